@@ -1,0 +1,24 @@
+import Link from "next/link";
+import type { SessionUser } from "@/lib/server/session";
+import { SignOutButton } from "./sign-out-button";
+
+export function SiteHeader({ user }: { user: SessionUser | null }) {
+  return (
+    <header className="border-b border-line bg-panel/60">
+      <div className="mx-auto flex h-14 w-full max-w-[120rem] items-center justify-between gap-4 px-4 sm:px-6 lg:px-10">
+        <Link href="/" className="flex items-center gap-2 text-lg font-semibold tracking-tight">
+          <span aria-hidden className="size-3 rounded-sm bg-outcome-active" />
+          Sendboard
+        </Link>
+        {user && (
+          <div className="flex min-w-0 items-center gap-3">
+            <span className="hidden truncate text-sm text-muted sm:inline" title={user.email}>
+              {user.email}
+            </span>
+            <SignOutButton />
+          </div>
+        )}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,112 @@
+import type { UseQueryResult } from "@tanstack/react-query";
+import Link from "next/link";
+import { STATE_STYLES } from "@/components/batch/batch-styles";
+import { BatchErrorChip } from "@/components/batch/batch-error-chip";
+import { ProviderBadge } from "@/components/batch/provider-badge";
+import { StateBadge } from "@/components/batch/state-badge";
+import { Button } from "@/components/ui/button";
+import { ProgressBar } from "@/components/ui/progress-bar";
+import { RelativeTime } from "@/components/ui/relative-time";
+import type { BatchSnapshot } from "@/lib/batch-snapshot";
+import { cn } from "@/lib/class-names";
+import { EMPTY_VALUE, formatCount, formatPercent } from "@/lib/format";
+import { staleAfterMs } from "@/lib/queries/batch";
+import type { WatchedBatch } from "@/lib/watched-batch";
+import { WATCHED_GRID } from "./watched-columns";
+
+type WatchedRowProps = {
+  item: WatchedBatch;
+  batch: UseQueryResult<BatchSnapshot> | undefined;
+  now: number;
+  removing: boolean;
+  removeError: string | null;
+  onRemove: () => void;
+};
+
+const cellLabel = "text-xs uppercase tracking-wide text-faint lg:sr-only";
+
+export function WatchedRow({ item, batch, now, removing, removeError, onRemove }: WatchedRowProps) {
+  const data = batch?.data;
+  const staleAfter = data ? staleAfterMs(data.state) : null;
+  const stale = Boolean(data) && ((staleAfter !== null && now - (batch?.dataUpdatedAt ?? 0) > staleAfter) || data?.stale === true);
+  const failures = data?.counts.filter((count) => count.outcome === "failure").reduce((sum, count) => sum + count.count, 0);
+  const name = item.label ?? item.batchId;
+  const href = `/batches/${item.provider}/${encodeURIComponent(item.batchId)}`;
+
+  return (
+    <li
+      data-testid="watched-row"
+      data-provider={item.provider}
+      data-batch-id={item.batchId}
+      data-stale={stale}
+      className={cn("grid grid-cols-2 gap-3 rounded-xl border border-line bg-panel p-4", WATCHED_GRID)}
+    >
+      <div className="col-span-2 lg:col-span-1">
+        <ProviderBadge provider={item.provider} />
+      </div>
+      <div className="col-span-2 min-w-0 lg:col-span-1">
+        <Link href={href} className="block truncate text-lg font-semibold hover:underline" title={name}>
+          {name}
+        </Link>
+        {item.label && <p className="truncate font-mono text-xs text-faint">{item.batchId}</p>}
+        {batch?.isError && (
+          <div className="mt-1">
+            <BatchErrorChip error={batch.error} />
+          </div>
+        )}
+      </div>
+      <div>
+        {data ? (
+          <StateBadge state={data.state} providerStatus={data.providerStatus} />
+        ) : (
+          <span className="text-sm text-faint">{batch?.isError ? EMPTY_VALUE : "Loading…"}</span>
+        )}
+      </div>
+      <div className={cn("col-span-2 flex items-center gap-3 lg:col-span-1", stale && "opacity-45")}>
+        <ProgressBar
+          value={data?.progress ?? null}
+          label={`Progress of ${name}`}
+          fillClassName={data ? STATE_STYLES[data.state].fill : undefined}
+          testId="batch-progress"
+        />
+        <span className="w-12 shrink-0 text-right text-sm font-medium tabular-nums">{formatPercent(data?.progress)}</span>
+      </div>
+      <div className={cn("lg:text-right", stale && "opacity-45")}>
+        <p className={cellLabel}>Processed</p>
+        <p className="tabular-nums">
+          <span data-testid="batch-processed" data-value={data?.processed} className="text-lg font-semibold">
+            {formatCount(data?.processed)}
+          </span>
+          {data?.total != null && <span className="text-sm text-muted"> / {formatCount(data.total)}</span>}
+        </p>
+      </div>
+      <div className={cn("lg:text-right", stale && "opacity-45")}>
+        <p className={cellLabel}>Failed</p>
+        <p
+          data-testid="batch-failures"
+          data-value={failures}
+          className={cn("text-lg font-semibold tabular-nums", failures ? "text-outcome-failure" : "text-muted")}
+        >
+          {formatCount(failures)}
+        </p>
+      </div>
+      <div className="text-sm lg:text-right">
+        <p className={cellLabel}>Updated</p>
+        {data ? (
+          <p className={stale ? "font-medium text-notice-warning" : "text-muted"}>
+            <RelativeTime value={batch?.dataUpdatedAt ?? null} now={now} className="tabular-nums" />
+            {stale && <span data-testid="row-stale"> · stale</span>}
+          </p>
+        ) : (
+          <p className="text-faint">{EMPTY_VALUE}</p>
+        )}
+      </div>
+      <div className="col-span-2 flex flex-col items-end gap-1 lg:col-span-1">
+        <Button variant="ghost" size="sm" onClick={onRemove} disabled={removing} aria-label={`Stop watching ${name}`}>
+          {removing ? "Removing…" : "Remove"}
+        </Button>
+        {removeError && <p role="alert" className="text-xs text-notice-warning">{removeError}</p>}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,31 @@
+import { AppError } from "@/lib/errors";
+import { checkBatchId } from "@/lib/providers/batch-id";
+import { addWatchedBatchSchema } from "@/lib/watched-batch";
+import { getDb } from "@/lib/server/db/database";
+import { jsonResponse, readJsonBody } from "@/lib/server/api-response";
+import { withSession } from "@/lib/server/api-route";
+import { addWatchedBatch, listWatchedBatches } from "@/lib/server/watched-batches";
+
+export const dynamic = "force-dynamic";
+
+// GET /api/watched — the team's watched batches
+export const GET = withSession(async () => {
+  const items = await listWatchedBatches(await getDb());
+  return jsonResponse({ items });
+});
+
+// POST /api/watched — add a batch {provider, batchId, label?}
+export const POST = withSession(async ({ request, user }) => {
+  const parsed = addWatchedBatchSchema.safeParse(await readJsonBody(request));
+  if (!parsed.success) throw new AppError("bad_request", "Give a provider, a batch id and optionally a label.");
+  const { provider, batchId, label } = parsed.data;
+  const checked = checkBatchId(provider, batchId);
+  if (!checked.ok) throw new AppError("invalid_batch_id", checked.reason);
+  const item = await addWatchedBatch(await getDb(), {
+    provider,
+    batchId: checked.batchId,
+    label: label ? label : null,
+    addedBy: user.email,
+  });
+  return jsonResponse({ item }, 201);
+});

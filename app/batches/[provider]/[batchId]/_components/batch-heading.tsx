@@ -1,0 +1,32 @@
+import Link from "next/link";
+import { ProviderBadge } from "@/components/batch/provider-badge";
+import { RefreshStatus } from "@/components/batch/refresh-status";
+import { StateBadge } from "@/components/batch/state-badge";
+import type { BatchSnapshot } from "@/lib/batch-snapshot";
+import type { ProviderId } from "@/lib/providers/provider-id";
+
+type BatchHeadingProps = {
+  provider: ProviderId;
+  batchId: string;
+  snapshot: BatchSnapshot | undefined;
+  receivedAt: number;
+  now: number;
+  interval: number | false;
+  stale: boolean;
+};
+
+export function BatchHeading({ provider, batchId, snapshot, receivedAt, now, interval, stale }: BatchHeadingProps) {
+  return (
+    <header className="space-y-3">
+      <Link href="/" className="text-sm text-muted hover:text-ink">
+        ← Watched batches
+      </Link>
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-3">
+        <ProviderBadge provider={provider} size="lg" />
+        <h1 className="min-w-0 break-all font-mono text-xl font-semibold sm:text-2xl lg:text-3xl">{batchId}</h1>
+        {snapshot && <StateBadge state={snapshot.state} providerStatus={snapshot.providerStatus} size="lg" />}
+      </div>
+      {snapshot && <RefreshStatus receivedAt={receivedAt} now={now} interval={interval} stale={stale} />}
+    </header>
+  );
+}

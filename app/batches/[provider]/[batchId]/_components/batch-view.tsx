@@ -1,0 +1,77 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
+import { BatchDetails } from "@/components/batch/batch-details";
+import { BatchErrorNotice } from "@/components/batch/batch-error-notice";
+import { BatchNotes } from "@/components/batch/batch-notes";
+import { BatchProgress } from "@/components/batch/batch-progress";
+import { BatchTimestamps } from "@/components/batch/batch-timestamps";
+import { ChartPlaceholder } from "@/components/batch/chart-placeholder";
+import { FUNNEL_CHART_HEIGHT, statusChartHeight } from "@/components/batch/chart-sizes";
+import { StaleNotice } from "@/components/batch/stale-notice";
+import { StatusCounters } from "@/components/batch/status-counters";
+import { useNow } from "@/lib/hooks/use-now";
+import { cn } from "@/lib/class-names";
+import { batchQueryOptions, nextBatchPoll, staleAfterMs } from "@/lib/queries/batch";
+import type { ProviderId } from "@/lib/providers/provider-id";
+import { BatchHeading } from "./batch-heading";
+import { BatchLoading } from "./batch-loading";
+
+// Recharts is large: it loads only here, after the numbers are already on screen.
+const StatusBarChart = dynamic(
+  () => import("@/components/batch/status-bar-chart").then((module) => module.StatusBarChart),
+  { ssr: false, loading: () => <ChartPlaceholder title="By status" height={statusChartHeight(4)} /> },
+);
+const DeliveryFunnel = dynamic(
+  () => import("@/components/batch/delivery-funnel").then((module) => module.DeliveryFunnel),
+  { ssr: false, loading: () => <ChartPlaceholder title="Delivery funnel" height={FUNNEL_CHART_HEIGHT} /> },
+);
+
+type BatchViewProps = { provider: ProviderId; batchId: string; path: string };
+
+export function BatchView({ provider, batchId, path }: BatchViewProps) {
+  const { data, error, isError, dataUpdatedAt } = useQuery(batchQueryOptions(provider, batchId));
+  const now = useNow();
+
+  const staleAfter = data ? staleAfterMs(data.state) : null;
+  const tooOld = staleAfter !== null && now - dataUpdatedAt > staleAfter;
+  const stale = Boolean(data) && (tooOld || data?.stale === true);
+
+  return (
+    <div className="space-y-5 sm:space-y-6">
+      <BatchHeading
+        provider={provider}
+        batchId={batchId}
+        snapshot={data}
+        receivedAt={dataUpdatedAt}
+        now={now}
+        interval={nextBatchPoll(data, isError ? error : null)}
+        stale={stale}
+      />
+
+      {isError && <BatchErrorNotice error={error} provider={provider} keepsData={Boolean(data)} signInPath={path} />}
+      {data && stale && <StaleNotice receivedAt={dataUpdatedAt} now={now} servedFromCache={!tooOld && data.stale} />}
+
+      {data ? (
+        <div
+          data-testid="batch-data"
+          data-stale={stale}
+          className={cn("space-y-5 transition-opacity duration-500 sm:space-y-6", stale && "opacity-45 saturate-50")}
+        >
+          <BatchProgress snapshot={data} />
+          <StatusCounters counts={data.counts} total={data.total} />
+          <div className="grid gap-5 sm:gap-6 xl:grid-cols-2">
+            {data.counts.length > 0 && <StatusBarChart counts={data.counts} />}
+            {data.funnel && data.funnel.length > 0 && <DeliveryFunnel steps={data.funnel} />}
+            <BatchTimestamps snapshot={data} now={now} />
+            <BatchDetails details={data.details} />
+            {data.progress !== null ? <BatchNotes notes={data.notes} /> : null}
+          </div>
+        </div>
+      ) : (
+        !isError && <BatchLoading provider={provider} />
+      )}
+    </div>
+  );
+}

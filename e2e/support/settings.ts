@@ -1,0 +1,27 @@
+import { SIM_KEYS, SIM_SCENARIOS } from "../../sim/scenarios";
+
+const appPort = 3110;
+const simPort = 4110;
+const simUrl = `http://127.0.0.1:${simPort}`;
+
+// One place for what the end-to-end run is wired to: app, simulator, admin, scenario ids.
+export const E2E = {
+  appPort,
+  simPort,
+  appUrl: `http://127.0.0.1:${appPort}`,
+  simUrl,
+  admin: { email: "admin@e2e.test", password: "e2e-password-1" },
+  storageState: "test-results/.auth/admin.json",
+  ids: SIM_SCENARIOS,
+  keys: SIM_KEYS,
+  providerEnv: {
+    MIGMA_API_URL: simUrl,
+    MINDO_API_URL: simUrl,
+    BOLNA_API_URL: simUrl,
+    SENDGRID_API_URL: simUrl,
+    MIGMA_API_KEY: SIM_KEYS.migma,
+    MINDO_API_KEY: SIM_KEYS.mindo,
+    BOLNA_API_KEY: SIM_KEYS.bolna,
+    SENDGRID_API_KEY: SIM_KEYS.sendgrid,
+  },
+} as const;

@@ -1,0 +1,114 @@
+import type { ZodMiniType } from "zod/mini";
+import { REQUEST_TIMEOUT_MS } from "@/config/polling";
+import { ERROR_STATUS, isErrorBody } from "./errors";
+import type { ErrorCode } from "./errors";
+
+// Client-safe fetch helper for our own API: every response is checked with the schema the server
+// used, and every failure becomes an ApiError the views can branch on by `code`.
+
+/** Our API's codes, plus two for failures that never reached or never made sense as an answer. */
+export type ApiErrorCode = ErrorCode | "network_error" | "invalid_response";
+
+export class ApiError extends Error {
+  /** HTTP status, or 0 when no answer arrived. */
+  readonly status: number;
+  readonly code: ApiErrorCode;
+
+  constructor(status: number, code: ApiErrorCode, message: string) {
+    super(message);
+    this.name = "ApiError";
+    this.status = status;
+    this.code = code;
+  }
+}
+
+export type RequestOptions = {
+  method?: "GET" | "POST" | "DELETE";
+  body?: unknown;
+  signal?: AbortSignal;
+};
+
+function isKnownCode(code: unknown): code is ErrorCode {
+  return typeof code === "string" && Object.hasOwn(ERROR_STATUS, code);
+}
+
+function codeForStatus(status: number): ErrorCode {
+  switch (status) {
+    case 400:
+      return "bad_request";
+    case 401:
+      return "unauthorized";
+    case 403:
+      return "forbidden";
+    case 404:
+      return "not_found";
+    case 409:
+      return "conflict";
+    default:
+      return "internal";
+  }
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  try {
+    return await response.json();
+  } catch {
+    return undefined;
+  }
+}
+
+async function send(path: string, options: RequestOptions): Promise<Response> {
+  const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
+  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  const hasBody = options.body !== undefined;
+  try {
+    return await fetch(path, {
+      method: options.method ?? "GET",
+      headers: hasBody
+        ? { accept: "application/json", "content-type": "application/json" }
+        : { accept: "application/json" },
+      body: hasBody ? JSON.stringify(options.body) : undefined,
+      credentials: "same-origin",
+      cache: "no-store",
+      signal,
+    });
+  } catch (error) {
+    // The caller cancelled (unmount, newer request): let the query library see its own abort.
+    if (options.signal?.aborted) throw error;
+    if (timeout.aborted) throw new ApiError(0, "network_error", "The server took too long to answer.");
+    throw new ApiError(0, "network_error", "Could not reach the Sendboard server.");
+  }
+}
+
+async function failureOf(response: Response): Promise<ApiError> {
+  const body = await readJson(response);
+  if (isErrorBody(body) && isKnownCode(body.error.code)) {
+    return new ApiError(response.status, body.error.code, body.error.message);
+  }
+  return new ApiError(response.status, codeForStatus(response.status), `The server answered ${response.status}.`);
+}
+
+/** Sends a request and returns its JSON body, validated with `schema`. */
+export async function requestJson<T>(
+  path: string,
+  schema: ZodMiniType<T>,
+  options: RequestOptions = {},
+): Promise<T> {
+  const response = await send(path, options);
+  if (!response.ok) throw await failureOf(response);
+  const parsed = schema.safeParse(await readJson(response));
+  if (!parsed.success) {
+    throw new ApiError(response.status, "invalid_response", "The server sent data this page cannot read.");
+  }
+  return parsed.data;
+}
+
+/** Sends a request whose success has no body (204). */
+export async function requestNoContent(path: string, options: RequestOptions = {}): Promise<void> {
+  const response = await send(path, options);
+  if (!response.ok) throw await failureOf(response);
+}
+
+export function isApiError(error: unknown, ...codes: ApiErrorCode[]): error is ApiError {
+  return error instanceof ApiError && (codes.length === 0 || codes.includes(error.code));
+}

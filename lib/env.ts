@@ -1,0 +1,61 @@
+import "server-only";
+import { z } from "zod";
+import type { ProviderId } from "./providers/provider-id";
+
+// Empty strings in an env file mean "not set".
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+
+const httpUrl = z.url({ protocol: /^https?$/, message: "must be an http(s) URL" });
+const apiKey = optional(z.string().trim().min(1).regex(/^\S+$/, "must not contain whitespace"));
+
+export const envSchema = z.object({
+  MIGMA_API_URL: optional(httpUrl).default("https://api.migma.ai"),
+  MINDO_API_URL: optional(httpUrl).default("https://api.mindosoftware.com"),
+  BOLNA_API_URL: optional(httpUrl).default("https://api.bolna.ai"),
+  SENDGRID_API_URL: optional(httpUrl).default("https://api.sendgrid.com"),
+  MIGMA_API_KEY: apiKey,
+  MINDO_API_KEY: apiKey,
+  BOLNA_API_KEY: apiKey,
+  SENDGRID_API_KEY: apiKey,
+  AUTH_SECRET: z.string({ message: "is required (a long random string)" }).min(32, "must be at least 32 characters"),
+  ADMIN_EMAIL: z.email({ message: "must be an email address" }),
+  ADMIN_PASSWORD: z.string({ message: "is required" }).min(8, "must be at least 8 characters"),
+  DATA_DIR: optional(z.string().min(1)).default("./data"),
+  PORT: optional(z.coerce.number().int().min(1).max(65535)).default(3000),
+  HOSTNAME: optional(z.string().min(1)).default("127.0.0.1"),
+  /** Upper bound on one provider call; the API promises at most 10 s. */
+  UPSTREAM_TIMEOUT_MS: optional(z.coerce.number().int().min(100).max(10_000)).default(10_000),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
+  throw new EnvError(`Sendboard cannot start: invalid configuration.\n${lines.join("\n")}\nSee the configuration table in README.md.`);
+}
+
+let cached: Env | undefined;
+
+/** The validated environment; parsed once, at start-up (instrumentation.ts), then reused. */
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+export function getProviderSettings(env: Env, provider: ProviderId): { baseUrl: string; apiKey: string | undefined } {
+  switch (provider) {
+    case "migma":
+      return { baseUrl: env.MIGMA_API_URL, apiKey: env.MIGMA_API_KEY };
+    case "mindo":
+      return { baseUrl: env.MINDO_API_URL, apiKey: env.MINDO_API_KEY };
+    case "bolna":
+      return { baseUrl: env.BOLNA_API_URL, apiKey: env.BOLNA_API_KEY };
+    case "sendgrid":
+      return { baseUrl: env.SENDGRID_API_URL, apiKey: env.SENDGRID_API_KEY };
+  }
+}

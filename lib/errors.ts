@@ -1,0 +1,50 @@
+// One error type for the whole app: a code from one enum, one map from code to HTTP status,
+// one body shape `{ error: { code, message } }`. Messages are written for people and never
+// carry upstream bodies, URLs with ids, or keys.
+export const ERROR_STATUS = {
+  bad_request: 400,
+  invalid_provider: 400,
+  invalid_batch_id: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  provider_error: 502,
+  provider_timeout: 502,
+  provider_rate_limited: 502,
+  provider_bad_response: 502,
+  provider_auth_failed: 502,
+  not_configured: 503,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export type ErrorBody = { error: { code: ErrorCode; message: string } };
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  /** Seconds the provider asked us to wait (429 Retry-After), when it said so. */
+  readonly retryAfterSeconds: number | null;
+
+  constructor(code: ErrorCode, message: string, options: { retryAfterSeconds?: number | null } = {}) {
+    super(message);
+    this.name = "AppError";
+    this.code = code;
+    this.retryAfterSeconds = options.retryAfterSeconds ?? null;
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+
+  toBody(): ErrorBody {
+    return { error: { code: this.code, message: this.message } };
+  }
+}
+
+export function isErrorBody(value: unknown): value is ErrorBody {
+  if (typeof value !== "object" || value === null || !("error" in value)) return false;
+  const error = (value as { error: unknown }).error;
+  return typeof error === "object" && error !== null && "code" in error && "message" in error;
+}

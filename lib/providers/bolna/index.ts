@@ -1,0 +1,12 @@
+import "server-only";
+import type { ProviderAdapter } from "../types";
+import { fetchBolnaBatch } from "./client";
+import { normalizeBolnaBatch } from "./transform";
+
+export const bolnaAdapter: ProviderAdapter = {
+  id: "bolna",
+  async getBatch(batchId, context) {
+    const raw = await fetchBolnaBatch(batchId, context);
+    return normalizeBolnaBatch(raw, { batchId, now: context.now });
+  },
+};

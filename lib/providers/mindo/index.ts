@@ -1,0 +1,12 @@
+import "server-only";
+import type { ProviderAdapter } from "../types";
+import { fetchMindoBulkSend } from "./client";
+import { normalizeMindoBulkSend } from "./transform";
+
+export const mindoAdapter: ProviderAdapter = {
+  id: "mindo",
+  async getBatch(batchId, context) {
+    const raw = await fetchMindoBulkSend(batchId, context);
+    return normalizeMindoBulkSend(raw, { batchId, now: context.now });
+  },
+};

@@ -1,0 +1,86 @@
+import "server-only";
+import type { BatchSnapshot, BatchState } from "@/lib/batch-snapshot";
+import { parsePayload } from "../payload";
+import { PROVIDER_INFO } from "../provider-id";
+import { unknownStatusNote } from "../snapshot-parts";
+import type { TransformContext } from "../snapshot-parts";
+import { sendGridBatchSchema } from "./schema";
+import type { SendGridScheduledSend } from "./schema";
+
+const NAME = PROVIDER_INFO.sendgrid.name;
+
+export function normalizeSendGridBatch(
+  raw: unknown,
+  { batchId, now }: TransformContext,
+): BatchSnapshot {
+  const { scheduledSends } = parsePayload(sendGridBatchSchema, raw, NAME);
+  const entry = pickScheduledSend(scheduledSends, batchId);
+  const state = entry ? toSendGridState(entry.status) : "scheduled";
+  return {
+    provider: "sendgrid",
+    batchId,
+    state,
+    providerStatus: entry?.status ?? null,
+    total: null,
+    processed: 0,
+    progress: null,
+    counts: [],
+    funnel: null,
+    etaSeconds: null,
+    createdAt: null,
+    startedAt: null,
+    completedAt: null,
+    scheduledAt: null,
+    updatedAt: null,
+    fetchedAt: now.toISOString(),
+    stale: false,
+    notes: sendGridNotes(state, entry),
+    details: {},
+  };
+}
+
+// The per-batch endpoint answers an array; SendGrid's own example lists other ids in it, so prefer
+// entries for this id, else trust the endpoint's scope. Cancel outranks pause: it is final.
+function pickScheduledSend(
+  entries: SendGridScheduledSend[],
+  batchId: string,
+): SendGridScheduledSend | null {
+  const own = entries.filter((entry) => entry.batch_id === batchId);
+  const candidates = own.length > 0 ? own : entries;
+  return (
+    candidates.find((entry) => toSendGridState(entry.status) === "cancelled") ??
+    candidates[0] ??
+    null
+  );
+}
+
+function toSendGridState(status: string): BatchState {
+  switch (status.trim().toLowerCase()) {
+    case "pause":
+      return "paused";
+    case "cancel":
+      return "cancelled";
+    default:
+      return "unknown";
+  }
+}
+
+function sendGridNotes(state: BatchState, entry: SendGridScheduledSend | null): string[] {
+  const notes = [
+    "SendGrid reports no per-batch counts: only whether the batch is scheduled, paused or cancelled.",
+  ];
+  if (state === "scheduled") {
+    notes.push(
+      "“Scheduled” means the batch id exists and is not paused or cancelled; its mail may already have gone out.",
+    );
+  } else if (state === "paused") {
+    notes.push(
+      "Paused mail is held past its send time and expires 72 hours after it unless resumed.",
+    );
+  } else if (state === "cancelled") {
+    notes.push("Cancelled mail is discarded when its send time comes.");
+  } else if (entry) {
+    notes.push(unknownStatusNote(NAME, entry.status));
+  }
+  return notes;
+}

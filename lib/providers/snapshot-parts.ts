@@ -1,0 +1,38 @@
+import "server-only";
+import { isTerminalState } from "@/lib/batch-snapshot";
+import type { BatchDetails, BatchState } from "@/lib/batch-snapshot";
+import { progressOf } from "./lenient";
+
+/** What every transform gets besides the raw payload; `now` is injected so tests are deterministic. */
+export type TransformContext = { batchId: string; now: Date };
+
+type DetailValue = BatchDetails[string];
+
+/** progressOf, except that a finished batch with nothing to send counts as done. */
+export function batchProgress(
+  processed: number,
+  total: number | null,
+  state: BatchState,
+): number | null {
+  if (total === 0 && isTerminalState(state)) return 1;
+  return progressOf(processed, total);
+}
+
+/** Drops missing values so the UI lists only what the provider actually told us. */
+export function compactDetails(entries: Record<string, DetailValue | undefined>): BatchDetails {
+  const details: BatchDetails = {};
+  for (const [key, value] of Object.entries(entries)) {
+    if (value === undefined || value === null || value === "") continue;
+    if (Array.isArray(value) && value.length === 0) continue;
+    details[key] = value;
+  }
+  return details;
+}
+
+export function unknownStatusNote(providerName: string, status: string): string {
+  return `${providerName} reported a status Sendboard does not know (“${status}”); it is shown as is.`;
+}
+
+export function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}

@@ -1,0 +1,30 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import { AppError } from "@/lib/errors";
+
+// Everything the API returns is per-user and live: never stored by a browser or a proxy.
+const NO_STORE = { "Cache-Control": "private, no-store" };
+
+export function jsonResponse(data: unknown, status = 200): NextResponse {
+  return NextResponse.json(data, { status, headers: NO_STORE });
+}
+
+export function emptyResponse(status = 204): NextResponse {
+  return new NextResponse(null, { status, headers: NO_STORE });
+}
+
+export function errorResponse(error: unknown): NextResponse {
+  if (error instanceof AppError) return NextResponse.json(error.toBody(), { status: error.status, headers: NO_STORE });
+  // Only the error's kind is logged: a message could quote data we do not control.
+  console.error(`Unhandled API error: ${error instanceof Error ? error.name : typeof error}`);
+  const internal = new AppError("internal", "Something went wrong on the server. Try again.");
+  return NextResponse.json(internal.toBody(), { status: 500, headers: NO_STORE });
+}
+
+export async function readJsonBody(request: Request): Promise<unknown> {
+  try {
+    return (await request.json()) as unknown;
+  } catch {
+    throw new AppError("bad_request", "The request body must be JSON.");
+  }
+}

@@ -1,0 +1,58 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
+import { AppError } from "@/lib/errors";
+import type { ProviderId } from "@/lib/providers/provider-id";
+import { isProviderId } from "@/lib/providers/provider-id";
+import type { WatchedBatch } from "@/lib/watched-batch";
+import type { Database } from "./db/schema";
+
+type Row = { id: string; provider: string; batch_id: string; label: string | null; added_by: string; added_at: string };
+
+function toWatchedBatch(row: Row): WatchedBatch | null {
+  // A row written by a newer version with a provider this build does not know is skipped, not fatal.
+  if (!isProviderId(row.provider)) return null;
+  return { id: row.id, provider: row.provider, batchId: row.batch_id, label: row.label, addedBy: row.added_by, addedAt: row.added_at };
+}
+
+export async function listWatchedBatches(db: Kysely<Database>): Promise<WatchedBatch[]> {
+  const rows = await db.selectFrom("watched_batches").selectAll().orderBy("position").orderBy("added_at").execute();
+  return rows.map(toWatchedBatch).filter((item): item is WatchedBatch => item !== null);
+}
+
+export async function addWatchedBatch(
+  db: Kysely<Database>,
+  input: { provider: ProviderId; batchId: string; label: string | null; addedBy: string },
+  now = new Date(),
+): Promise<WatchedBatch> {
+  const existing = await db
+    .selectFrom("watched_batches")
+    .select("id")
+    .where("provider", "=", input.provider)
+    .where("batch_id", "=", input.batchId)
+    .executeTakeFirst();
+  if (existing) throw new AppError("conflict", "This batch is already on the watched list.");
+  const row: Row = {
+    id: randomUUID(),
+    provider: input.provider,
+    batch_id: input.batchId,
+    label: input.label,
+    added_by: input.addedBy,
+    added_at: now.toISOString(),
+  };
+  try {
+    await db.insertInto("watched_batches").values(row).execute();
+  } catch (error) {
+    // Two people adding the same batch at once: the unique constraint decides, the loser gets 409.
+    if (error instanceof Error && /unique|duplicate/i.test(error.message)) {
+      throw new AppError("conflict", "This batch is already on the watched list.");
+    }
+    throw error;
+  }
+  return { id: row.id, provider: input.provider, batchId: input.batchId, label: input.label, addedBy: input.addedBy, addedAt: row.added_at };
+}
+
+export async function removeWatchedBatch(db: Kysely<Database>, id: string): Promise<void> {
+  const result = await db.deleteFrom("watched_batches").where("id", "=", id).executeTakeFirst();
+  if (result.numDeletedRows === BigInt(0)) throw new AppError("not_found", "This batch is not on the watched list.");
+}

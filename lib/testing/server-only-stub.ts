@@ -1,0 +1,2 @@
+// Empty: lets unit tests import modules guarded by `import "server-only"`.
+export {};

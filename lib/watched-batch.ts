@@ -1,0 +1,22 @@
+import { z } from "zod/mini";
+import { providerIdSchema } from "./providers/provider-id";
+
+// One schema per entity, shared by the add form, the route handler and the client's response check.
+export const watchedBatchSchema = z.object({
+  id: z.string(),
+  provider: providerIdSchema,
+  batchId: z.string(),
+  label: z.nullable(z.string()),
+  addedBy: z.string(),
+  addedAt: z.string(),
+});
+export type WatchedBatch = z.infer<typeof watchedBatchSchema>;
+
+export const watchedListSchema = z.object({ items: z.array(watchedBatchSchema) });
+
+export const addWatchedBatchSchema = z.object({
+  provider: providerIdSchema,
+  batchId: z.string().check(z.minLength(1), z.maxLength(200)),
+  label: z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(120)))),
+});
+export type AddWatchedBatchInput = z.infer<typeof addWatchedBatchSchema>;

@@ -1,0 +1,73 @@
+// npm run demo — the whole product on one machine with nothing configured: builds when needed,
+// starts the provider simulator and the app wired to it, watches a live batch of each provider.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { startSimulator } from "../sim/server";
+import { SIM_KEYS, SIM_SCENARIOS } from "../sim/scenarios";
+import { buildIfNeeded } from "./lib/build-if-needed";
+import { signInForCookie } from "./lib/sign-in";
+import { waitForUrl } from "./lib/wait-for-url";
+
+const host = "127.0.0.1";
+const appPort = Number(process.env.PORT ?? 3000);
+const simPort = Number(process.env.SIM_PORT ?? 4010);
+const admin = { email: process.env.ADMIN_EMAIL ?? "demo@sendboard.local", password: process.env.ADMIN_PASSWORD ?? "sendboard-demo" };
+const demoBatches = [
+  { provider: "migma", batchId: SIM_SCENARIOS.migma.running, label: "Black Friday newsletter" },
+  { provider: "mindo", batchId: SIM_SCENARIOS.mindo.running, label: "WhatsApp order reminders" },
+  { provider: "bolna", batchId: SIM_SCENARIOS.bolna.running, label: "Renewal calls" },
+  { provider: "sendgrid", batchId: SIM_SCENARIOS.sendgrid.scheduled, label: "Weekend digest (scheduled)" },
+];
+
+async function main() {
+  buildIfNeeded();
+  const simulator = await startSimulator({ host, port: simPort });
+  const app = spawn("npx", ["next", "start", "-H", host, "-p", String(appPort)], {
+    stdio: ["ignore", "inherit", "inherit"],
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("hex"),
+      ADMIN_EMAIL: admin.email,
+      ADMIN_PASSWORD: admin.password,
+      DATA_DIR: process.env.DATA_DIR ?? "./data/demo",
+      MIGMA_API_URL: simulator.url,
+      MINDO_API_URL: simulator.url,
+      BOLNA_API_URL: simulator.url,
+      SENDGRID_API_URL: simulator.url,
+      MIGMA_API_KEY: SIM_KEYS.migma,
+      MINDO_API_KEY: SIM_KEYS.mindo,
+      BOLNA_API_KEY: SIM_KEYS.bolna,
+      SENDGRID_API_KEY: SIM_KEYS.sendgrid,
+    },
+  });
+  const stop = async () => {
+    app.kill("SIGTERM");
+    await simulator.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  app.on("exit", (code) => {
+    console.error(`The app stopped (exit code ${code}).`);
+    void simulator.close().then(() => process.exit(code ?? 1));
+  });
+
+  const baseUrl = `http://${host}:${appPort}`;
+  await waitForUrl(`${baseUrl}/api/auth/csrf`, 60_000);
+  const cookie = await signInForCookie(baseUrl, admin.email, admin.password);
+  for (const batch of demoBatches) {
+    const response = await fetch(`${baseUrl}/api/watched`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Cookie: cookie },
+      body: JSON.stringify(batch),
+    });
+    if (!response.ok && response.status !== 409) throw new Error(`Could not add a demo batch: HTTP ${response.status}`);
+  }
+  console.log(`\nSendboard demo is running: ${baseUrl}\nSign in with ${admin.email} / ${admin.password}\nProvider simulator: ${simulator.url}\nPress Ctrl+C to stop.\n`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

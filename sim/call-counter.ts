@@ -1,0 +1,32 @@
+import type { ProviderId } from "../lib/providers/provider-id";
+
+/** Batch-status calls per (provider, batch id), keyed "<provider>:<batchId>". */
+export class CallCounter {
+  private readonly calls = new Map<string, number>();
+
+  count(provider: ProviderId, batchId: string) {
+    const key = `${provider}:${batchId}`;
+    this.calls.set(key, (this.calls.get(key) ?? 0) + 1);
+  }
+
+  /** Total for one provider, one batch, or everything. */
+  total(provider?: ProviderId, batchId?: string): number {
+    let sum = 0;
+    for (const [key, n] of this.calls) {
+      const [keyProvider, ...rest] = key.split(":");
+      const keyBatch = rest.join(":");
+      if (provider && keyProvider !== provider) continue;
+      if (batchId !== undefined && keyBatch !== batchId) continue;
+      sum += n;
+    }
+    return sum;
+  }
+
+  snapshot(): Record<string, number> {
+    return Object.fromEntries(this.calls);
+  }
+
+  reset() {
+    this.calls.clear();
+  }
+}

@@ -1,0 +1,31 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { CallCounter } from "./call-counter";
+import { isLoopbackAddress } from "./loopback";
+import { sendJson } from "./respond";
+import { SIM_SCENARIOS } from "./scenarios";
+
+export const CONTROL_PREFIX = "/__sim/";
+
+/** /__sim/: call statistics and reset for tests and benchmarks. No auth, so loopback only. */
+export function handleControl(
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+  counter: CallCounter,
+) {
+  if (!isLoopbackAddress(req.socket.remoteAddress)) {
+    return sendJson(res, 403, { error: "The simulator control surface is loopback only." });
+  }
+  const action = `${req.method ?? "GET"} ${pathname.slice(CONTROL_PREFIX.length)}`;
+  switch (action) {
+    case "GET stats":
+      return sendJson(res, 200, { calls: counter.snapshot() });
+    case "POST reset":
+      counter.reset();
+      return sendJson(res, 200, { calls: {} });
+    case "GET scenarios":
+      return sendJson(res, 200, SIM_SCENARIOS);
+    default:
+      return sendJson(res, 404, { error: "Unknown simulator control path." });
+  }
+}
