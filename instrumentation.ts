@@ -1,15 +1,8 @@
-// Runs once when the server starts: a bad configuration stops it with a readable message
-// instead of failing on the first request.
+// Runs once when the server starts. The Node-only work lives in its own module so the Edge
+// bundle of this file never sees process.exit or the database driver.
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { getEnv, EnvError } = await import("./lib/env");
-  try {
-    getEnv();
-  } catch (error) {
-    if (!(error instanceof EnvError)) throw error;
-    console.error(error.message);
-    process.exit(1);
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { startServer } = await import("./lib/server/start-up");
+    await startServer();
   }
-  const { migrateToLatest } = await import("./lib/server/db/database");
-  await migrateToLatest();
 }

@@ -24,13 +24,26 @@ const config = {
           '"Noto Sans"',
           "sans-serif",
         ],
-        mono: ["ui-monospace", "SFMono-Regular", "Menlo", "Consolas", '"Liberation Mono"', "monospace"],
+        mono: [
+          "ui-monospace",
+          "SFMono-Regular",
+          "Menlo",
+          "Consolas",
+          '"Liberation Mono"',
+          "monospace",
+        ],
       },
       // Wall-screen numbers: fluid between a phone and a 1080p screen read from across a room.
       fontSize: {
-        "stat-sm": ["clamp(1.5rem, 1.1rem + 1.2vw, 2.25rem)", { lineHeight: "1.1", fontWeight: "600" }],
+        "stat-sm": [
+          "clamp(1.5rem, 1.1rem + 1.2vw, 2.25rem)",
+          { lineHeight: "1.1", fontWeight: "600" },
+        ],
         stat: ["clamp(2rem, 1.3rem + 2.2vw, 3.5rem)", { lineHeight: "1.05", fontWeight: "600" }],
-        "stat-lg": ["clamp(2.75rem, 1.6rem + 3.6vw, 5.5rem)", { lineHeight: "1", fontWeight: "650" }],
+        "stat-lg": [
+          "clamp(2.75rem, 1.6rem + 3.6vw, 5.5rem)",
+          { lineHeight: "1", fontWeight: "650" },
+        ],
         "stat-xl": ["clamp(3.5rem, 1.8rem + 5.2vw, 8rem)", { lineHeight: "1", fontWeight: "650" }],
       },
     },

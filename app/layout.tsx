@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { QueryProvider } from "@/components/query-provider";
 import { SURFACE_COLORS } from "@/config/palette";
@@ -18,13 +19,18 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page depends on who is signed in: render per request, never at build time (when the
+  // secrets the session check needs are not there).
+  await connection();
   const user = await getSessionUser();
   return (
     <html lang="en" className="dark">
       <body>
         <QueryProvider>
           <SiteHeader user={user} />
-          <main className="mx-auto w-full max-w-[120rem] px-4 py-6 sm:px-6 sm:py-8 lg:px-10">{children}</main>
+          <main className="mx-auto w-full max-w-[120rem] px-4 py-6 sm:px-6 sm:py-8 lg:px-10">
+            {children}
+          </main>
         </QueryProvider>
       </body>
     </html>

@@ -20,7 +20,7 @@ test.describe("signed out", () => {
     await page.getByLabel("Email").fill(E2E.admin.email);
     await page.getByLabel("Password").fill("not-the-password");
     await page.getByRole("button", { name: /sign in/i }).click();
-    await expect(page.getByRole("alert")).toBeVisible();
+    await expect(page.getByTestId("signin-error")).toBeVisible();
     await expect(page).toHaveURL(/\/signin/);
   });
 

@@ -75,7 +75,8 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
   } catch (error) {
     // The caller cancelled (unmount, newer request): let the query library see its own abort.
     if (options.signal?.aborted) throw error;
-    if (timeout.aborted) throw new ApiError(0, "network_error", "The server took too long to answer.");
+    if (timeout.aborted)
+      throw new ApiError(0, "network_error", "The server took too long to answer.");
     throw new ApiError(0, "network_error", "Could not reach the Sendboard server.");
   }
 }
@@ -85,7 +86,11 @@ async function failureOf(response: Response): Promise<ApiError> {
   if (isErrorBody(body) && isKnownCode(body.error.code)) {
     return new ApiError(response.status, body.error.code, body.error.message);
   }
-  return new ApiError(response.status, codeForStatus(response.status), `The server answered ${response.status}.`);
+  return new ApiError(
+    response.status,
+    codeForStatus(response.status),
+    `The server answered ${response.status}.`,
+  );
 }
 
 /** Sends a request and returns its JSON body, validated with `schema`. */
@@ -98,7 +103,11 @@ export async function requestJson<T>(
   if (!response.ok) throw await failureOf(response);
   const parsed = schema.safeParse(await readJson(response));
   if (!parsed.success) {
-    throw new ApiError(response.status, "invalid_response", "The server sent data this page cannot read.");
+    throw new ApiError(
+      response.status,
+      "invalid_response",
+      "The server sent data this page cannot read.",
+    );
   }
   return parsed.data;
 }

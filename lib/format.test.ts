@@ -4,6 +4,7 @@ import {
   formatDateTime,
   formatDuration,
   formatPercent,
+  formatShare,
   formatRelativeTime,
   parseTimestamp,
   shareOf,
@@ -46,6 +47,19 @@ describe("toWholePercent / formatPercent", () => {
     expect(toWholePercent(null)).toBeNull();
     expect(formatPercent(null)).toBe("—");
     expect(formatPercent(Number.NaN)).toBe("—");
+  });
+});
+
+describe("formatShare", () => {
+  it("never rounds a real part down to nothing", () => {
+    expect(formatShare(4 / 2400)).toBe("<1%");
+    expect(formatShare(0)).toBe("0%");
+    expect(formatShare(0.5)).toBe("50%");
+    expect(formatShare(null)).toBe("—");
+  });
+
+  it("shows a part larger than the reported whole as it is", () => {
+    expect(formatShare(15 / 7)).toBe("214%");
   });
 });
 

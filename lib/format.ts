@@ -34,6 +34,17 @@ export function shareOf(count: number, total: number | null): number | null {
   return count / total;
 }
 
+/**
+ * A part of a whole: a small non-zero share reads "<1%", not "0%", and a part larger than the
+ * reported whole (providers do this) shows as it is rather than clamped to 100%.
+ */
+export function formatShare(ratio: number | null | undefined): string {
+  if (ratio === null || ratio === undefined || !Number.isFinite(ratio) || ratio < 0)
+    return EMPTY_VALUE;
+  if (ratio > 0 && ratio < 0.01) return "<1%";
+  return `${Math.floor(ratio * 100 + 1e-9)}%`;
+}
+
 /** A span of time in words: "45 s", "12 min", "2 h 5 min", "3 d 4 h". */
 export function formatDuration(seconds: number | null | undefined): string {
   if (seconds === null || seconds === undefined || !Number.isFinite(seconds) || seconds < 0) {
@@ -73,7 +84,10 @@ export function parseTimestamp(iso: string | null | undefined): number | null {
 
 export type DateTimeOptions = { locale?: string; timeZone?: string };
 
-export function formatDateTime(iso: string | null | undefined, options: DateTimeOptions = {}): string {
+export function formatDateTime(
+  iso: string | null | undefined,
+  options: DateTimeOptions = {},
+): string {
   const ms = parseTimestamp(iso);
   if (ms === null) return EMPTY_VALUE;
   return new Intl.DateTimeFormat(options.locale, {

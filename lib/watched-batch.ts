@@ -4,6 +4,7 @@ import { providerIdSchema } from "./providers/provider-id";
 // One schema per entity, shared by the add form, the route handler and the client's response check.
 export const watchedBatchSchema = z.object({
   id: z.string(),
+  connectionId: z.string(),
   provider: providerIdSchema,
   batchId: z.string(),
   label: z.nullable(z.string()),

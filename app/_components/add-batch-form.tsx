@@ -115,7 +115,12 @@ export function AddBatchForm() {
               }}
             />
             {idError && (
-              <p id={`${fieldId}-id-error`} role="alert" data-testid="batch-id-error" className="mt-1.5 text-sm text-notice-warning">
+              <p
+                id={`${fieldId}-id-error`}
+                role="alert"
+                data-testid="batch-id-error"
+                className="mt-1.5 text-sm text-notice-warning"
+              >
                 {idError}
               </p>
             )}
@@ -140,7 +145,11 @@ export function AddBatchForm() {
           </div>
         </div>
         {formError && (
-          <p role="alert" data-testid="add-batch-error" className="mt-3 text-sm text-notice-warning">
+          <p
+            role="alert"
+            data-testid="add-batch-error"
+            className="mt-3 text-sm text-notice-warning"
+          >
             {formError}
           </p>
         )}

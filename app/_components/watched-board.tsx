@@ -15,7 +15,9 @@ import { WatchedRow } from "./watched-row";
 export function WatchedBoard() {
   const list = useQuery(watchedListQueryOptions());
   const items = list.data ?? [];
-  const batches = useQueries({ queries: items.map((item) => batchQueryOptions(item.provider, item.batchId)) });
+  const batches = useQueries({
+    queries: items.map((item) => batchQueryOptions(item.provider, item.batchId)),
+  });
   const remove = useMutation(removeWatchedBatchOptions());
   const now = useNow();
 
@@ -33,12 +35,21 @@ export function WatchedBoard() {
       <AddBatchForm />
 
       {list.isError && (
-        <Notice tone={isApiError(list.error, "unauthorized") ? "neutral" : "warning"} title="Could not load the watched list" data-testid="watched-error">
-          {list.error.message} {list.data ? "Showing the last list received." : "Sendboard tries again shortly."}
+        <Notice
+          tone={isApiError(list.error, "unauthorized") ? "neutral" : "warning"}
+          title="Could not load the watched list"
+          data-testid="watched-error"
+        >
+          {list.error.message}{" "}
+          {list.data ? "Showing the last list received." : "Sendboard tries again shortly."}
         </Notice>
       )}
 
-      {list.isPending && <p className="text-muted" data-testid="watched-loading">Loading the watched list…</p>}
+      {list.isPending && (
+        <p className="text-muted" data-testid="watched-loading">
+          Loading the watched list…
+        </p>
+      )}
       {list.data && items.length === 0 && <WatchedEmpty />}
       {items.length > 0 && (
         <section aria-label="Watched batches">
@@ -51,7 +62,9 @@ export function WatchedBoard() {
                 batch={batches[index]}
                 now={now}
                 removing={remove.isPending && remove.variables === item.id}
-                removeError={remove.isError && remove.variables === item.id ? remove.error.message : null}
+                removeError={
+                  remove.isError && remove.variables === item.id ? remove.error.message : null
+                }
                 onRemove={() => remove.mutate(item.id)}
               />
             ))}

@@ -5,7 +5,13 @@ const COLUMNS = ["Provider", "Batch", "State", "Progress", "Processed", "Failed"
 
 export function WatchedListHeader() {
   return (
-    <div aria-hidden className={cn("hidden px-4 pb-2 text-xs font-medium uppercase tracking-wide text-faint", WATCHED_GRID)}>
+    <div
+      aria-hidden
+      className={cn(
+        "hidden px-4 pb-2 text-xs font-medium uppercase tracking-wide text-faint",
+        WATCHED_GRID,
+      )}
+    >
       {COLUMNS.map((column, index) => (
         <span key={index} className={index >= 4 && index <= 6 ? "text-right" : undefined}>
           {column}

@@ -28,8 +28,13 @@ const cellLabel = "text-xs uppercase tracking-wide text-faint lg:sr-only";
 export function WatchedRow({ item, batch, now, removing, removeError, onRemove }: WatchedRowProps) {
   const data = batch?.data;
   const staleAfter = data ? staleAfterMs(data.state) : null;
-  const stale = Boolean(data) && ((staleAfter !== null && now - (batch?.dataUpdatedAt ?? 0) > staleAfter) || data?.stale === true);
-  const failures = data?.counts.filter((count) => count.outcome === "failure").reduce((sum, count) => sum + count.count, 0);
+  const stale =
+    Boolean(data) &&
+    ((staleAfter !== null && now - (batch?.dataUpdatedAt ?? 0) > staleAfter) ||
+      data?.stale === true);
+  const failures = data?.counts
+    .filter((count) => count.outcome === "failure")
+    .reduce((sum, count) => sum + count.count, 0);
   const name = item.label ?? item.batchId;
   const href = `/batches/${item.provider}/${encodeURIComponent(item.batchId)}`;
 
@@ -39,13 +44,20 @@ export function WatchedRow({ item, batch, now, removing, removeError, onRemove }
       data-provider={item.provider}
       data-batch-id={item.batchId}
       data-stale={stale}
-      className={cn("grid grid-cols-2 gap-3 rounded-xl border border-line bg-panel p-4", WATCHED_GRID)}
+      className={cn(
+        "grid grid-cols-2 gap-3 rounded-xl border border-line bg-panel p-4",
+        WATCHED_GRID,
+      )}
     >
       <div className="col-span-2 lg:col-span-1">
         <ProviderBadge provider={item.provider} />
       </div>
       <div className="col-span-2 min-w-0 lg:col-span-1">
-        <Link href={href} className="block truncate text-lg font-semibold hover:underline" title={name}>
+        <Link
+          href={href}
+          className="block truncate text-lg font-semibold hover:underline"
+          title={name}
+        >
           {name}
         </Link>
         {item.label && <p className="truncate font-mono text-xs text-faint">{item.batchId}</p>}
@@ -62,22 +74,32 @@ export function WatchedRow({ item, batch, now, removing, removeError, onRemove }
           <span className="text-sm text-faint">{batch?.isError ? EMPTY_VALUE : "Loading…"}</span>
         )}
       </div>
-      <div className={cn("col-span-2 flex items-center gap-3 lg:col-span-1", stale && "opacity-45")}>
+      <div
+        className={cn("col-span-2 flex items-center gap-3 lg:col-span-1", stale && "opacity-45")}
+      >
         <ProgressBar
           value={data?.progress ?? null}
           label={`Progress of ${name}`}
           fillClassName={data ? STATE_STYLES[data.state].fill : undefined}
           testId="batch-progress"
         />
-        <span className="w-12 shrink-0 text-right text-sm font-medium tabular-nums">{formatPercent(data?.progress)}</span>
+        <span className="w-12 shrink-0 text-right text-sm font-medium tabular-nums">
+          {formatPercent(data?.progress)}
+        </span>
       </div>
       <div className={cn("lg:text-right", stale && "opacity-45")}>
         <p className={cellLabel}>Processed</p>
         <p className="tabular-nums">
-          <span data-testid="batch-processed" data-value={data?.processed} className="text-lg font-semibold">
+          <span
+            data-testid="batch-processed"
+            data-value={data?.processed}
+            className="text-lg font-semibold"
+          >
             {formatCount(data?.processed)}
           </span>
-          {data?.total != null && <span className="text-sm text-muted"> / {formatCount(data.total)}</span>}
+          {data?.total != null && (
+            <span className="text-sm text-muted"> / {formatCount(data.total)}</span>
+          )}
         </p>
       </div>
       <div className={cn("lg:text-right", stale && "opacity-45")}>
@@ -85,7 +107,10 @@ export function WatchedRow({ item, batch, now, removing, removeError, onRemove }
         <p
           data-testid="batch-failures"
           data-value={failures}
-          className={cn("text-lg font-semibold tabular-nums", failures ? "text-outcome-failure" : "text-muted")}
+          className={cn(
+            "text-lg font-semibold tabular-nums",
+            failures ? "text-outcome-failure" : "text-muted",
+          )}
         >
           {formatCount(failures)}
         </p>
@@ -101,11 +126,21 @@ export function WatchedRow({ item, batch, now, removing, removeError, onRemove }
           <p className="text-faint">{EMPTY_VALUE}</p>
         )}
       </div>
-      <div className="col-span-2 flex flex-col items-end gap-1 lg:col-span-1">
-        <Button variant="ghost" size="sm" onClick={onRemove} disabled={removing} aria-label={`Stop watching ${name}`}>
+      <div className="flex flex-col items-end justify-end gap-1">
+        <Button
+          variant="ghost"
+          size="sm"
+          onClick={onRemove}
+          disabled={removing}
+          aria-label={`Remove ${name}`}
+        >
           {removing ? "Removing…" : "Remove"}
         </Button>
-        {removeError && <p role="alert" className="text-xs text-notice-warning">{removeError}</p>}
+        {removeError && (
+          <p role="alert" className="text-xs text-notice-warning">
+            {removeError}
+          </p>
+        )}
       </div>
     </li>
   );

@@ -12,7 +12,8 @@ type SignInPageProps = { searchParams: Promise<Record<string, string | string[] 
 // next-auth sends people here with ?error=… after a failed redirect-based sign-in.
 function messageFor(error: string | string[] | undefined): string | null {
   if (error === undefined) return null;
-  if (error === "CredentialsSignin") return "That email and password do not match. Check both and try again.";
+  if (error === "CredentialsSignin")
+    return "That email and password do not match. Check both and try again.";
   if (error === "SessionRequired") return "Sign in to see this page.";
   return "Sign-in did not work. Try again.";
 }

@@ -15,7 +15,8 @@ function labelOf(key: string): string {
 function valueOf(value: Details[string]): string {
   if (value === null) return EMPTY_VALUE;
   if (typeof value === "boolean") return value ? "Yes" : "No";
-  if (typeof value === "number") return Number.isInteger(value) ? formatCount(value) : String(value);
+  if (typeof value === "number")
+    return Number.isInteger(value) ? formatCount(value) : String(value);
   if (Array.isArray(value)) return value.length > 0 ? value.join(", ") : EMPTY_VALUE;
   return value === "" ? EMPTY_VALUE : value;
 }

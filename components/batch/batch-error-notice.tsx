@@ -15,7 +15,11 @@ function copyFor(code: ApiErrorCode, provider: string): Copy {
     case "invalid_batch_id":
     case "invalid_provider":
     case "bad_request":
-      return { tone: "neutral", title: "This batch id is not valid", hint: "Check the address; Sendboard will not ask the provider for it." };
+      return {
+        tone: "neutral",
+        title: "This batch id is not valid",
+        hint: "Check the address; Sendboard will not ask the provider for it.",
+      };
     case "not_found":
       return {
         tone: "neutral",
@@ -23,19 +27,43 @@ function copyFor(code: ApiErrorCode, provider: string): Copy {
         hint: `${provider} has no batch with this id for the configured account. Sendboard checks again every ${WAITING_POLL_MS / 1000} s in case it appears.`,
       };
     case "not_configured":
-      return { tone: "info", title: `${provider} is not set up`, hint: `The server has no API key for ${provider}. Add it to the configuration and restart Sendboard.` };
+      return {
+        tone: "info",
+        title: `${provider} is not set up`,
+        hint: `The server has no API key for ${provider}. Add it to the configuration and restart Sendboard.`,
+      };
     case "provider_timeout":
-      return { tone: "warning", title: `${provider} is not answering`, hint: `The request timed out. ${retry}` };
+      return {
+        tone: "warning",
+        title: `${provider} is not answering`,
+        hint: `The request timed out. ${retry}`,
+      };
     case "provider_rate_limited":
-      return { tone: "warning", title: `${provider} asked Sendboard to slow down`, hint: `Rate limited by the provider. ${retry}` };
+      return {
+        tone: "warning",
+        title: `${provider} asked Sendboard to slow down`,
+        hint: `Rate limited by the provider. ${retry}`,
+      };
     case "provider_bad_response":
-      return { tone: "warning", title: `${provider} sent data Sendboard cannot read`, hint: `The answer was not in the documented format. ${retry}` };
+      return {
+        tone: "warning",
+        title: `${provider} sent data Sendboard cannot read`,
+        hint: `The answer was not in the documented format. ${retry}`,
+      };
     case "provider_auth_failed":
-      return { tone: "warning", title: `${provider} rejected Sendboard's API key`, hint: "Check the key in the server configuration." };
+      return {
+        tone: "warning",
+        title: `${provider} rejected Sendboard's API key`,
+        hint: "Check the key in the server configuration.",
+      };
     case "provider_error":
       return { tone: "warning", title: `${provider} is having problems`, hint: retry };
     case "unauthorized":
-      return { tone: "neutral", title: "You are signed out", hint: "Sign in again to keep watching this batch." };
+      return {
+        tone: "neutral",
+        title: "You are signed out",
+        hint: "Sign in again to keep watching this batch.",
+      };
     case "network_error":
       return { tone: "warning", title: "Cannot reach the Sendboard server", hint: retry };
     default:
@@ -51,7 +79,12 @@ type BatchErrorNoticeProps = {
   signInPath: string;
 };
 
-export function BatchErrorNotice({ error, provider, keepsData, signInPath }: BatchErrorNoticeProps) {
+export function BatchErrorNotice({
+  error,
+  provider,
+  keepsData,
+  signInPath,
+}: BatchErrorNoticeProps) {
   const code: ApiErrorCode = error instanceof ApiError ? error.code : "internal";
   const message = error instanceof Error ? error.message : null;
   const copy = copyFor(code, PROVIDER_INFO[provider].name);
@@ -64,7 +97,10 @@ export function BatchErrorNotice({ error, provider, keepsData, signInPath }: Bat
       data-code={code}
       actions={
         code === "unauthorized" ? (
-          <Link href={`/signin?callbackUrl=${encodeURIComponent(signInPath)}`} className="font-medium text-ink underline">
+          <Link
+            href={`/signin?callbackUrl=${encodeURIComponent(signInPath)}`}
+            className="font-medium text-ink underline"
+          >
             Sign in
           </Link>
         ) : undefined

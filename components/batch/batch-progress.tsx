@@ -16,7 +16,11 @@ export function BatchProgress({ snapshot }: { snapshot: BatchSnapshot }) {
             {progress === null ? <span className="text-faint">—</span> : formatPercent(progress)}
           </p>
           <p className="mt-2 text-lg text-muted sm:text-xl">
-            <span data-testid="batch-processed" data-value={processed} className="font-semibold text-ink tabular-nums">
+            <span
+              data-testid="batch-processed"
+              data-value={processed}
+              className="font-semibold text-ink tabular-nums"
+            >
               {formatCount(processed)}
             </span>
             {total === null ? (
@@ -24,7 +28,11 @@ export function BatchProgress({ snapshot }: { snapshot: BatchSnapshot }) {
             ) : (
               <>
                 {" of "}
-                <span data-testid="batch-total" data-value={total} className="font-semibold text-ink tabular-nums">
+                <span
+                  data-testid="batch-total"
+                  data-value={total}
+                  className="font-semibold text-ink tabular-nums"
+                >
                   {formatCount(total)}
                 </span>
                 {" processed"}
@@ -33,7 +41,7 @@ export function BatchProgress({ snapshot }: { snapshot: BatchSnapshot }) {
           </p>
         </div>
         {showEta && (
-          <div className="text-right">
+          <div className="sm:text-right">
             <p className="text-sm uppercase tracking-wide text-muted">Time left</p>
             <p className="text-stat-sm tabular-nums" data-testid="batch-eta">
               about {formatDuration(etaSeconds)}

@@ -7,7 +7,7 @@ export const STATE_STYLES = {
   running: { label: "Running", text: "text-state-running", fill: "bg-state-running" },
   paused: { label: "Paused", text: "text-state-paused", fill: "bg-state-paused" },
   completed: { label: "Completed", text: "text-state-completed", fill: "bg-state-completed" },
-  partial: { label: "Partly failed", text: "text-state-partial", fill: "bg-state-partial" },
+  partial: { label: "Partially failed", text: "text-state-partial", fill: "bg-state-partial" },
   failed: { label: "Failed", text: "text-state-failed", fill: "bg-state-failed" },
   cancelled: { label: "Cancelled", text: "text-state-cancelled", fill: "bg-state-cancelled" },
   unknown: { label: "Unknown", text: "text-state-unknown", fill: "bg-state-unknown" },

@@ -21,11 +21,20 @@ export function BatchTimestamps({ snapshot, now }: { snapshot: BatchSnapshot; no
       ) : (
         <dl className="divide-y divide-line">
           {rows.map((row) => (
-            <div key={row.key} className="flex flex-wrap items-baseline justify-between gap-x-4 py-2">
+            <div
+              key={row.key}
+              className="flex flex-wrap items-baseline justify-between gap-x-4 py-2"
+            >
               <dt className="text-sm text-muted">{row.label}</dt>
               <dd className="text-right">
-                <RelativeTime value={snapshot[row.key]} now={now} className="font-medium tabular-nums" />
-                <span className="block text-xs text-faint tabular-nums">{formatDateTime(snapshot[row.key])}</span>
+                <RelativeTime
+                  value={snapshot[row.key]}
+                  now={now}
+                  className="font-medium tabular-nums"
+                />
+                <span className="block text-xs text-faint tabular-nums">
+                  {formatDateTime(snapshot[row.key])}
+                </span>
               </dd>
             </div>
           ))}

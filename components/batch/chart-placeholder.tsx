@@ -4,7 +4,10 @@ import { Card } from "@/components/ui/card";
 export function ChartPlaceholder({ title, height }: { title: string; height: number }) {
   return (
     <Card title={title}>
-      <div className="flex w-full items-center justify-center rounded-lg bg-raised/50 text-sm text-faint" style={{ height }}>
+      <div
+        className="flex w-full items-center justify-center rounded-lg bg-raised/50 text-sm text-faint"
+        style={{ height }}
+      >
         Drawing chart…
       </div>
     </Card>

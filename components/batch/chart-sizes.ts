@@ -7,4 +7,8 @@ export function statusChartHeight(statusCount: number): number {
   return Math.max(180, statusCount * BAR_ROW_PX + AXIS_PX);
 }
 
-export const FUNNEL_CHART_HEIGHT = 260;
+export const FUNNEL_STEP_PX = 64;
+
+export function funnelChartHeight(stepCount: number): number {
+  return Math.max(1, stepCount) * FUNNEL_STEP_PX;
+}

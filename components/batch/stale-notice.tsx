@@ -1,20 +1,21 @@
 import { Notice } from "@/components/ui/notice";
-import { formatRelativeTime } from "@/lib/format";
 
 type StaleNoticeProps = {
-  /** When this page last received numbers. */
-  receivedAt: number;
-  now: number;
   /** The server itself says it is serving a cached copy because the provider failed. */
   servedFromCache: boolean;
 };
 
-export function StaleNotice({ receivedAt, now, servedFromCache }: StaleNoticeProps) {
-  const age = formatRelativeTime(receivedAt, now);
+// The text stays still on purpose: it sits in a live region, and a ticking age would be read out
+// every second. The ticking "Updated N s ago" line above carries the age.
+export function StaleNotice({ servedFromCache }: StaleNoticeProps) {
   return (
     <Notice
       tone="warning"
-      title={servedFromCache ? "Showing cached numbers" : `No fresh data — last update ${age}`}
+      title={
+        servedFromCache
+          ? "Showing cached numbers"
+          : "No fresh data — these numbers may be out of date"
+      }
       data-testid="stale-banner"
       className="border-2"
     >

@@ -23,7 +23,7 @@ export function StateBadge({ state, providerStatus, size = "sm" }: StateBadgePro
     >
       <span aria-hidden className="size-2 rounded-full bg-current" />
       {style.label}
-      {state === "unknown" && raw && <span className="font-mono text-xs opacity-80">({raw})</span>}
+      {state === "unknown" && raw && <span className="font-mono text-xs opacity-80"> ({raw})</span>}
     </Badge>
   );
 }

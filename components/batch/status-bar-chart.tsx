@@ -28,13 +28,27 @@ export function StatusBarChart({ counts }: { counts: BatchCount[] }) {
         style={{ width: "100%", height: "100%" }}
       >
         <CartesianGrid horizontal={false} stroke={SURFACE_COLORS.line} />
-        <XAxis type="number" allowDecimals={false} tick={tickStyle} stroke={SURFACE_COLORS.line} tickFormatter={formatCount} />
-        <YAxis type="category" dataKey="label" width={128} tick={tickStyle} stroke={SURFACE_COLORS.line} />
+        <XAxis
+          type="number"
+          allowDecimals={false}
+          tick={tickStyle}
+          stroke={SURFACE_COLORS.line}
+          tickFormatter={formatCount}
+        />
+        <YAxis
+          type="category"
+          dataKey="label"
+          width={128}
+          tick={tickStyle}
+          stroke={SURFACE_COLORS.line}
+        />
         <Bar
           dataKey="count"
           maxBarSize={32}
-          animationDuration={500}
-          shape={(props: BarShapeProps) => <Rectangle {...props} radius={[0, 4, 4, 0]} fill={colorAt(props.index)} />}
+          isAnimationActive={false}
+          shape={(props: BarShapeProps) => (
+            <Rectangle {...props} radius={[0, 4, 4, 0]} fill={colorAt(props.index)} />
+          )}
         >
           <LabelList
             dataKey="count"

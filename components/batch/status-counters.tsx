@@ -1,16 +1,23 @@
 import type { BatchCount } from "@/lib/batch-snapshot";
 import { cn } from "@/lib/class-names";
-import { formatCount, formatPercent, shareOf } from "@/lib/format";
+import { formatCount, formatShare, shareOf } from "@/lib/format";
 import { OUTCOME_STYLES } from "./batch-styles";
 
 type StatusCountersProps = { counts: BatchCount[]; total: number | null };
 
 export function StatusCounters({ counts, total }: StatusCountersProps) {
   if (counts.length === 0) {
-    return <p className="rounded-xl border border-line bg-panel p-5 text-muted">The provider reports no per-status counts yet.</p>;
+    return (
+      <p className="rounded-xl border border-line bg-panel p-5 text-muted">
+        No per-status counts for this batch.
+      </p>
+    );
   }
   return (
-    <ul aria-label="Messages by status" className="grid grid-cols-2 gap-3 sm:grid-cols-[repeat(auto-fill,minmax(13rem,1fr))] sm:gap-4">
+    <ul
+      aria-label="Messages by status"
+      className="grid grid-cols-2 gap-3 sm:grid-cols-[repeat(auto-fill,minmax(15rem,1fr))] sm:gap-4"
+    >
       {counts.map((count) => {
         const outcome = OUTCOME_STYLES[count.outcome];
         const share = shareOf(count.count, total);
@@ -26,13 +33,16 @@ export function StatusCounters({ counts, total }: StatusCountersProps) {
             <p
               data-testid={`count-${count.status}`}
               data-value={count.count}
-              className={cn("mt-1 text-stat tabular-nums", count.outcome === "pending" ? "text-ink" : outcome.text)}
+              className={cn(
+                "mt-1 text-stat tabular-nums",
+                count.outcome === "pending" ? "text-ink" : outcome.text,
+              )}
             >
               {formatCount(count.count)}
             </p>
             <p className="mt-1 text-xs text-faint sm:text-sm">
               {outcome.label}
-              {share !== null && ` · ${formatPercent(share)} of total`}
+              {share !== null && ` · ${formatShare(share)} of total`}
             </p>
           </li>
         );

@@ -17,11 +17,24 @@ type NoticeProps = Omit<HTMLAttributes<HTMLDivElement>, "title"> & {
   actions?: ReactNode;
 };
 
-export function Notice({ tone, title, large, actions, className, children, ...props }: NoticeProps) {
+export function Notice({
+  tone,
+  title,
+  large,
+  actions,
+  className,
+  children,
+  ...props
+}: NoticeProps) {
   return (
     <div
       role="status"
-      className={cn("flex gap-3 rounded-xl border", large ? "p-6 sm:p-8" : "p-4", TONES[tone], className)}
+      className={cn(
+        "flex gap-3 rounded-xl border",
+        large ? "p-6 sm:p-8" : "p-4",
+        TONES[tone],
+        className,
+      )}
       {...props}
     >
       <span

@@ -12,7 +12,14 @@ type ProgressBarProps = {
   testId?: string;
 };
 
-export function ProgressBar({ value, label, fillClassName = "bg-outcome-active", size = "sm", className, testId }: ProgressBarProps) {
+export function ProgressBar({
+  value,
+  label,
+  fillClassName = "bg-outcome-active",
+  size = "sm",
+  className,
+  testId,
+}: ProgressBarProps) {
   const percent = toWholePercent(value);
   return (
     <div
@@ -23,13 +30,20 @@ export function ProgressBar({ value, label, fillClassName = "bg-outcome-active",
       aria-valuenow={percent ?? undefined}
       aria-valuetext={percent === null ? "Progress unknown" : `${percent}%`}
       data-testid={testId}
-      className={cn("w-full overflow-hidden rounded-full bg-raised", size === "lg" ? "h-5 sm:h-7" : "h-2", className)}
+      className={cn(
+        "w-full overflow-hidden rounded-full bg-raised",
+        size === "lg" ? "h-5 sm:h-7" : "h-2",
+        className,
+      )}
     >
       {percent === null ? (
         <div className="h-full w-full bg-[repeating-linear-gradient(135deg,transparent_0_8px,rgb(255_255_255/0.05)_8px_16px)]" />
       ) : (
         <div
-          className={cn("h-full rounded-full transition-[width] duration-700 ease-out", fillClassName)}
+          className={cn(
+            "h-full rounded-full transition-[width] duration-700 ease-out",
+            fillClassName,
+          )}
           style={{ width: `${percent}%` }}
         />
       )}

@@ -1,5 +1,10 @@
 import { queryOptions } from "@tanstack/react-query";
-import { ERROR_RETRY_MS, RUNNING_POLL_MS, STALE_AFTER_MISSED_POLLS, WAITING_POLL_MS } from "@/config/polling";
+import {
+  ERROR_RETRY_MS,
+  RUNNING_POLL_MS,
+  STALE_AFTER_MISSED_POLLS,
+  WAITING_POLL_MS,
+} from "@/config/polling";
 import { isApiError, requestJson } from "@/lib/api-client";
 import { batchSnapshotSchema, isTerminalState } from "@/lib/batch-snapshot";
 import type { BatchSnapshot, BatchState } from "@/lib/batch-snapshot";
@@ -34,10 +39,12 @@ export function nextBatchPoll(data: BatchSnapshot | undefined, error: unknown): 
 export function batchQueryOptions(provider: ProviderId, batchId: string) {
   return queryOptions({
     queryKey: ["batch", { provider, batchId }] as const,
-    queryFn: ({ signal }) => requestJson(batchApiPath(provider, batchId), batchSnapshotSchema, { signal }),
+    queryFn: ({ signal }) =>
+      requestJson(batchApiPath(provider, batchId), batchSnapshotSchema, { signal }),
     refetchInterval: (query) =>
       nextBatchPoll(query.state.data, query.state.status === "error" ? query.state.error : null),
-    staleTime: (query) => (query.state.data && isTerminalState(query.state.data.state) ? Infinity : 0),
+    staleTime: (query) =>
+      query.state.data && isTerminalState(query.state.data.state) ? Infinity : 0,
     // Failures show at once as a banner; the interval above is the retry.
     retry: false,
   });

@@ -1,6 +1,6 @@
 import { mutationOptions, queryOptions } from "@tanstack/react-query";
 import { z } from "zod/mini";
-import { WATCHED_LIST_POLL_MS } from "@/config/polling";
+import { ERROR_RETRY_MS, WATCHED_LIST_POLL_MS } from "@/config/polling";
 import { requestJson, requestNoContent } from "@/lib/api-client";
 import { watchedBatchSchema, watchedListSchema } from "@/lib/watched-batch";
 import type { AddWatchedBatchInput, WatchedBatch } from "@/lib/watched-batch";
@@ -13,9 +13,11 @@ export const watchedListKey = ["watched", { scope: "team" }] as const;
 export function watchedListQueryOptions() {
   return queryOptions({
     queryKey: watchedListKey,
-    queryFn: async ({ signal }) => (await requestJson(WATCHED_PATH, watchedListSchema, { signal })).items,
+    queryFn: async ({ signal }) =>
+      (await requestJson(WATCHED_PATH, watchedListSchema, { signal })).items,
     // Team members add batches from their own screens; a wall screen should pick them up.
-    refetchInterval: WATCHED_LIST_POLL_MS,
+    refetchInterval: (query) =>
+      query.state.status === "error" ? ERROR_RETRY_MS : WATCHED_LIST_POLL_MS,
     retry: false,
   });
 }
@@ -25,11 +27,12 @@ export function addWatchedBatchOptions() {
     mutationKey: ["watched", "add"],
     mutationFn: async (input: AddWatchedBatchInput): Promise<WatchedBatch> =>
       (await requestJson(WATCHED_PATH, addedItemSchema, { method: "POST", body: input })).item,
-    onSuccess: async (item, _input, _result, { client }) => {
+    // Not awaited: the mutation settles (and the form clears) as soon as the row is shown.
+    onSuccess: (item, _input, _result, { client }) => {
       client.setQueryData<WatchedBatch[]>(watchedListKey, (items) =>
         items && !items.some((existing) => existing.id === item.id) ? [...items, item] : items,
       );
-      await client.invalidateQueries({ queryKey: watchedListKey });
+      void client.invalidateQueries({ queryKey: watchedListKey });
     },
   });
 }
@@ -39,9 +42,11 @@ export function removeWatchedBatchOptions() {
     mutationKey: ["watched", "remove"],
     mutationFn: (id: string) =>
       requestNoContent(`${WATCHED_PATH}/${encodeURIComponent(id)}`, { method: "DELETE" }),
-    onSuccess: async (_data, id, _result, { client }) => {
-      client.setQueryData<WatchedBatch[]>(watchedListKey, (items) => items?.filter((item) => item.id !== id));
-      await client.invalidateQueries({ queryKey: watchedListKey });
+    onSuccess: (_data, id, _result, { client }) => {
+      client.setQueryData<WatchedBatch[]>(watchedListKey, (items) =>
+        items?.filter((item) => item.id !== id),
+      );
+      void client.invalidateQueries({ queryKey: watchedListKey });
     },
   });
 }

@@ -4,13 +4,13 @@ import { redirect } from "next/navigation";
 import { AppError } from "@/lib/errors";
 import { getAuthOptions } from "./auth-options";
 
-export type SessionUser = { email: string; name: string };
+export type SessionUser = { id: string; teamId: string; role: "admin" | "member"; email: string; name: string };
 
 export async function getSessionUser(): Promise<SessionUser | null> {
   const session = await getServerSession(getAuthOptions());
   const email = session?.user?.email;
   if (!email) return null;
-  return { email, name: session.user?.name ?? email };
+  return { id: "admin", teamId: "default", role: "admin", email, name: session.user?.name ?? email };
 }
 
 /** For server components: the signed-in user, or a redirect to the sign-in page. */

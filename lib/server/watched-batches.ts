@@ -7,33 +7,60 @@ import { isProviderId } from "@/lib/providers/provider-id";
 import type { WatchedBatch } from "@/lib/watched-batch";
 import type { Database } from "./db/schema";
 
-type Row = { id: string; provider: string; batch_id: string; label: string | null; added_by: string; added_at: string };
+type Row = {
+  id: string;
+  team_id: string;
+  connection_id: string;
+  provider: string;
+  batch_id: string;
+  label: string | null;
+  added_by: string;
+  added_at: string;
+};
 
 function toWatchedBatch(row: Row): WatchedBatch | null {
   // A row written by a newer version with a provider this build does not know is skipped, not fatal.
   if (!isProviderId(row.provider)) return null;
-  return { id: row.id, provider: row.provider, batchId: row.batch_id, label: row.label, addedBy: row.added_by, addedAt: row.added_at };
+  return {
+    id: row.id,
+    connectionId: row.connection_id,
+    provider: row.provider,
+    batchId: row.batch_id,
+    label: row.label,
+    addedBy: row.added_by,
+    addedAt: row.added_at,
+  };
 }
 
-export async function listWatchedBatches(db: Kysely<Database>): Promise<WatchedBatch[]> {
-  const rows = await db.selectFrom("watched_batches").selectAll().orderBy("position").orderBy("added_at").execute();
+export async function listWatchedBatches(db: Kysely<Database>, teamId: string): Promise<WatchedBatch[]> {
+  const rows = await db
+    .selectFrom("watched_batches")
+    .selectAll()
+    .where("team_id", "=", teamId)
+    .orderBy("position")
+    .orderBy("added_at")
+    .execute();
   return rows.map(toWatchedBatch).filter((item): item is WatchedBatch => item !== null);
 }
 
 export async function addWatchedBatch(
   db: Kysely<Database>,
-  input: { provider: ProviderId; batchId: string; label: string | null; addedBy: string },
+  input: { teamId: string; connectionId: string; provider: ProviderId; batchId: string; label: string | null; addedBy: string },
   now = new Date(),
 ): Promise<WatchedBatch> {
   const existing = await db
     .selectFrom("watched_batches")
     .select("id")
+    .where("team_id", "=", input.teamId)
+    .where("connection_id", "=", input.connectionId)
     .where("provider", "=", input.provider)
     .where("batch_id", "=", input.batchId)
     .executeTakeFirst();
   if (existing) throw new AppError("conflict", "This batch is already on the watched list.");
   const row: Row = {
     id: randomUUID(),
+    team_id: input.teamId,
+    connection_id: input.connectionId,
     provider: input.provider,
     batch_id: input.batchId,
     label: input.label,
@@ -49,10 +76,19 @@ export async function addWatchedBatch(
     }
     throw error;
   }
-  return { id: row.id, provider: input.provider, batchId: input.batchId, label: input.label, addedBy: input.addedBy, addedAt: row.added_at };
+  return {
+    id: row.id,
+    connectionId: input.connectionId,
+    provider: input.provider,
+    batchId: input.batchId,
+    label: input.label,
+    addedBy: input.addedBy,
+    addedAt: row.added_at,
+  };
 }
 
-export async function removeWatchedBatch(db: Kysely<Database>, id: string): Promise<void> {
-  const result = await db.deleteFrom("watched_batches").where("id", "=", id).executeTakeFirst();
+export async function removeWatchedBatch(db: Kysely<Database>, teamId: string, id: string): Promise<void> {
+  // Scoped by team: another team's id is "not found", never a way to delete across teams.
+  const result = await db.deleteFrom("watched_batches").where("id", "=", id).where("team_id", "=", teamId).executeTakeFirst();
   if (result.numDeletedRows === BigInt(0)) throw new AppError("not_found", "This batch is not on the watched list.");
 }

@@ -71,7 +71,9 @@ function running(run: Run, now: number): Shape {
   const share = shareDone(run, now);
   const calls = callStatusCounts(VALID_CONTACTS, share, NORMAL_MIX);
   const updatedMs = Math.max(run.startMs, Math.min(now, run.startMs + run.durationMs));
-  return { status: share < 1 ? "queued" : "executed", run, calls, updatedMs };
+  // Bolna reports "executed" once the batch has started dialling; whether calls are still in
+  // flight shows only in execution_status.
+  return { status: share <= 0 ? "queued" : "executed", run, calls, updatedMs };
 }
 
 function body(batchId: string, shape: Shape, now: number) {

@@ -4,13 +4,14 @@ import { addWatchedBatchSchema } from "@/lib/watched-batch";
 import { getDb } from "@/lib/server/db/database";
 import { jsonResponse, readJsonBody } from "@/lib/server/api-response";
 import { withSession } from "@/lib/server/api-route";
+import { envConnectionId } from "@/lib/server/connections";
 import { addWatchedBatch, listWatchedBatches } from "@/lib/server/watched-batches";
 
 export const dynamic = "force-dynamic";
 
 // GET /api/watched — the team's watched batches
-export const GET = withSession(async () => {
-  const items = await listWatchedBatches(await getDb());
+export const GET = withSession(async ({ user }) => {
+  const items = await listWatchedBatches(await getDb(), user.teamId);
   return jsonResponse({ items });
 });
 
@@ -22,6 +23,8 @@ export const POST = withSession(async ({ request, user }) => {
   const checked = checkBatchId(provider, batchId);
   if (!checked.ok) throw new AppError("invalid_batch_id", checked.reason);
   const item = await addWatchedBatch(await getDb(), {
+    teamId: user.teamId,
+    connectionId: envConnectionId(provider),
     provider,
     batchId: checked.batchId,
     label: label ? label : null,

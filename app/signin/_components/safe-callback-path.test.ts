@@ -7,11 +7,15 @@ describe("safeCallbackPath", () => {
     expect(safeCallbackPath("/batches/mindo/00000000-0000-4000-8000-000000000002")).toBe(
       "/batches/mindo/00000000-0000-4000-8000-000000000002",
     );
-    expect(safeCallbackPath("/batches/migma/sim-running?x=1#top")).toBe("/batches/migma/sim-running?x=1#top");
+    expect(safeCallbackPath("/batches/migma/sim-running?x=1#top")).toBe(
+      "/batches/migma/sim-running?x=1#top",
+    );
   });
 
   it("takes the first value when the parameter repeats", () => {
-    expect(safeCallbackPath(["/batches/bolna/abc", "https://evil.example"])).toBe("/batches/bolna/abc");
+    expect(safeCallbackPath(["/batches/bolna/abc", "https://evil.example"])).toBe(
+      "/batches/bolna/abc",
+    );
   });
 
   it("falls back to / for anything that could leave the site", () => {

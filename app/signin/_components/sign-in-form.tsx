@@ -30,13 +30,22 @@ export function SignInForm({ callbackPath, initialError }: SignInFormProps) {
     setPending(true);
     setError(null);
     try {
-      const result = await signIn<"credentials">("credentials", { email: email.trim(), password, redirect: false });
+      const result = await signIn<"credentials">("credentials", {
+        email: email.trim(),
+        password,
+        redirect: false,
+      });
       if (result?.ok && !result.error) {
-        // A full load, so the header and every server component see the new session.
-        window.location.assign(callbackPath);
+        // A full load, so the header and every server component see the new session; replace,
+        // so Back does not return to this form.
+        window.location.replace(callbackPath);
         return;
       }
-      setError(result?.status === 401 || result?.error === "CredentialsSignin" ? WRONG_CREDENTIALS : "Could not sign in right now. Try again in a moment.");
+      setError(
+        result?.status === 401 || result?.error === "CredentialsSignin"
+          ? WRONG_CREDENTIALS
+          : "Could not sign in right now. Try again in a moment.",
+      );
     } catch {
       setError("Could not reach the server. Check the connection and try again.");
     }
@@ -74,7 +83,11 @@ export function SignInForm({ callbackPath, initialError }: SignInFormProps) {
         />
       </div>
       {error && (
-        <p role="alert" data-testid="signin-error" className="rounded-md border border-notice-warning/40 bg-notice-warning/10 p-3 text-sm text-notice-warning">
+        <p
+          role="alert"
+          data-testid="signin-error"
+          className="rounded-md border border-notice-warning/40 bg-notice-warning/10 p-3 text-sm text-notice-warning"
+        >
           {error}
         </p>
       )}

@@ -1,8 +1,51 @@
 import type { Generated } from "kysely";
 
-// The database as Kysely sees it. Column types are the ones SQLite and PostgreSQL share.
+// The database as Kysely sees it. Column types are the ones SQLite and PostgreSQL share:
+// ids and timestamps are text (UUIDs, ISO 8601), counters are integers.
+
+export interface TeamsTable {
+  id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  team_id: string;
+  email: string;
+  name: string;
+  role: string; // "admin" | "member"
+  password_hash: string | null; // null until an invited user sets a password
+  invite_token_hash: string | null;
+  invite_expires_at: string | null;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string; // absolute: polling never extends it
+  revoked_at: string | null;
+}
+
+export interface ConnectionsTable {
+  id: string;
+  team_id: string;
+  provider: string;
+  name: string;
+  region: string | null;
+  encrypted_key: string; // AES-256-GCM, bound to the row id
+  key_last4: string;
+  budget_per_minute: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface WatchedBatchesTable {
   id: string;
+  team_id: string;
+  connection_id: string;
   provider: string;
   batch_id: string;
   label: string | null;
@@ -11,6 +54,59 @@ export interface WatchedBatchesTable {
   position: Generated<number>;
 }
 
+export interface BoardsTable {
+  id: string;
+  team_id: string;
+  name: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BoardBatchesTable {
+  id: string;
+  board_id: string;
+  connection_id: string;
+  provider: string;
+  batch_id: string;
+  label: string | null;
+  position: number;
+  added_at: string;
+}
+
+export interface ShareLinksTable {
+  id: string;
+  team_id: string;
+  board_id: string | null; // a board link, or…
+  connection_id: string | null; // …a single-batch link
+  provider: string | null;
+  batch_id: string | null;
+  token_hash: string;
+  created_by: string;
+  created_at: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+  last_used_at: string | null;
+  view_count: Generated<number>;
+}
+
+export interface BatchSnapshotsTable {
+  poll_key: string; // connectionId:provider:batchId
+  fetched_at: string;
+  state: string;
+  processed: number;
+  total: number | null;
+  data: string; // the normalised snapshot as JSON
+}
+
 export interface Database {
+  teams: TeamsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  connections: ConnectionsTable;
   watched_batches: WatchedBatchesTable;
+  boards: BoardsTable;
+  board_batches: BoardBatchesTable;
+  share_links: ShareLinksTable;
+  batch_snapshots: BatchSnapshotsTable;
 }

@@ -10,9 +10,9 @@ export const dynamic = "force-dynamic";
 const idSchema = z.uuid();
 
 // DELETE /api/watched/{id} — stop watching a batch
-export const DELETE = withSession<{ id: string }>(async ({ params }) => {
+export const DELETE = withSession<{ id: string }>(async ({ params, user }) => {
   const id = idSchema.safeParse(params.id);
   if (!id.success) throw new AppError("bad_request", "Not a watched-batch id.");
-  await removeWatchedBatch(await getDb(), id.data);
+  await removeWatchedBatch(await getDb(), user.teamId, id.data);
   return emptyResponse();
 });

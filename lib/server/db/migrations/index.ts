@@ -1,7 +1,15 @@
 import type { Migration } from "kysely/migration";
 import * as watchedBatches from "./0001-watched-batches";
+import * as people from "./0002-people";
+import * as connections from "./0003-connections";
+import * as boards from "./0004-boards";
+import * as batchSnapshots from "./0005-batch-snapshots";
 
 // Migrations are imported, not read from disk, so the bundled server and the tests apply the same list.
 export const migrations: Record<string, Migration> = {
   "0001-watched-batches": watchedBatches,
+  "0002-people": people,
+  "0003-connections": connections,
+  "0004-boards": boards,
+  "0005-batch-snapshots": batchSnapshots,
 };

@@ -15,7 +15,15 @@ type BatchHeadingProps = {
   stale: boolean;
 };
 
-export function BatchHeading({ provider, batchId, snapshot, receivedAt, now, interval, stale }: BatchHeadingProps) {
+export function BatchHeading({
+  provider,
+  batchId,
+  snapshot,
+  receivedAt,
+  now,
+  interval,
+  stale,
+}: BatchHeadingProps) {
   return (
     <header className="space-y-3">
       <Link href="/" className="text-sm text-muted hover:text-ink">
@@ -23,10 +31,18 @@ export function BatchHeading({ provider, batchId, snapshot, receivedAt, now, int
       </Link>
       <div className="flex flex-wrap items-center gap-x-4 gap-y-3">
         <ProviderBadge provider={provider} size="lg" />
-        <h1 className="min-w-0 break-all font-mono text-xl font-semibold sm:text-2xl lg:text-3xl">{batchId}</h1>
-        {snapshot && <StateBadge state={snapshot.state} providerStatus={snapshot.providerStatus} size="lg" />}
+        <h1 className="min-w-0 break-all font-mono text-xl font-semibold sm:text-2xl lg:text-3xl">
+          {batchId}
+        </h1>
+        {snapshot && (
+          <span className={stale ? "opacity-45" : undefined}>
+            <StateBadge state={snapshot.state} providerStatus={snapshot.providerStatus} size="lg" />
+          </span>
+        )}
       </div>
-      {snapshot && <RefreshStatus receivedAt={receivedAt} now={now} interval={interval} stale={stale} />}
+      {snapshot && (
+        <RefreshStatus receivedAt={receivedAt} now={now} interval={interval} stale={stale} />
+      )}
     </header>
   );
 }

@@ -8,7 +8,8 @@ import { BatchNotes } from "@/components/batch/batch-notes";
 import { BatchProgress } from "@/components/batch/batch-progress";
 import { BatchTimestamps } from "@/components/batch/batch-timestamps";
 import { ChartPlaceholder } from "@/components/batch/chart-placeholder";
-import { FUNNEL_CHART_HEIGHT, statusChartHeight } from "@/components/batch/chart-sizes";
+import { statusChartHeight } from "@/components/batch/chart-sizes";
+import { DeliveryFunnel } from "@/components/batch/delivery-funnel";
 import { StaleNotice } from "@/components/batch/stale-notice";
 import { StatusCounters } from "@/components/batch/status-counters";
 import { useNow } from "@/lib/hooks/use-now";
@@ -21,11 +22,10 @@ import { BatchLoading } from "./batch-loading";
 // Recharts is large: it loads only here, after the numbers are already on screen.
 const StatusBarChart = dynamic(
   () => import("@/components/batch/status-bar-chart").then((module) => module.StatusBarChart),
-  { ssr: false, loading: () => <ChartPlaceholder title="By status" height={statusChartHeight(4)} /> },
-);
-const DeliveryFunnel = dynamic(
-  () => import("@/components/batch/delivery-funnel").then((module) => module.DeliveryFunnel),
-  { ssr: false, loading: () => <ChartPlaceholder title="Delivery funnel" height={FUNNEL_CHART_HEIGHT} /> },
+  {
+    ssr: false,
+    loading: () => <ChartPlaceholder title="By status" height={statusChartHeight(4)} />,
+  },
 );
 
 type BatchViewProps = { provider: ProviderId; batchId: string; path: string };
@@ -50,14 +50,24 @@ export function BatchView({ provider, batchId, path }: BatchViewProps) {
         stale={stale}
       />
 
-      {isError && <BatchErrorNotice error={error} provider={provider} keepsData={Boolean(data)} signInPath={path} />}
-      {data && stale && <StaleNotice receivedAt={dataUpdatedAt} now={now} servedFromCache={!tooOld && data.stale} />}
+      {isError && (
+        <BatchErrorNotice
+          error={error}
+          provider={provider}
+          keepsData={Boolean(data)}
+          signInPath={path}
+        />
+      )}
+      {data && stale && <StaleNotice servedFromCache={!tooOld && data.stale} />}
 
       {data ? (
         <div
           data-testid="batch-data"
           data-stale={stale}
-          className={cn("space-y-5 transition-opacity duration-500 sm:space-y-6", stale && "opacity-45 saturate-50")}
+          className={cn(
+            "space-y-5 transition-opacity duration-500 sm:space-y-6",
+            stale && "opacity-45 saturate-50",
+          )}
         >
           <BatchProgress snapshot={data} />
           <StatusCounters counts={data.counts} total={data.total} />

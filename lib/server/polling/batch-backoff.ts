@@ -1,0 +1,22 @@
+import { ExponentialBackoff, halfJitterGenerator, type IBackoff } from "cockatiel";
+import { POLL_CADENCE } from "./settings";
+
+const factory = new ExponentialBackoff({
+  generator: halfJitterGenerator,
+  initialDelay: POLL_CADENCE.batchBackoff.initialMs,
+  maxDelay: POLL_CADENCE.batchBackoff.maxMs,
+});
+
+/** Exponential, jittered wait after one batch's consecutive failures; reset by a success. */
+export function createBatchBackoff() {
+  let current: IBackoff<unknown> | null = null;
+  return {
+    nextDelayMs(): number {
+      current = current ? current.next(undefined) : factory.next();
+      return current.duration;
+    },
+    reset() {
+      current = null;
+    },
+  };
+}

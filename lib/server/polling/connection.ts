@@ -1,0 +1,46 @@
+import type { AppError } from "@/lib/errors";
+import type { ProviderId } from "@/lib/providers/provider-id";
+import { createConnectionBreaker } from "./breaker";
+import { createRollingWindow } from "./rolling-window";
+import { PROVIDER_POLL_BUDGETS } from "./settings";
+
+/** Everything shared by the batches polled through one connection (one key at one provider). */
+export type Connection = {
+  id: string;
+  provider: ProviderId;
+  callsPerPoll: number;
+  window: ReturnType<typeof createRollingWindow>;
+  breaker: ReturnType<typeof createConnectionBreaker>;
+  /** No call before this (429 Retry-After / X-RateLimit-Reset). */
+  retryAfterUntil: number;
+  /** The failure that closed the connection (breaker or 429), for readers with nothing to show. */
+  lastBlockingError: AppError | null;
+  keys: Set<string>;
+  timer: ReturnType<typeof setTimeout> | null;
+  timerAt: number;
+};
+
+export function createConnection(id: string, provider: ProviderId): Connection {
+  return {
+    id,
+    provider,
+    callsPerPoll: PROVIDER_POLL_BUDGETS[provider].callsPerPoll,
+    window: createRollingWindow(),
+    breaker: createConnectionBreaker(),
+    retryAfterUntil: 0,
+    lastBlockingError: null,
+    keys: new Set(),
+    timer: null,
+    timerAt: Number.POSITIVE_INFINITY,
+  };
+}
+
+/** Earliest time the connection accepts a call regardless of budget: Retry-After and the breaker. */
+export function connectionOpensAt(connection: Connection, now: number): number {
+  return Math.max(now, connection.retryAfterUntil, connection.breaker.blockedUntil(now));
+}
+
+/** A budget too small for one poll is raised to one poll, so every batch can still be read. */
+export function effectiveBudget(connection: Connection, perMinute: number): number {
+  return Math.max(perMinute, connection.callsPerPoll);
+}

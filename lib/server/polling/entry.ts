@@ -1,0 +1,74 @@
+import type { BatchSnapshot } from "@/lib/batch-snapshot";
+import type { AppError } from "@/lib/errors";
+import { createBatchBackoff } from "./batch-backoff";
+import { cadenceFor } from "./cadence";
+import type { PollEntry, PollKey } from "./types";
+
+/** The scheduler's private state for one batch. */
+export type BatchEntry = {
+  key: PollKey;
+  id: string;
+  connectionId: string;
+  snapshot: BatchSnapshot | null;
+  fetchedAt: number | null;
+  failure: { error: AppError; at: number } | null;
+  lastReadAt: number;
+  /** Start of the latest call, null before the first. */
+  lastPollAt: number | null;
+  pollCount: number;
+  /** Earliest next call for this batch alone (its own backoff). */
+  holdUntil: number;
+  backoff: ReturnType<typeof createBatchBackoff>;
+  tailCount: number | null;
+  final: boolean;
+  inFlight: AbortController | null;
+  intervalMs: number;
+  limited: boolean;
+  /** Resolved when the first call settles, whatever its outcome; every first reader waits on it. */
+  firstOutcome: Promise<void>;
+  settleFirst: () => void;
+};
+
+export function createEntry(key: PollKey, id: string, connectionId: string, now: number): BatchEntry {
+  let settleFirst = () => {};
+  const firstOutcome = new Promise<void>((resolve) => (settleFirst = resolve));
+  return {
+    key,
+    id,
+    connectionId,
+    snapshot: null,
+    fetchedAt: null,
+    failure: null,
+    lastReadAt: now,
+    lastPollAt: null,
+    pollCount: 0,
+    holdUntil: 0,
+    backoff: createBatchBackoff(),
+    tailCount: null,
+    final: false,
+    inFlight: null,
+    intervalMs: cadenceFor(key.provider, null),
+    limited: false,
+    firstOutcome,
+    settleFirst,
+  };
+}
+
+/** When this batch next wants a call, ignoring what the connection allows. */
+export function entryDueAt(entry: BatchEntry): number {
+  if (entry.lastPollAt === null) return entry.holdUntil;
+  return Math.max(entry.lastPollAt + entry.intervalMs, entry.holdUntil);
+}
+
+export function toPollEntry(entry: BatchEntry, nextPollAt: number | null, perMinute: number): PollEntry {
+  const { snapshot, failure } = entry;
+  return {
+    snapshot: snapshot && failure ? { ...snapshot, stale: true } : snapshot,
+    error: failure ? { code: failure.error.code, message: failure.error.message, at: failure.at } : null,
+    fetchedAt: entry.fetchedAt,
+    nextPollAt,
+    final: entry.final,
+    intervalMs: entry.intervalMs,
+    budget: { perMinute, limited: entry.limited },
+  };
+}

@@ -1,0 +1,43 @@
+import type { BatchSnapshot } from "@/lib/batch-snapshot";
+import type { AppError } from "@/lib/errors";
+import { isSettled, nextTailCount } from "./cadence";
+import type { Connection } from "./connection";
+import type { BatchEntry } from "./entry";
+import { classifyPollError } from "./error-kind";
+import { POLL_CADENCE } from "./settings";
+
+export function recordSuccess(entry: BatchEntry, snapshot: BatchSnapshot, now: number) {
+  entry.snapshot = snapshot;
+  entry.fetchedAt = now;
+  entry.failure = null;
+  entry.holdUntil = 0;
+  entry.backoff.reset();
+  advanceTail(entry, snapshot);
+}
+
+/** Keeps the last good snapshot; decides who waits: the connection (429, breaker) or this batch. */
+export function recordFailure(connection: Connection, entry: BatchEntry, error: AppError, now: number) {
+  entry.failure = { error, at: now };
+  advanceTail(entry, entry.snapshot);
+  const kind = classifyPollError(error);
+  if (kind === "rate_limited") {
+    const waitMs = error.retryAfterSeconds === null ? POLL_CADENCE.rateLimitFallbackMs : error.retryAfterSeconds * 1_000;
+    connection.retryAfterUntil = Math.max(connection.retryAfterUntil, now + waitMs);
+    connection.lastBlockingError = error;
+  } else if (kind === "permanent") {
+    entry.holdUntil = now + Math.max(POLL_CADENCE.permanentErrorMs, entry.backoff.nextDelayMs());
+  } else if (connection.breaker.isOpen()) {
+    // The connection is down, not this batch: the breaker's delays pace the retries.
+    entry.backoff.reset();
+    entry.holdUntil = 0;
+    connection.lastBlockingError = error;
+  } else {
+    entry.holdUntil = now + entry.backoff.nextDelayMs();
+  }
+}
+
+// Failed tail polls count too, so a settled batch costs a bounded number of calls.
+function advanceTail(entry: BatchEntry, snapshot: BatchSnapshot | null) {
+  entry.tailCount = nextTailCount(entry.tailCount, snapshot?.state ?? null);
+  entry.final = isSettled(entry.key.provider, entry.tailCount);
+}

@@ -1,0 +1,48 @@
+import type { BatchSnapshot } from "@/lib/batch-snapshot";
+import type { ErrorCode } from "@/lib/errors";
+import type { ProviderId } from "@/lib/providers/provider-id";
+
+export type PollKey = { connectionId: string; provider: ProviderId; batchId: string };
+
+export function pollKeyToString(key: PollKey): string {
+  return `${key.connectionId}:${key.provider}:${key.batchId}`;
+}
+
+/** What every viewer of one batch gets. Times are epoch milliseconds. */
+export type PollEntry = {
+  /** The last good snapshot; `stale: true` when the latest call failed. */
+  snapshot: BatchSnapshot | null;
+  /** The latest call's failure; null once a call succeeds again. */
+  error: { code: ErrorCode; message: string; at: number } | null;
+  /** When `snapshot` was received. */
+  fetchedAt: number | null;
+  /** When the next snapshot is expected; null when no more calls will be made (final). */
+  nextPollAt: number | null;
+  /** The settling tail is over: this snapshot is served as is, with no further calls. */
+  final: boolean;
+  /** The cadence this batch gets, stretched when the connection's budget is shared. */
+  intervalMs: number;
+  /** `limited`: the budget, not the batch's state, sets `intervalMs`. */
+  budget: { perMinute: number; limited: boolean };
+};
+
+export type FetchBatch = (key: PollKey, signal: AbortSignal) => Promise<BatchSnapshot>;
+
+export type PollSchedulerOptions = {
+  /** The only upstream call. Throws AppError; bounds its own time. */
+  fetchBatch: FetchBatch;
+  /** Calls per rolling minute allowed on a connection; defaults to PROVIDER_POLL_BUDGETS. Read on every decision, so edits apply at once. */
+  budgetFor?: (connectionId: string, provider: ProviderId) => number;
+  /** Called with every successful snapshot (history storage). Errors thrown here are ignored. */
+  onSnapshot?: (key: PollKey, snapshot: BatchSnapshot) => void;
+  idleAfterMs?: number;
+  evictAfterMs?: number;
+  maxEntries?: number;
+};
+
+export type PollScheduler = {
+  read(key: PollKey): Promise<PollEntry>;
+  /** Entries held in memory (polled or not). */
+  size(): number;
+  stop(): void;
+};

@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { AppError } from "@/lib/errors";
+import { ACTIONS, assertCan, can, type Action, type Actor, type Role } from "./permissions";
+
+const admin: Actor = { id: "u_admin", role: "admin", teamId: "team_a" };
+const member: Actor = { id: "u_member", role: "member", teamId: "team_a" };
+const ownTeam = { teamId: "team_a" };
+const otherTeam = { teamId: "team_b" };
+
+const expected: Record<Role, Record<Action, boolean>> = {
+  admin: {
+    "connections:manage": true,
+    "users:manage": true,
+    "boards:read": true,
+    "boards:write": true,
+    "batches:read": true,
+    "share-links:manage": true,
+  },
+  member: {
+    "connections:manage": false,
+    "users:manage": false,
+    "boards:read": true,
+    "boards:write": true,
+    "batches:read": true,
+    "share-links:manage": true,
+  },
+};
+
+describe("can", () => {
+  for (const user of [admin, member]) {
+    for (const action of ACTIONS) {
+      const allowed = expected[user.role][action];
+      it(`${user.role} ${allowed ? "may" : "may not"} ${action} in their team`, () => {
+        expect(can(user, action)).toBe(allowed);
+        expect(can(user, action, ownTeam)).toBe(allowed);
+      });
+
+      it(`${user.role} may not ${action} on another team's resource`, () => {
+        expect(can(user, action, otherTeam)).toBe(false);
+      });
+    }
+  }
+
+  it("denies a role or action it does not know instead of throwing", () => {
+    const stranger = { ...member, role: "owner" } as unknown as Actor;
+    const inherited = { ...member, role: "toString" } as unknown as Actor;
+    expect(can(stranger, "boards:read")).toBe(false);
+    expect(can(inherited, "boards:read")).toBe(false);
+    expect(can(admin, "boards:delete" as Action)).toBe(false);
+  });
+
+  it("compares team ids exactly", () => {
+    expect(can(admin, "boards:read", { teamId: "TEAM_A" })).toBe(false);
+    expect(can(admin, "boards:read", { teamId: "" })).toBe(false);
+  });
+});
+
+describe("assertCan", () => {
+  it("returns quietly when allowed", () => {
+    expect(() => assertCan(member, "boards:write", ownTeam)).not.toThrow();
+  });
+
+  it("throws a forbidden AppError with a human message", () => {
+    let error: unknown;
+    try {
+      assertCan(member, "connections:manage");
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe("forbidden");
+    expect((error as AppError).status).toBe(403);
+    expect((error as AppError).message).toBe(
+      "You do not have permission to manage provider connections.",
+    );
+  });
+
+  it("throws for another team's resource even for admins", () => {
+    expect(() => assertCan(admin, "boards:read", otherTeam)).toThrow(AppError);
+  });
+});

@@ -1,0 +1,48 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+
+export const ROLES = ["admin", "member"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ACTIONS = [
+  "connections:manage",
+  "users:manage",
+  "boards:read",
+  "boards:write",
+  "batches:read",
+  "share-links:manage",
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export type Actor = { id: string; role: Role; teamId: string };
+export type TeamResource = { teamId: string };
+
+const ALLOWED = {
+  admin: new Set<Action>(ACTIONS),
+  member: new Set<Action>(["boards:read", "boards:write", "batches:read", "share-links:manage"]),
+} satisfies Record<Role, ReadonlySet<Action>>;
+
+const DESCRIPTIONS = {
+  "connections:manage": "manage provider connections",
+  "users:manage": "manage users",
+  "boards:read": "view this board",
+  "boards:write": "change this board",
+  "batches:read": "view this batch",
+  "share-links:manage": "manage share links",
+} satisfies Record<Action, string>;
+
+/** Pure check: the role allows the action, and the resource (when given) is in the actor's team. */
+export function can(user: Actor, action: Action, resource?: TeamResource): boolean {
+  if (resource && resource.teamId !== user.teamId) return false;
+  // A role or action that arrived unchecked from storage must deny, not throw.
+  const allowed: ReadonlySet<Action> | undefined = Object.hasOwn(ALLOWED, user.role)
+    ? ALLOWED[user.role]
+    : undefined;
+  return allowed?.has(action) ?? false;
+}
+
+export function assertCan(user: Actor, action: Action, resource?: TeamResource): void {
+  if (can(user, action, resource)) return;
+  const what = Object.hasOwn(DESCRIPTIONS, action) ? DESCRIPTIONS[action] : "do this";
+  throw new AppError("forbidden", `You do not have permission to ${what}.`);
+}
