@@ -4,14 +4,14 @@ import { E2E } from "./support/settings";
 test("adding a batch shows a live row whose progress rises without a reload", async ({ page }) => {
   await page.goto("/");
   const form = page.getByTestId("add-batch-form");
-  await form.getByLabel(/provider/i).selectOption("bolna");
-  await form.getByLabel(/batch id/i).fill(E2E.ids.bolna.running);
-  await form.getByLabel(/label/i).fill("Renewal calls");
+  await form.getByLabel(/provider/i).selectOption("mindo");
+  await form.getByLabel(/batch id/i).fill(E2E.ids.mindo.running);
+  await form.getByLabel(/label/i).fill("Order reminders");
   await form.getByRole("button", { name: /add|watch/i }).click();
 
-  const row = page.locator(`[data-testid="watched-row"][data-provider="bolna"][data-batch-id="${E2E.ids.bolna.running}"]`);
+  const row = page.locator(`[data-testid="watched-row"][data-provider="mindo"][data-batch-id="${E2E.ids.mindo.running}"]`);
   await expect(row).toBeVisible();
-  await expect(row).toContainText("Renewal calls");
+  await expect(row).toContainText("Order reminders");
   const bar = row.getByRole("progressbar");
   await expect(bar).toHaveAttribute("aria-valuenow", /\d+/);
   const first = await readProgress(bar);

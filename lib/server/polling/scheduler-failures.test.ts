@@ -88,6 +88,25 @@ describe("poll scheduler failures", () => {
     expect((await scheduler.read(keys[0]!)).error).toBeNull();
   });
 
+  it("tells readers the open breaker's probe time as nextPollAt, and probes exactly then", async () => {
+    const upstream = createFakeUpstream(running, LATENCY);
+    scheduler = createPollScheduler({ fetchBatch: upstream.fetchBatch });
+    const key = makeKey("sendgrid", "sim-paused");
+    const { consecutiveFailures, halfOpenInitialMs } = POLL_CADENCE.breaker;
+    await readWhileAdvancing(scheduler, key, LATENCY);
+    upstream.answerWith(serverError);
+    keepReading(scheduler, () => [key], 1_000);
+    while (upstream.calls.length < consecutiveFailures + 1) await vi.advanceTimersByTimeAsync(100);
+    await vi.advanceTimersByTimeAsync(LATENCY);
+
+    const openedAt = Date.now();
+    const { nextPollAt } = await scheduler.read(key);
+    expect(nextPollAt! - openedAt).toBeGreaterThanOrEqual(halfOpenInitialMs / 2);
+    expect(nextPollAt! - openedAt).toBeLessThan(halfOpenInitialMs);
+    await vi.advanceTimersByTimeAsync(halfOpenInitialMs);
+    expect(upstream.calls.slice(consecutiveFailures + 1).map((call) => call.at)).toEqual([nextPollAt]);
+  });
+
   it("keeps the last good numbers, marked stale with the error and its time, until a call succeeds", async () => {
     const upstream = createFakeUpstream((key) => makeSnapshot(key, "running", 42), LATENCY);
     scheduler = createPollScheduler({ fetchBatch: upstream.fetchBatch });
