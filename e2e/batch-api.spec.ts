@@ -1,7 +1,7 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type APIResponse } from "@playwright/test";
 import { E2E } from "./support/settings";
 
-const errorOf = async (response: import("@playwright/test").APIResponse) =>
+const errorOf = async (response: APIResponse) =>
   ((await response.json()) as { error: { code: string; message: string } }).error;
 
 test("a batch answers 200 with the normalised snapshot and no-store", async ({ request }) => {

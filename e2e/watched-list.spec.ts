@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Locator } from "@playwright/test";
 import { E2E } from "./support/settings";
 
 test("adding a batch shows a live row whose progress rises without a reload", async ({ page }) => {
@@ -41,6 +41,6 @@ test("a watched batch can be removed", async ({ page, request }) => {
   await expect(row).toHaveCount(0);
 });
 
-async function readProgress(bar: import("@playwright/test").Locator): Promise<number> {
+async function readProgress(bar: Locator): Promise<number> {
   return Number(await bar.getAttribute("aria-valuenow"));
 }

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator } from "@/sim/server";
 import { SIM_KEYS, SIM_SCENARIOS } from "@/sim/scenarios";
+import type { getBatchSnapshot as GetBatchSnapshot } from "./batch-service";
 
 // The real adapters against the real simulator over HTTP: nothing under test is mocked.
 let simulator: Awaited<ReturnType<typeof startSimulator>>;
-let getBatchSnapshot: typeof import("./batch-service").getBatchSnapshot;
+let getBatchSnapshot: typeof GetBatchSnapshot;
 
 beforeAll(async () => {
   simulator = await startSimulator({ port: 0, slowMs: 2_000 });

@@ -39,8 +39,3 @@ export function createConnection(id: string, provider: ProviderId): Connection {
 export function connectionOpensAt(connection: Connection, now: number): number {
   return Math.max(now, connection.retryAfterUntil, connection.breaker.blockedUntil(now));
 }
-
-/** A budget too small for one poll is raised to one poll, so every batch can still be read. */
-export function effectiveBudget(connection: Connection, perMinute: number): number {
-  return Math.max(perMinute, connection.callsPerPoll);
-}

@@ -99,7 +99,7 @@ describe("poll scheduler failures", () => {
     while (upstream.calls.length < consecutiveFailures + 1) await vi.advanceTimersByTimeAsync(100);
     await vi.advanceTimersByTimeAsync(LATENCY);
 
-    const openedAt = Date.now();
+    const openedAt = upstream.calls[consecutiveFailures]!.at + LATENCY;
     const { nextPollAt } = await scheduler.read(key);
     expect(nextPollAt! - openedAt).toBeGreaterThanOrEqual(halfOpenInitialMs / 2);
     expect(nextPollAt! - openedAt).toBeLessThan(halfOpenInitialMs);

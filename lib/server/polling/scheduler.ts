@@ -27,6 +27,8 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
     max: options.maxEntries ?? POLL_CADENCE.maxEntries,
     dispose: (entry) => connections.get(entry.connectionId)?.keys.delete(entry.id),
   });
+  // By id, not entry: an entry evicted mid-call and read again must not get a second call.
+  const callsInFlight = new Set<string>();
   let stopped = false;
   let lastSweepAt = Date.now();
 
@@ -58,7 +60,7 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
     const allowedAt = () => Math.max(connectionOpensAt(connection, now), connection.window.availableAt(now, connection.callsPerPoll, perMinute));
     let connectionAt = allowedAt();
     let wakeAt = Number.POSITIVE_INFINITY;
-    for (const entry of active.filter((item) => !item.inFlight).sort(byLeastRecentlyPolled)) {
+    for (const entry of active.filter((item) => !callsInFlight.has(item.id)).sort(byLeastRecentlyPolled)) {
       const startAt = Math.max(entryDueAt(entry), connectionAt);
       if (startAt > now) {
         wakeAt = Math.min(wakeAt, startAt);
@@ -76,6 +78,7 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
     entry.pollCount += 1;
     const controller = new AbortController();
     entry.inFlight = controller;
+    callsInFlight.add(entry.id);
     connection.breaker
       .execute(() => options.fetchBatch(entry.key, controller.signal))
       .then(
@@ -89,6 +92,7 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
       )
       .finally(() => {
         entry.inFlight = null;
+        callsInFlight.delete(entry.id);
         if (entry.snapshot || entry.failure) entry.settleFirst();
         pump(connection);
       });
@@ -186,6 +190,7 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
       }
       entries.clear();
       connections.clear();
+      callsInFlight.clear();
     },
   };
 }
