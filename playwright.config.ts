@@ -52,6 +52,7 @@ export default defineConfig({
         AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
         ADMIN_EMAIL: E2E.admin.email,
         ADMIN_PASSWORD: E2E.admin.password,
+        ENCRYPTION_KEY: "e2e0".repeat(16),
         DATA_DIR: dataDir,
         UPSTREAM_TIMEOUT_MS: "2500",
         ...E2E.providerEnv,

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { EnvError, getProviderSettings, parseEnv } from "./env";
 
-const minimal = { AUTH_SECRET: "s".repeat(32), ADMIN_EMAIL: "admin@example.com", ADMIN_PASSWORD: "password1" };
+const minimal = {
+  AUTH_SECRET: "s".repeat(32),
+  ADMIN_EMAIL: "admin@example.com",
+  ADMIN_PASSWORD: "password1",
+  ENCRYPTION_KEY: "ab".repeat(32),
+};
 
 describe("parseEnv", () => {
   it("fills the documented defaults", () => {
@@ -28,17 +33,30 @@ describe("parseEnv", () => {
   it("names every bad variable in one readable message and never echoes secrets", () => {
     let error: unknown;
     try {
-      parseEnv({ AUTH_SECRET: "short-secret-value", ADMIN_EMAIL: "nope", MINDO_API_URL: "ftp://x", PORT: "99999", BOLNA_API_KEY: "has space" });
+      parseEnv({
+        AUTH_SECRET: "short-secret-value",
+        ADMIN_EMAIL: "nope",
+        MINDO_API_URL: "ftp://x",
+        PORT: "99999",
+        BOLNA_API_KEY: "has space",
+        ENCRYPTION_KEY: "not-a-real-master-key",
+      });
     } catch (caught) {
       error = caught;
     }
     expect(error).toBeInstanceOf(EnvError);
     const message = (error as Error).message;
-    for (const name of ["AUTH_SECRET", "ADMIN_EMAIL", "ADMIN_PASSWORD", "MINDO_API_URL", "PORT", "BOLNA_API_KEY"]) {
+    for (const name of ["AUTH_SECRET", "ADMIN_EMAIL", "ADMIN_PASSWORD", "MINDO_API_URL", "PORT", "BOLNA_API_KEY", "ENCRYPTION_KEY"]) {
       expect(message).toContain(name);
     }
     expect(message).not.toContain("short-secret-value");
     expect(message).not.toContain("has space");
+    expect(message).not.toContain("not-a-real-master-key");
+  });
+
+  it("stops on a missing master key", () => {
+    const { ENCRYPTION_KEY: _omitted, ...withoutKey } = minimal;
+    expect(() => parseEnv(withoutKey)).toThrow(/ENCRYPTION_KEY/);
   });
 
   it("caps the upstream timeout at 10 s", () => {

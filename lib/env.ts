@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { ProviderId } from "./providers/provider-id";
+import { parseMasterKey } from "./server/security/key-encryption";
 
 // Empty strings in an env file mean "not set".
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -21,6 +22,14 @@ export const envSchema = z.object({
   AUTH_SECRET: z.string({ message: "is required (a long random string)" }).min(32, "must be at least 32 characters"),
   ADMIN_EMAIL: z.email({ message: "must be an email address" }),
   ADMIN_PASSWORD: z.string({ message: "is required" }).min(8, "must be at least 8 characters"),
+  /** Master key for provider keys stored in the database (AES-256-GCM): 32 bytes, hex or base64. */
+  ENCRYPTION_KEY: z.string({ message: "is required (generate one with `openssl rand -hex 32`)" }).superRefine((value, ctx) => {
+    try {
+      parseMasterKey(value);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: (error as Error).message.replace(/^ENCRYPTION_KEY /, "") });
+    }
+  }),
   DATA_DIR: optional(z.string().min(1)).default("./data"),
   PORT: optional(z.coerce.number().int().min(1).max(65535)).default(3000),
   HOSTNAME: optional(z.string().min(1)).default("127.0.0.1"),

@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { startSimulator } from "../sim/server";
 import { SIM_KEYS, SIM_SCENARIOS } from "../sim/scenarios";
 import { buildIfNeeded } from "./lib/build-if-needed";
+import { readOrCreateDemoKey } from "./lib/demo-key";
 import { signInForCookie } from "./lib/sign-in";
 import { waitForUrl } from "./lib/wait-for-url";
 
@@ -19,6 +20,8 @@ const demoBatches = [
   { provider: "sendgrid", batchId: SIM_SCENARIOS.sendgrid.scheduled, label: "Weekend digest (scheduled)" },
 ];
 
+const dataDir = process.env.DATA_DIR ?? "./data/demo";
+
 async function main() {
   buildIfNeeded();
   const simulator = await startSimulator({ host, port: simPort });
@@ -30,7 +33,8 @@ async function main() {
       AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("hex"),
       ADMIN_EMAIL: admin.email,
       ADMIN_PASSWORD: admin.password,
-      DATA_DIR: process.env.DATA_DIR ?? "./data/demo",
+      DATA_DIR: dataDir,
+      ENCRYPTION_KEY: process.env.ENCRYPTION_KEY ?? readOrCreateDemoKey(dataDir),
       MIGMA_API_URL: simulator.url,
       MINDO_API_URL: simulator.url,
       BOLNA_API_URL: simulator.url,

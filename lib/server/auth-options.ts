@@ -1,40 +1,79 @@
 import "server-only";
-import { timingSafeEqual, createHash } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getEnv } from "@/lib/env";
+import { getDb } from "./db/database";
+import { createSession, revokeSession, SESSION_LIFETIME_MS } from "./people/sessions";
+import { findUserByEmail } from "./people/users";
+import { verifyPassword } from "./security/passwords";
+import { getSignInLimiter } from "./security/rate-limit";
 
-const credentialsSchema = z.object({ email: z.string().trim().toLowerCase(), password: z.string() });
-
-/** Compare digests so the time taken does not depend on where two secrets first differ. */
-function equalSecrets(a: string, b: string): boolean {
-  const digest = (value: string) => createHash("sha256").update(value).digest();
-  return timingSafeEqual(digest(a), digest(b));
+declare module "next-auth" {
+  interface Session {
+    sid?: string;
+  }
+}
+declare module "next-auth/jwt" {
+  interface JWT {
+    sid?: string;
+  }
 }
 
-export function checkAdminCredentials(input: unknown): { id: string; email: string; name: string } | null {
+const credentialsSchema = z.object({ email: z.string().trim().toLowerCase().max(320), password: z.string().max(200) });
+
+/** Shown by the sign-in form when the limiter refuses an attempt. */
+export const TOO_MANY_ATTEMPTS = "TooManyAttempts";
+
+function clientIp(headers: Record<string, unknown> | undefined): string {
+  const forwarded = headers?.["x-forwarded-for"];
+  return typeof forwarded === "string" && forwarded ? forwarded.split(",")[0]!.trim() : "direct";
+}
+
+export async function authorizeCredentials(input: unknown, ip: string, now = new Date()) {
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) return null;
-  const env = getEnv();
-  const emailMatches = equalSecrets(parsed.data.email, env.ADMIN_EMAIL.toLowerCase());
-  const passwordMatches = equalSecrets(parsed.data.password, env.ADMIN_PASSWORD);
-  if (!emailMatches || !passwordMatches) return null;
-  return { id: "admin", email: env.ADMIN_EMAIL, name: "Admin" };
+  const attempt = { email: parsed.data.email, ip };
+  const limiter = getSignInLimiter();
+  if (limiter.isLimited(attempt, now) > 0) throw new Error(TOO_MANY_ATTEMPTS);
+  const db = await getDb();
+  const user = await findUserByEmail(db, parsed.data.email);
+  // Verified even for an unknown email so the answer takes as long either way.
+  const valid = await verifyPassword(parsed.data.password, user?.password_hash ?? null);
+  if (!user || !valid) {
+    limiter.recordFailure(attempt, now);
+    return null;
+  }
+  limiter.recordSuccess(attempt);
+  return { id: user.id, email: user.email, name: user.name };
 }
 
 // A getter, not a constant: reading the env at import time would run before start-up validation.
 export function getAuthOptions(): NextAuthOptions {
   return {
     secret: getEnv().AUTH_SECRET,
-    session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+    session: { strategy: "jwt", maxAge: SESSION_LIFETIME_MS / 1000 },
     pages: { signIn: "/signin" },
     providers: [
       CredentialsProvider({
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        authorize: async (credentials) => checkAdminCredentials(credentials),
+        authorize: async (credentials, request) => authorizeCredentials(credentials, clientIp(request?.headers)),
       }),
     ],
+    callbacks: {
+      // Each sign-in gets a server-side session row; the cookie only carries its id, so
+      // signing out or removing the user ends the session everywhere.
+      jwt: async ({ token, user }) => {
+        if (user) token.sid = await createSession(await getDb(), user.id);
+        return token;
+      },
+      session: async ({ session, token }) => ({ ...session, sid: token.sid }),
+    },
+    events: {
+      signOut: async ({ token }) => {
+        if (token?.sid) await revokeSession(await getDb(), token.sid);
+      },
+    },
   };
 }

@@ -13,6 +13,7 @@ beforeAll(async () => {
     AUTH_SECRET: "x".repeat(32),
     ADMIN_EMAIL: "admin@example.com",
     ADMIN_PASSWORD: "password1",
+    ENCRYPTION_KEY: "ef".repeat(32),
     MIGMA_API_URL: simulator.url,
     MINDO_API_URL: simulator.url,
     BOLNA_API_URL: simulator.url,

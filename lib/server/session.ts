@@ -3,14 +3,16 @@ import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { AppError } from "@/lib/errors";
 import { getAuthOptions } from "./auth-options";
+import { getDb } from "./db/database";
+import { findSessionUser, type SessionUser } from "./people/sessions";
 
-export type SessionUser = { id: string; teamId: string; role: "admin" | "member"; email: string; name: string };
+export type { SessionUser };
 
+/** The signed-in user, checked against the sessions table on every call (not just the cookie). */
 export async function getSessionUser(): Promise<SessionUser | null> {
   const session = await getServerSession(getAuthOptions());
-  const email = session?.user?.email;
-  if (!email) return null;
-  return { id: "admin", teamId: "default", role: "admin", email, name: session.user?.name ?? email };
+  if (!session?.sid) return null;
+  return findSessionUser(await getDb(), session.sid);
 }
 
 /** For server components: the signed-in user, or a redirect to the sign-in page. */

@@ -6,6 +6,8 @@ import type { FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 
+// The error name the server throws when its sign-in limiter refuses an attempt.
+const TOO_MANY_ATTEMPTS = "TooManyAttempts";
 const WRONG_CREDENTIALS = "That email and password do not match. Check both and try again.";
 
 type SignInFormProps = {
@@ -42,9 +44,11 @@ export function SignInForm({ callbackPath, initialError }: SignInFormProps) {
         return;
       }
       setError(
-        result?.status === 401 || result?.error === "CredentialsSignin"
-          ? WRONG_CREDENTIALS
-          : "Could not sign in right now. Try again in a moment.",
+        result?.error === TOO_MANY_ATTEMPTS
+          ? "Too many failed attempts. Wait a few minutes, then try again."
+          : result?.status === 401 || result?.error === "CredentialsSignin"
+            ? WRONG_CREDENTIALS
+            : "Could not sign in right now. Try again in a moment.",
       );
     } catch {
       setError("Could not reach the server. Check the connection and try again.");

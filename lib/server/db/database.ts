@@ -5,6 +5,7 @@ import SQLite from "better-sqlite3";
 import { Kysely, SqliteDialect } from "kysely";
 import { Migrator } from "kysely/migration";
 import { getEnv } from "@/lib/env";
+import { ensureBootstrapAdmin } from "../people/users";
 import { migrations } from "./migrations";
 import type { Database } from "./schema";
 
@@ -28,10 +29,16 @@ const holder = globalThis as typeof globalThis & { __sendboardDb?: Promise<Kysel
 
 export function getDb(): Promise<Kysely<Database>> {
   holder.__sendboardDb ??= (async () => {
-    const db = openSqlite(getEnv().DATA_DIR);
+    const env = getEnv();
+    const db = openSqlite(env.DATA_DIR);
     await applyMigrations(db);
+    await ensureBootstrapAdmin(db, { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD });
     return db;
   })();
+  // A failed start (a locked file, say) is not remembered: the next caller tries again.
+  holder.__sendboardDb.catch(() => {
+    holder.__sendboardDb = undefined;
+  });
   return holder.__sendboardDb;
 }
 
