@@ -13,7 +13,8 @@ import "server-only";
  * AppError. Later failures keep the last good snapshot, served with `stale: true` and `error`.
  * Batches unread for `idleAfterMs` stop being polled and are evicted after `evictAfterMs`.
  * Budgets never go below one poll a minute (`callsPerPoll`), whatever `budgetFor` says.
- * `stop()` aborts calls in flight, clears the timers and rejects waiting readers.
+ * Clock: Date.now() and global (unref'd) timers, as cockatiel's breaker uses; vitest fake
+ * timers drive it. `stop()` aborts calls in flight, clears the timers and rejects waiting readers.
  */
 export { createPollScheduler } from "./scheduler";
 export { POLL_CADENCE, PROVIDER_POLL_BUDGETS } from "./settings";

@@ -96,6 +96,23 @@ describe("poll scheduler cadence", () => {
     expect(upstream.callTimes(key).map((at) => at - START)).toEqual([0, 10_000, 20_000, 30_000, 36_000]);
   });
 
+  it("hands every successful snapshot to onSnapshot, and a throwing hook does not stop polling", async () => {
+    const upstream = createFakeUpstream((key) => makeSnapshot(key, "running", upstream.calls.length));
+    const stored: number[] = [];
+    const onSnapshot = vi.fn((_key: PollKey, snapshot: { processed: number }) => {
+      stored.push(snapshot.processed);
+      throw new Error("database is down");
+    });
+    scheduler = createPollScheduler({ fetchBatch: upstream.fetchBatch, onSnapshot });
+    const key = makeKey("bolna", "00000000000000000000000000000002");
+    keepReading(scheduler, () => [key], 1_000);
+
+    await vi.advanceTimersByTimeAsync(9_000);
+
+    expect(stored).toEqual([1, 2, 3, 4, 5]);
+    expect(onSnapshot.mock.calls.every(([calledWith]) => calledWith === key)).toBe(true);
+  });
+
   it("stops polling a batch nobody reads for a minute, resumes when read, and evicts it later", async () => {
     const upstream = createFakeUpstream((key) => makeSnapshot(key, "running", 5));
     scheduler = createPollScheduler({ fetchBatch: upstream.fetchBatch, evictAfterMs: 15 * 60_000 });

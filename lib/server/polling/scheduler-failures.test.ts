@@ -177,22 +177,28 @@ describe("poll scheduler failures", () => {
     expect((await scheduler.read(broken)).snapshot?.stale).toBe(true);
   });
 
-  it("stop() leaves no timer running and rejects readers still waiting", async () => {
-    const upstream = createFakeUpstream(running, 10_000);
+  it("stop() aborts calls in flight, clears every timer and rejects readers still waiting", async () => {
+    const upstream = createFakeUpstream(running, LATENCY);
     scheduler = createPollScheduler({ fetchBatch: upstream.fetchBatch });
-    keepReading(scheduler, () => [makeKey("mindo", "x")], 60_000);
-    const waiting = scheduler.read(makeKey("bolna", "y"));
+    await readWhileAdvancing(scheduler, makeKey("mindo", "x"), 1_000);
+    await readWhileAdvancing(scheduler, makeKey("bolna", "z"), 1_050);
+    const waiting = scheduler.read(makeKey("mindo", "w"));
     waiting.catch(() => undefined);
-    await vi.advanceTimersByTimeAsync(5_000);
-    vi.clearAllTimers();
-    await vi.advanceTimersByTimeAsync(0);
+    // x's second call and w's first are in flight, z waits on the Bolna connection's timer.
+    expect(upstream.calls.map((call) => [call.id, call.at - START])).toEqual([
+      ["conn-1:mindo:x", 0],
+      ["conn-1:bolna:z", 1_000],
+      ["conn-1:mindo:x", 2_000],
+      ["conn-1:mindo:w", 2_050],
+    ]);
+    expect(vi.getTimerCount()).toBe(3);
 
-    const pending = scheduler.read(makeKey("bolna", "y"));
-    pending.catch(() => undefined);
     scheduler.stop();
 
     await expect(waiting).rejects.toMatchObject({ code: "internal" });
-    await expect(pending).rejects.toMatchObject({ code: "internal" });
+    await expect(scheduler.read(makeKey("mindo", "x"))).rejects.toMatchObject({ code: "internal" });
     expect(vi.getTimerCount()).toBe(0);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(upstream.calls).toHaveLength(4);
   });
 });

@@ -36,15 +36,19 @@ export function makeSnapshot(key: PollKey, state: BatchState, processed = 0): Ba
 
 type Answer = BatchSnapshot | AppError;
 
-/** A provider that answers after `latencyMs` and logs every call with its start time. */
+/** A provider that answers after `latencyMs` (or gives up when aborted) and logs every call with its start time. */
 export function createFakeUpstream(answer: (key: PollKey) => Answer, latencyMs = 100) {
   const calls: { id: string; at: number }[] = [];
   let respond = answer;
-  const fetchBatch: FetchBatch = (key) => {
+  const fetchBatch: FetchBatch = (key, signal) => {
     calls.push({ id: pollKeyToString(key), at: Date.now() });
     const result = respond(key);
     return new Promise((resolve, reject) => {
-      setTimeout(() => (result instanceof AppError ? reject(result) : resolve(result)), latencyMs);
+      const timer = setTimeout(() => (result instanceof AppError ? reject(result) : resolve(result)), latencyMs);
+      signal.addEventListener("abort", () => {
+        clearTimeout(timer);
+        reject(new AppError("provider_error", "Call aborted."));
+      });
     });
   };
   return {
