@@ -8,6 +8,7 @@ const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 
 const httpUrl = z.url({ protocol: /^https?$/, message: "must be an http(s) URL" });
+const budget = optional(z.coerce.number().int().min(1).max(100_000));
 const apiKey = optional(z.string().trim().min(1).regex(/^\S+$/, "must not contain whitespace"));
 
 export const envSchema = z.object({
@@ -19,6 +20,11 @@ export const envSchema = z.object({
   MINDO_API_KEY: apiKey,
   BOLNA_API_KEY: apiKey,
   SENDGRID_API_KEY: apiKey,
+  // Calls per minute Sendboard may spend on each environment-configured provider account.
+  MIGMA_BUDGET_PER_MINUTE: budget,
+  MINDO_BUDGET_PER_MINUTE: budget,
+  BOLNA_BUDGET_PER_MINUTE: budget,
+  SENDGRID_BUDGET_PER_MINUTE: budget,
   AUTH_SECRET: z.string({ message: "is required (a long random string)" }).min(32, "must be at least 32 characters"),
   ADMIN_EMAIL: z.email({ message: "must be an email address" }),
   ADMIN_PASSWORD: z.string({ message: "is required" }).min(8, "must be at least 8 characters"),
@@ -56,15 +62,17 @@ export function getEnv(): Env {
   return cached;
 }
 
-export function getProviderSettings(env: Env, provider: ProviderId): { baseUrl: string; apiKey: string | undefined } {
+export type ProviderSettings = { baseUrl: string; apiKey: string | undefined; budgetPerMinute: number | undefined };
+
+export function getProviderSettings(env: Env, provider: ProviderId): ProviderSettings {
   switch (provider) {
     case "migma":
-      return { baseUrl: env.MIGMA_API_URL, apiKey: env.MIGMA_API_KEY };
+      return { baseUrl: env.MIGMA_API_URL, apiKey: env.MIGMA_API_KEY, budgetPerMinute: env.MIGMA_BUDGET_PER_MINUTE };
     case "mindo":
-      return { baseUrl: env.MINDO_API_URL, apiKey: env.MINDO_API_KEY };
+      return { baseUrl: env.MINDO_API_URL, apiKey: env.MINDO_API_KEY, budgetPerMinute: env.MINDO_BUDGET_PER_MINUTE };
     case "bolna":
-      return { baseUrl: env.BOLNA_API_URL, apiKey: env.BOLNA_API_KEY };
+      return { baseUrl: env.BOLNA_API_URL, apiKey: env.BOLNA_API_KEY, budgetPerMinute: env.BOLNA_BUDGET_PER_MINUTE };
     case "sendgrid":
-      return { baseUrl: env.SENDGRID_API_URL, apiKey: env.SENDGRID_API_KEY };
+      return { baseUrl: env.SENDGRID_API_URL, apiKey: env.SENDGRID_API_KEY, budgetPerMinute: env.SENDGRID_BUDGET_PER_MINUTE };
   }
 }

@@ -9,12 +9,16 @@ export const ERROR_STATUS = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  share_link_revoked: 410,
+  share_link_expired: 410,
+  invite_expired: 410,
   provider_error: 502,
   provider_timeout: 502,
   provider_rate_limited: 502,
   provider_bad_response: 502,
   provider_auth_failed: 502,
   not_configured: 503,
+  snapshot_pending: 503,
   internal: 500,
 } as const;
 

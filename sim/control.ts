@@ -6,12 +6,13 @@ import { SIM_SCENARIOS } from "./scenarios";
 
 export const CONTROL_PREFIX = "/__sim/";
 
-/** /__sim/: call statistics and reset for tests and benchmarks. No auth, so loopback only. */
+/** /__sim/: call statistics, reset and outages for tests and benchmarks. No auth, so loopback only. */
 export function handleControl(
   req: IncomingMessage,
   res: ServerResponse,
   pathname: string,
   counter: CallCounter,
+  outage: { on: boolean },
 ) {
   if (!isLoopbackAddress(req.socket.remoteAddress)) {
     return sendJson(res, 403, { error: "The simulator control surface is loopback only." });
@@ -23,6 +24,13 @@ export function handleControl(
     case "POST reset":
       counter.reset();
       return sendJson(res, 200, { calls: {} });
+    // An outage drops every provider connection until it is lifted: "the provider is down".
+    case "POST outage":
+      outage.on = true;
+      return sendJson(res, 200, { outage: true });
+    case "DELETE outage":
+      outage.on = false;
+      return sendJson(res, 200, { outage: false });
     case "GET scenarios":
       return sendJson(res, 200, SIM_SCENARIOS);
     default:

@@ -271,3 +271,19 @@ describe("startSimulator", () => {
     expect(SIM_SCENARIOS.bolna["running-fast"]).toBe("00000000000000000000000000000017");
   });
 });
+
+describe("outage switch", () => {
+  it("drops provider connections while on and serves again when lifted", async () => {
+    const sim = await startSimulator({ port: 0 });
+    try {
+      const url = `${sim.url}/batches/${SIM_SCENARIOS.bolna.running}`;
+      const headers = { Authorization: `Bearer ${SIM_KEYS.bolna}` };
+      expect((await fetch(`${sim.url}/__sim/outage`, { method: "POST" })).status).toBe(200);
+      await expect(fetch(url, { headers })).rejects.toThrow();
+      expect((await fetch(`${sim.url}/__sim/outage`, { method: "DELETE" })).status).toBe(200);
+      expect((await fetch(url, { headers })).status).toBe(200);
+    } finally {
+      await sim.close();
+    }
+  });
+});

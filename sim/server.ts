@@ -30,6 +30,8 @@ export type Simulator = {
   close(): Promise<void>;
   callCount(provider?: ProviderId, batchId?: string): number;
   resetCounts(): void;
+  /** While on, every provider request has its connection dropped, as if the provider were down. */
+  setOutage(on: boolean): void;
 };
 
 const PAST_OFFSET_MS = 3 * 3_600_000;
@@ -52,12 +54,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const counter = new CallCounter();
   const providers: ProviderSim[] = [mindoSim, migmaSim, createSendgridSim(), bolnaSim];
   const shutdown = new AbortController();
+  const outage = { on: false };
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://simulator.invalid");
     if (url.pathname.startsWith(CONTROL_PREFIX)) {
-      return handleControl(req, res, url.pathname, counter);
+      return handleControl(req, res, url.pathname, counter, outage);
     }
+    if (outage.on) return void req.socket.destroy();
     const provider = providers.find((candidate) => candidate.owns(url.pathname));
     if (!provider) return sendText(res, 404, "text/plain", "Not found\n");
     const ctx: SimContext = {
@@ -86,6 +90,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     port,
     callCount: (provider, batchId) => counter.total(provider, batchId),
     resetCounts: () => counter.reset(),
+    setOutage: (on) => {
+      outage.on = on;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         shutdown.abort();

@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator } from "@/sim/server";
 import { SIM_KEYS, SIM_SCENARIOS } from "@/sim/scenarios";
-import type { getBatchSnapshot as GetBatchSnapshot } from "./batch-service";
+import type { ProviderId } from "@/lib/providers/provider-id";
+import { parseBatchRequest, readBatchView } from "./batch-service";
+import type { ResolvedConnection } from "./connections";
+import { getPoller } from "./poller";
 
-// The real adapters against the real simulator over HTTP: nothing under test is mocked.
+// The real scheduler and adapters against the real simulator over HTTP: nothing under test is mocked.
 let simulator: Awaited<ReturnType<typeof startSimulator>>;
-let getBatchSnapshot: typeof GetBatchSnapshot;
 
 beforeAll(async () => {
   simulator = await startSimulator({ port: 0, slowMs: 2_000 });
@@ -14,52 +16,59 @@ beforeAll(async () => {
     ADMIN_EMAIL: "admin@example.com",
     ADMIN_PASSWORD: "password1",
     ENCRYPTION_KEY: "ef".repeat(32),
-    MIGMA_API_URL: simulator.url,
-    MINDO_API_URL: simulator.url,
-    BOLNA_API_URL: simulator.url,
-    MIGMA_API_KEY: SIM_KEYS.migma,
-    MINDO_API_KEY: SIM_KEYS.mindo,
-    BOLNA_API_KEY: SIM_KEYS.bolna,
-    SENDGRID_API_KEY: "",
     UPSTREAM_TIMEOUT_MS: "500",
   });
-  ({ getBatchSnapshot } = await import("./batch-service"));
 });
 
 afterAll(async () => {
+  getPoller().scheduler.stop();
   await simulator.close();
 });
 
-describe("getBatchSnapshot", () => {
-  it("answers many concurrent viewers with one upstream call", async () => {
-    const id = SIM_SCENARIOS.mindo.running;
-    const snapshots = await Promise.all(Array.from({ length: 25 }, () => getBatchSnapshot("mindo", id)));
-    expect(new Set(snapshots.map((s) => s.fetchedAt)).size).toBe(1);
-    expect(snapshots[0]).toMatchObject({ provider: "mindo", batchId: id, state: "running" });
-    expect(simulator.callCount("mindo", id)).toBe(1);
+function simConnection(provider: ProviderId, key: string = SIM_KEYS[provider]): ResolvedConnection {
+  return { id: `test-${provider}-${key.length}`, provider, name: "Simulator", baseUrl: simulator.url, budgetPerMinute: 600, readApiKey: () => key };
+}
+
+describe("readBatchView", () => {
+  it("answers many concurrent viewers with one upstream call and says when the next comes", async () => {
+    const ref = { provider: "mindo", batchId: SIM_SCENARIOS.mindo.running } as const;
+    const views = await Promise.all(Array.from({ length: 25 }, () => readBatchView(ref, simConnection("mindo"))));
+    expect(new Set(views.map((view) => view.fetchedAt)).size).toBe(1);
+    expect(views[0]).toMatchObject({ provider: "mindo", batchId: ref.batchId, state: "running", stale: false });
+    expect(views[0]!.polling).toMatchObject({ intervalMs: 2_000, final: false, lastError: null });
+    expect(Date.parse(views[0]!.polling!.nextUpdateAt!)).toBeGreaterThan(Date.parse(views[0]!.fetchedAt));
+    expect(simulator.callCount("mindo", ref.batchId)).toBe(1);
   });
 
-  it("reuses a terminal batch's answer instead of asking again", async () => {
-    const id = SIM_SCENARIOS.migma.completed;
-    for (let i = 0; i < 5; i++) await getBatchSnapshot("migma", id);
-    expect(simulator.callCount("migma", id)).toBe(1);
+  it("serves a terminal batch from the scheduler instead of asking again", async () => {
+    const ref = { provider: "migma", batchId: SIM_SCENARIOS.migma.completed } as const;
+    for (let i = 0; i < 5; i++) await readBatchView(ref, simConnection("migma"));
+    expect(simulator.callCount("migma", ref.batchId)).toBe(1);
   });
 
-  it("does not cache failures: the next request asks again", async () => {
-    const id = SIM_SCENARIOS.bolna["fault-500"];
-    await expect(getBatchSnapshot("bolna", id)).rejects.toMatchObject({ code: "provider_error" });
-    await expect(getBatchSnapshot("bolna", id)).rejects.toMatchObject({ code: "provider_error" });
-    expect(simulator.callCount("bolna", id)).toBe(2);
+  it("answers a provider failure with its error when there was never a snapshot", async () => {
+    const ref = { provider: "bolna", batchId: SIM_SCENARIOS.bolna["fault-500"] } as const;
+    await expect(readBatchView(ref, simConnection("bolna"))).rejects.toMatchObject({ code: "provider_error", status: 502 });
   });
 
-  it("validates before any upstream call", async () => {
-    await expect(getBatchSnapshot("mailchimp", "x")).rejects.toMatchObject({ code: "invalid_provider", status: 400 });
-    await expect(getBatchSnapshot("bolna", "../user/me")).rejects.toMatchObject({ code: "invalid_batch_id", status: 400 });
-    await expect(getBatchSnapshot("sendgrid", SIM_SCENARIOS.sendgrid.paused)).rejects.toMatchObject({ code: "not_configured", status: 503 });
+  it("reports a rejected key without the key", async () => {
+    const ref = { provider: "migma", batchId: SIM_SCENARIOS.migma.running } as const;
+    const error = await readBatchView(ref, simConnection("migma", "sk_test_wrong_key_123")).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: "provider_auth_failed", status: 502 });
+    expect(String((error as Error).message)).not.toContain("sk_test_wrong_key_123");
   });
 
   it("gives up on a slow provider at the configured timeout", async () => {
     // The simulator answers after 2 s; a timeout error proves the 0.5 s bound cut the wait.
-    await expect(getBatchSnapshot("migma", SIM_SCENARIOS.migma["fault-slow"])).rejects.toMatchObject({ code: "provider_timeout", status: 502 });
+    const ref = { provider: "sendgrid", batchId: SIM_SCENARIOS.sendgrid["fault-slow"] } as const;
+    await expect(readBatchView(ref, simConnection("sendgrid"))).rejects.toMatchObject({ code: "provider_timeout", status: 502 });
+  });
+});
+
+describe("parseBatchRequest", () => {
+  it("rejects unknown providers and ids that are not valid for the provider", () => {
+    expect(() => parseBatchRequest({ provider: "mailchimp", batchId: "x" })).toThrow(expect.objectContaining({ code: "invalid_provider" }));
+    expect(() => parseBatchRequest({ provider: "bolna", batchId: "../user/me" })).toThrow(expect.objectContaining({ code: "invalid_batch_id" }));
+    expect(parseBatchRequest({ provider: "sendgrid", batchId: "abc-123" })).toEqual({ provider: "sendgrid", batchId: "abc-123" });
   });
 });

@@ -1,41 +1,70 @@
 import "server-only";
-import { isTerminalState, type BatchSnapshot } from "@/lib/batch-snapshot";
-import { getEnv, getProviderSettings } from "@/lib/env";
+import type { BatchView } from "@/lib/batch-view";
+import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { checkBatchId } from "@/lib/providers/batch-id";
-import { isProviderId, PROVIDER_INFO } from "@/lib/providers/provider-id";
-import { getAdapter } from "@/lib/providers/registry";
-import { createCoalescingCache } from "./coalescing-cache";
+import { isProviderId, type ProviderId } from "@/lib/providers/provider-id";
+import { resolveConnection, type ResolvedConnection } from "./connections";
+import { getPoller } from "./poller";
+import type { PollEntry } from "./polling";
 
-// How long one upstream answer serves every viewer. Small on purpose: the poll scheduler
-// (per-provider budgets, backoff) replaces this in one place later.
-export const SNAPSHOT_TTL_MS = { active: 1_500, terminal: 60_000 } as const;
+/** How long a viewer waits for a batch's first snapshot before hearing "not yet". */
+const FIRST_SNAPSHOT_WAIT_MS = 12_000;
 
-const holder = globalThis as typeof globalThis & {
-  __sendboardSnapshots?: ReturnType<typeof createCoalescingCache<BatchSnapshot>>;
-};
+export type BatchRequest = { provider: string; batchId: string };
+export type BatchRef = { provider: ProviderId; batchId: string };
 
-function getSnapshotCache() {
-  holder.__sendboardSnapshots ??= createCoalescingCache<BatchSnapshot>({
-    ttlMs: (snapshot) => (isTerminalState(snapshot.state) ? SNAPSHOT_TTL_MS.terminal : SNAPSHOT_TTL_MS.active),
-    maxEntries: 5_000,
-  });
-  return holder.__sendboardSnapshots;
+/** Checks what a viewer asked for; throws the 400s before anything else happens. */
+export function parseBatchRequest(request: BatchRequest): BatchRef {
+  if (!isProviderId(request.provider)) throw new AppError("invalid_provider", "Unknown provider.");
+  const checked = checkBatchId(request.provider, request.batchId);
+  if (!checked.ok) throw new AppError("invalid_batch_id", checked.reason);
+  return { provider: request.provider, batchId: checked.batchId };
 }
 
-/** Validates what a viewer asked for, then returns the batch from cache or one shared upstream call. */
-export async function getBatchSnapshot(rawProvider: string, rawBatchId: string): Promise<BatchSnapshot> {
-  if (!isProviderId(rawProvider)) throw new AppError("invalid_provider", "Unknown provider.");
-  const provider = rawProvider;
-  const checked = checkBatchId(provider, rawBatchId);
-  if (!checked.ok) throw new AppError("invalid_batch_id", checked.reason);
+/** A team's batch through one of its connections (the team's default for the provider when none is named). */
+export async function getTeamBatchView(teamId: string, ref: BatchRef, connectionId?: string | null): Promise<BatchView> {
+  return readBatchView(ref, await resolveConnection(teamId, ref.provider, connectionId));
+}
 
-  const env = getEnv();
-  const { baseUrl, apiKey } = getProviderSettings(env, provider);
-  if (!apiKey) throw new AppError("not_configured", `${PROVIDER_INFO[provider].name} is not configured: no API key is set.`);
+/**
+ * The latest snapshot of a batch as the poll scheduler holds it. Viewers never cause an upstream
+ * call: they mark the batch as watched and read what the scheduler fetched.
+ */
+export async function readBatchView({ provider, batchId }: BatchRef, connection: ResolvedConnection): Promise<BatchView> {
+  const poller = getPoller();
+  poller.targets.set(connection.id, {
+    connection: { baseUrl: connection.baseUrl, readApiKey: connection.readApiKey, timeoutMs: getEnv().UPSTREAM_TIMEOUT_MS },
+    budgetPerMinute: connection.budgetPerMinute,
+  });
+  const entry = await withDeadline(poller.scheduler.read({ connectionId: connection.id, provider, batchId }));
+  if (!entry.snapshot) throw new AppError("internal", "The batch has no snapshot yet.");
+  return { ...entry.snapshot, polling: pollingInfo(connection.id, entry) };
+}
 
-  const connection = { baseUrl, apiKey, timeoutMs: env.UPSTREAM_TIMEOUT_MS };
-  return getSnapshotCache().get(`${provider}:${checked.batchId}`, () =>
-    getAdapter(provider).getBatch(checked.batchId, { connection, now: new Date() }),
-  );
+function pollingInfo(connectionId: string, entry: PollEntry): NonNullable<BatchView["polling"]> {
+  return {
+    connectionId,
+    nextUpdateAt: entry.nextPollAt === null ? null : new Date(entry.nextPollAt).toISOString(),
+    intervalMs: entry.intervalMs,
+    budgetPerMinute: entry.budget.perMinute,
+    limitedByBudget: entry.budget.limited,
+    final: entry.final,
+    lastError: entry.error && { code: entry.error.code, message: entry.error.message, at: new Date(entry.error.at).toISOString() },
+  };
+}
+
+async function withDeadline(read: Promise<PollEntry>): Promise<PollEntry> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new AppError("snapshot_pending", "This batch is waiting for its turn within the provider's request budget. Try again shortly.")),
+      FIRST_SNAPSHOT_WAIT_MS,
+    );
+  });
+  try {
+    return await Promise.race([read, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -1,11 +1,12 @@
-import { getBatchSnapshot } from "@/lib/server/batch-service";
+import { getTeamBatchView, parseBatchRequest } from "@/lib/server/batch-service";
 import { jsonResponse } from "@/lib/server/api-response";
 import { withSession } from "@/lib/server/api-route";
 
 export const dynamic = "force-dynamic";
 
-// GET /api/batches/{provider}/{batchId} — one batch, normalised
-export const GET = withSession<{ provider: string; batchId: string }>(async ({ params }) => {
-  const snapshot = await getBatchSnapshot(params.provider, params.batchId);
-  return jsonResponse(snapshot);
+// GET /api/batches/{provider}/{batchId}[?connection={id}] — one batch, normalised, from the poll scheduler
+export const GET = withSession<{ provider: string; batchId: string }>(async ({ request, params, user }) => {
+  const ref = parseBatchRequest(params);
+  const connectionId = new URL(request.url).searchParams.get("connection");
+  return jsonResponse(await getTeamBatchView(user.teamId, ref, connectionId));
 });
