@@ -23,5 +23,10 @@ export const E2E = {
     MINDO_API_KEY: SIM_KEYS.mindo,
     BOLNA_API_KEY: SIM_KEYS.bolna,
     SENDGRID_API_KEY: SIM_KEYS.sendgrid,
+    // The simulator is not rate limited; generous budgets keep one test from waiting on another's calls.
+    MIGMA_BUDGET_PER_MINUTE: "300",
+    MINDO_BUDGET_PER_MINUTE: "300",
+    BOLNA_BUDGET_PER_MINUTE: "600",
+    SENDGRID_BUDGET_PER_MINUTE: "600",
   },
 } as const;
