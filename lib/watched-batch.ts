@@ -19,5 +19,6 @@ export const addWatchedBatchSchema = z.object({
   provider: providerIdSchema,
   batchId: z.string().check(z.minLength(1), z.maxLength(200)),
   label: z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(120)))),
+  connectionId: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
 });
 export type AddWatchedBatchInput = z.infer<typeof addWatchedBatchSchema>;

@@ -16,7 +16,7 @@ export function WatchedBoard() {
   const list = useQuery(watchedListQueryOptions());
   const items = list.data ?? [];
   const batches = useQueries({
-    queries: items.map((item) => batchQueryOptions(item.provider, item.batchId)),
+    queries: items.map((item) => batchQueryOptions(item.provider, item.batchId, { connectionId: item.connectionId })),
   });
   const remove = useMutation(removeWatchedBatchOptions());
   const now = useNow();

@@ -36,7 +36,7 @@ export function WatchedRow({ item, batch, now, removing, removeError, onRemove }
     .filter((count) => count.outcome === "failure")
     .reduce((sum, count) => sum + count.count, 0);
   const name = item.label ?? item.batchId;
-  const href = `/batches/${item.provider}/${encodeURIComponent(item.batchId)}`;
+  const href = `/batches/${item.provider}/${encodeURIComponent(item.batchId)}?connection=${encodeURIComponent(item.connectionId)}`;
 
   return (
     <li

@@ -4,7 +4,7 @@ import { addWatchedBatchSchema } from "@/lib/watched-batch";
 import { getDb } from "@/lib/server/db/database";
 import { jsonResponse, readJsonBody } from "@/lib/server/api-response";
 import { withSession } from "@/lib/server/api-route";
-import { envConnectionId } from "@/lib/server/connections";
+import { resolveConnection } from "@/lib/server/connections";
 import { addWatchedBatch, listWatchedBatches } from "@/lib/server/watched-batches";
 
 export const dynamic = "force-dynamic";
@@ -15,16 +15,18 @@ export const GET = withSession(async ({ user }) => {
   return jsonResponse({ items });
 });
 
-// POST /api/watched — add a batch {provider, batchId, label?}
+// POST /api/watched — add a batch {provider, batchId, label?, connectionId?}
 export const POST = withSession(async ({ request, user }) => {
   const parsed = addWatchedBatchSchema.safeParse(await readJsonBody(request));
   if (!parsed.success) throw new AppError("bad_request", "Give a provider, a batch id and optionally a label.");
-  const { provider, batchId, label } = parsed.data;
+  const { provider, batchId, label, connectionId } = parsed.data;
   const checked = checkBatchId(provider, batchId);
   if (!checked.ok) throw new AppError("invalid_batch_id", checked.reason);
+  // Stored with the connection it resolves to now, so the batch stays on that account.
+  const connection = await resolveConnection(user.teamId, provider, connectionId);
   const item = await addWatchedBatch(await getDb(), {
     teamId: user.teamId,
-    connectionId: envConnectionId(provider),
+    connectionId: connection.id,
     provider,
     batchId: checked.batchId,
     label: label ? label : null,

@@ -4,7 +4,10 @@ import { PROVIDER_INFO, isProviderId } from "@/lib/providers/provider-id";
 import { requirePageSession } from "@/lib/server/session";
 import { BatchView } from "./_components/batch-view";
 
-type BatchPageProps = { params: Promise<{ provider: string; batchId: string }> };
+type BatchPageProps = {
+  params: Promise<{ provider: string; batchId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 // Valid ids never contain "%", so decoding cannot change a valid id; a broken escape stays as
 // typed and the API rejects it with a reason.
@@ -22,11 +25,15 @@ export async function generateMetadata({ params }: BatchPageProps): Promise<Meta
   return { title: `${PROVIDER_INFO[provider].name} ${decodeSegment(batchId)}` };
 }
 
-export default async function BatchPage({ params }: BatchPageProps) {
+export default async function BatchPage({ params, searchParams }: BatchPageProps) {
   const { provider, batchId: rawBatchId } = await params;
+  const { connection } = await searchParams;
   const batchId = decodeSegment(rawBatchId);
-  const path = `/batches/${encodeURIComponent(provider)}/${encodeURIComponent(batchId)}`;
+  // The connection is part of the URL so a teammate opening it sees the same account's batch.
+  const connectionId = typeof connection === "string" && connection ? connection : undefined;
+  const query = connectionId ? `?connection=${encodeURIComponent(connectionId)}` : "";
+  const path = `/batches/${encodeURIComponent(provider)}/${encodeURIComponent(batchId)}${query}`;
   await requirePageSession(path);
   if (!isProviderId(provider)) notFound();
-  return <BatchView provider={provider} batchId={batchId} path={path} />;
+  return <BatchView provider={provider} batchId={batchId} connectionId={connectionId} path={path} />;
 }

@@ -28,10 +28,10 @@ const StatusBarChart = dynamic(
   },
 );
 
-type BatchViewProps = { provider: ProviderId; batchId: string; path: string };
+type BatchViewProps = { provider: ProviderId; batchId: string; connectionId?: string; path: string };
 
-export function BatchView({ provider, batchId, path }: BatchViewProps) {
-  const { data, error, isError, dataUpdatedAt } = useQuery(batchQueryOptions(provider, batchId));
+export function BatchView({ provider, batchId, connectionId, path }: BatchViewProps) {
+  const { data, error, isError, dataUpdatedAt } = useQuery(batchQueryOptions(provider, batchId, { connectionId }));
   const now = useNow();
 
   const staleAfter = data ? staleAfterMs(data.state) : null;
