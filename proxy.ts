@@ -1,12 +1,39 @@
-import { withAuth } from "next-auth/middleware";
+import { getToken } from "next-auth/jwt";
+import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy, referrerPolicyFor, STATIC_SECURITY_HEADERS } from "@/lib/security-headers";
 
-// A convenience redirect to the sign-in page for pages. Never the only guard: every page and
-// route handler checks the session itself.
-export default withAuth({
-  secret: process.env.AUTH_SECRET,
-  pages: { signIn: "/signin" },
-});
+// Pages anyone may open: signing in, a share link, an invitation.
+const PUBLIC_PAGES = [/^\/signin$/, /^\/s\/[^/]+$/, /^\/invite\/[^/]+$/];
+
+function withSecurityHeaders(request: NextRequest): NextResponse {
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development" });
+  // Next reads the nonce from the request's CSP header and puts it on its own script tags.
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  response.headers.set("Referrer-Policy", referrerPolicyFor(request.nextUrl.pathname));
+  for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) response.headers.set(name, value);
+  return response;
+}
+
+// Security headers on every page, and a convenience redirect to the sign-in page. Never the
+// only guard: every page and route handler checks the session (and its database row) itself.
+export async function proxy(request: NextRequest): Promise<NextResponse> {
+  const { pathname, search } = request.nextUrl;
+  if (!PUBLIC_PAGES.some((pattern) => pattern.test(pathname))) {
+    const token = await getToken({ req: request, secret: process.env.AUTH_SECRET });
+    if (!token) {
+      const signIn = new URL("/signin", request.nextUrl.origin);
+      signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
+      return NextResponse.redirect(signIn);
+    }
+  }
+  return withSecurityHeaders(request);
+}
 
 export const config = {
-  matcher: ["/((?!api|_next|signin|favicon.ico|.*\\.(?:png|svg|ico|txt)$).*)"],
+  matcher: ["/((?!api|_next/static|_next/image|favicon.ico|icon.svg).*)"],
 };

@@ -36,7 +36,13 @@ export const envSchema = z.object({
       ctx.addIssue({ code: "custom", message: (error as Error).message.replace(/^ENCRYPTION_KEY /, "") });
     }
   }),
+  /** Bearer token for GET /api/metrics; metrics are off without it. */
+  METRICS_TOKEN: optional(z.string().min(16, "must be at least 16 characters")),
   DATA_DIR: optional(z.string().min(1)).default("./data"),
+  /** postgres://… runs on PostgreSQL (several instances may share it); unset: SQLite in DATA_DIR. */
+  DATABASE_URL: optional(z.url({ protocol: /^postgres(ql)?$/, message: "must be a postgres:// URL" })),
+  /** Connections each instance keeps open to PostgreSQL. */
+  DATABASE_POOL_SIZE: optional(z.coerce.number().int().min(1).max(100)).default(10),
   PORT: optional(z.coerce.number().int().min(1).max(65535)).default(3000),
   HOSTNAME: optional(z.string().min(1)).default("127.0.0.1"),
   /** Upper bound on one provider call; the API promises at most 10 s. */

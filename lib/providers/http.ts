@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
+import { recordUpstreamCall, recordUpstreamError } from "@/lib/server/metrics";
 
 export type UpstreamResponse = {
   status: number;
@@ -32,6 +33,13 @@ export function buildUpstreamUrl(baseUrl: string, path: readonly string[], trail
  * and failures become AppErrors whose messages name the provider but never the key or body.
  */
 export async function getUpstream(request: UpstreamRequest): Promise<UpstreamResponse> {
+  const started = performance.now();
+  const provider = request.providerName.toLowerCase();
+  const record = (outcome: string) => {
+    recordUpstreamCall(provider, outcome, (performance.now() - started) / 1000);
+    if (outcome === "timeout") recordUpstreamError(provider, "provider_timeout");
+    if (outcome === "network_error") recordUpstreamError(provider, "provider_error");
+  };
   const url = buildUpstreamUrl(request.baseUrl, request.path, request.trailingSlash);
   const timeout = AbortSignal.timeout(request.timeoutMs);
   const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
@@ -45,6 +53,7 @@ export async function getUpstream(request: UpstreamRequest): Promise<UpstreamRes
       signal,
     });
   } catch {
+    record(timeout.aborted ? "timeout" : "network_error");
     if (timeout.aborted) {
       throw new AppError("provider_timeout", `${request.providerName} did not answer within ${Math.round(request.timeoutMs / 1000)} s.`);
     }
@@ -54,10 +63,12 @@ export async function getUpstream(request: UpstreamRequest): Promise<UpstreamRes
   try {
     text = await response.text();
   } catch {
+    record(timeout.aborted ? "timeout" : "network_error");
     throw timeout.aborted
       ? new AppError("provider_timeout", `${request.providerName} did not finish answering in time.`)
       : new AppError("provider_error", `${request.providerName} broke off its answer.`);
   }
+  record(`${Math.floor(response.status / 100)}xx`);
   return { status: response.status, headers: response.headers, body: parseJsonOrUndefined(text) };
 }
 
@@ -84,6 +95,12 @@ export function readRetryAfter(headers: Headers, now = Date.now()): number | nul
  * Adapters call this for statuses they have no special meaning for.
  */
 export function upstreamStatusError(providerName: string, response: UpstreamResponse): AppError {
+  const error = statusError(providerName, response);
+  recordUpstreamError(providerName.toLowerCase(), error.code);
+  return error;
+}
+
+function statusError(providerName: string, response: UpstreamResponse): AppError {
   const { status } = response;
   if (status === 404) return new AppError("not_found", `${providerName} has no batch with this id.`);
   if (status === 401 || status === 403) {
@@ -101,5 +118,6 @@ export function upstreamStatusError(providerName: string, response: UpstreamResp
 }
 
 export function badPayloadError(providerName: string): AppError {
+  recordUpstreamError(providerName.toLowerCase(), "provider_bad_response");
   return new AppError("provider_bad_response", `${providerName} answered with data Sendboard could not read.`);
 }

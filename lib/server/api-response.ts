@@ -1,6 +1,7 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { AppError } from "@/lib/errors";
+import { getLogger } from "./logger";
 
 // Everything the API returns is per-user and live: never stored by a browser or a proxy.
 const NO_STORE = { "Cache-Control": "private, no-store" };
@@ -13,10 +14,11 @@ export function emptyResponse(status = 204): NextResponse {
   return new NextResponse(null, { status, headers: NO_STORE });
 }
 
-export function errorResponse(error: unknown): NextResponse {
+export function errorResponse(error: unknown, requestId?: string): NextResponse {
   if (error instanceof AppError) return NextResponse.json(error.toBody(), { status: error.status, headers: NO_STORE });
-  // Only the error's kind is logged: a message could quote data we do not control.
-  console.error(`Unhandled API error: ${error instanceof Error ? error.name : typeof error}`);
+  // Only the error's kind and place are logged: a message could quote data we do not control.
+  const where = error instanceof Error ? error.stack?.split("\n")[1]?.trim() : undefined;
+  getLogger().error({ requestId, errorName: error instanceof Error ? error.name : typeof error, where }, "unhandled API error");
   const internal = new AppError("internal", "Something went wrong on the server. Try again.");
   return NextResponse.json(internal.toBody(), { status: 500, headers: NO_STORE });
 }

@@ -1,3 +1,6 @@
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator } from "@/sim/server";
 import { SIM_KEYS, SIM_SCENARIOS } from "@/sim/scenarios";
@@ -17,6 +20,7 @@ beforeAll(async () => {
     ADMIN_PASSWORD: "password1",
     ENCRYPTION_KEY: "ef".repeat(32),
     UPSTREAM_TIMEOUT_MS: "500",
+    DATA_DIR: mkdtempSync(path.join(os.tmpdir(), "sendboard-service-")),
   });
 });
 

@@ -5,6 +5,8 @@ import { AppError } from "@/lib/errors";
 import { checkBatchId } from "@/lib/providers/batch-id";
 import { isProviderId, type ProviderId } from "@/lib/providers/provider-id";
 import { resolveConnection, type ResolvedConnection } from "./connections";
+import { readBatchInsights } from "./history";
+import { recordBatchRead } from "./metrics";
 import { getPoller } from "./poller";
 import type { PollEntry } from "./polling";
 
@@ -23,23 +25,33 @@ export function parseBatchRequest(request: BatchRequest): BatchRef {
 }
 
 /** A team's batch through one of its connections (the team's default for the provider when none is named). */
-export async function getTeamBatchView(teamId: string, ref: BatchRef, connectionId?: string | null): Promise<BatchView> {
-  return readBatchView(ref, await resolveConnection(teamId, ref.provider, connectionId));
+export async function getTeamBatchView(teamId: string, ref: BatchRef, connectionId: string | null, viewer: string): Promise<BatchView> {
+  return readBatchView(ref, await resolveConnection(teamId, ref.provider, connectionId), viewer);
 }
 
 /**
  * The latest snapshot of a batch as the poll scheduler holds it. Viewers never cause an upstream
  * call: they mark the batch as watched and read what the scheduler fetched.
  */
-export async function readBatchView({ provider, batchId }: BatchRef, connection: ResolvedConnection): Promise<BatchView> {
+export async function readBatchView({ provider, batchId }: BatchRef, connection: ResolvedConnection, viewer = "internal"): Promise<BatchView> {
   const poller = getPoller();
   poller.targets.set(connection.id, {
     connection: { baseUrl: connection.baseUrl, readApiKey: connection.readApiKey, timeoutMs: getEnv().UPSTREAM_TIMEOUT_MS },
     budgetPerMinute: connection.budgetPerMinute,
   });
   const entry = await withDeadline(poller.scheduler.read({ connectionId: connection.id, provider, batchId }));
+  recordBatchRead({
+    viewer,
+    provider,
+    connectionId: connection.id,
+    budgetPerMinute: entry.budget.perMinute,
+    fetchedAt: entry.fetchedAt,
+    nextPollAt: entry.nextPollAt,
+    now: Date.now(),
+  });
   if (!entry.snapshot) throw new AppError("internal", "The batch has no snapshot yet.");
-  return { ...entry.snapshot, polling: pollingInfo(connection.id, entry) };
+  const insights = await readBatchInsights({ connectionId: connection.id, provider, batchId }, entry.snapshot, entry.final);
+  return { ...entry.snapshot, polling: pollingInfo(connection.id, entry), insights };
 }
 
 function pollingInfo(connectionId: string, entry: PollEntry): NonNullable<BatchView["polling"]> {

@@ -2,6 +2,7 @@ import "server-only";
 import type { ProviderConnection } from "@/lib/providers/types";
 import { getAdapter } from "@/lib/providers/registry";
 import type { ProviderId } from "@/lib/providers/provider-id";
+import { recordPolledSnapshot } from "./history";
 import { createPollScheduler, PROVIDER_POLL_BUDGETS, type PollScheduler } from "./polling";
 
 /** What the scheduler needs to call one connection; refreshed on every read so edits apply. */
@@ -21,6 +22,8 @@ export function getPoller(): PollerState {
       if (!target) throw new Error(`No connection registered for ${key.connectionId}`);
       return getAdapter(key.provider).getBatch(key.batchId, { connection: target.connection, now: new Date(), signal });
     },
+    // Every snapshot goes to history; recordPolledSnapshot never rejects.
+    onSnapshot: (key, snapshot) => void recordPolledSnapshot(key, snapshot),
     budgetFor: (connectionId: string, provider: ProviderId) =>
       targets.get(connectionId)?.budgetPerMinute ?? PROVIDER_POLL_BUDGETS[provider].perMinute,
   });

@@ -8,5 +8,5 @@ export const dynamic = "force-dynamic";
 export const GET = withSession<{ provider: string; batchId: string }>(async ({ request, params, user }) => {
   const ref = parseBatchRequest(params);
   const connectionId = new URL(request.url).searchParams.get("connection");
-  return jsonResponse(await getTeamBatchView(user.teamId, ref, connectionId));
+  return jsonResponse(await getTeamBatchView(user.teamId, ref, connectionId, `user:${user.id}`));
 });

@@ -1,0 +1,36 @@
+import "server-only";
+import pino from "pino";
+
+// Structured JSON logs. Anything that could hold a secret is redacted by name, and callers log
+// ids and codes, never request bodies or provider payloads.
+const REDACT = [
+  "apiKey",
+  "*.apiKey",
+  "key",
+  "*.key",
+  "token",
+  "*.token",
+  "password",
+  "*.password",
+  "authorization",
+  "*.authorization",
+  "cookie",
+  "*.cookie",
+];
+
+const holder = globalThis as typeof globalThis & { __sendboardLogger?: pino.Logger };
+
+export function getLogger(): pino.Logger {
+  holder.__sendboardLogger ??= pino({
+    level: process.env.LOG_LEVEL ?? "info",
+    base: { service: "sendboard" },
+    redact: { paths: REDACT, censor: "[redacted]" },
+    timestamp: pino.stdTimeFunctions.isoTime,
+  });
+  return holder.__sendboardLogger;
+}
+
+/** Paths carry share and invite tokens; logs get the route shape instead. */
+export function loggablePath(pathname: string): string {
+  return pathname.replace(/^\/api\/(share|invites)\/[^/]+/, "/api/$1/:token");
+}
