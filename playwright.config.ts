@@ -55,6 +55,7 @@ export default defineConfig({
         ENCRYPTION_KEY: "e2e0".repeat(16),
         DATA_DIR: dataDir,
         UPSTREAM_TIMEOUT_MS: "2500",
+        METRICS_TOKEN: E2E.metricsToken,
         ...E2E.providerEnv,
       },
     },

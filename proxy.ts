@@ -1,5 +1,6 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
+import { PATHNAME_HEADER } from "@/lib/chromeless";
 import { contentSecurityPolicy, referrerPolicyFor, STATIC_SECURITY_HEADERS } from "@/lib/security-headers";
 
 // Pages anyone may open: signing in, a share link, an invitation.
@@ -12,6 +13,8 @@ function withSecurityHeaders(request: NextRequest): NextResponse {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
+  // Lets the root layout leave its header off the wall screens (see lib/chromeless.ts).
+  requestHeaders.set(PATHNAME_HEADER, request.nextUrl.pathname);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   response.headers.set("Referrer-Policy", referrerPolicyFor(request.nextUrl.pathname));

@@ -19,6 +19,7 @@ export const ERROR_STATUS = {
   provider_auth_failed: 502,
   not_configured: 503,
   snapshot_pending: 503,
+  database_unavailable: 503,
   internal: 500,
 } as const;
 

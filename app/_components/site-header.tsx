@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { SessionUser } from "@/lib/server/session";
+import { SettingsNavLinks } from "@/components/settings-nav-links";
 import { SignOutButton } from "./sign-out-button";
 
 export function SiteHeader({ user }: { user: SessionUser | null }) {
@@ -12,6 +13,15 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
         </Link>
         {user && (
           <div className="flex min-w-0 items-center gap-3">
+            <nav aria-label="Main" className="flex items-center gap-1">
+              <Link href="/" className="rounded-md px-2.5 py-1.5 text-sm text-muted hover:bg-raised hover:text-ink">
+                Watched
+              </Link>
+              <Link href="/boards" className="rounded-md px-2.5 py-1.5 text-sm text-muted hover:bg-raised hover:text-ink">
+                Boards
+              </Link>
+            </nav>
+            <SettingsNavLinks user={user} />
             <span className="hidden truncate text-sm text-muted sm:inline" title={user.email}>
               {user.email}
             </span>

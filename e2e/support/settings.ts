@@ -12,6 +12,7 @@ export const E2E = {
   simUrl,
   admin: { email: "admin@e2e.test", password: "e2e-password-1" },
   storageState: "test-results/.auth/admin.json",
+  metricsToken: "e2e-metrics-token-0123456789",
   ids: SIM_SCENARIOS,
   keys: SIM_KEYS,
   providerEnv: {

@@ -2,10 +2,13 @@ import "server-only";
 import type { BatchSnapshot } from "@/lib/batch-snapshot";
 import type { ProviderId } from "./provider-id";
 
-/** Where and how to reach one provider account. The key never leaves the adapter call. */
+/**
+ * Where and how to reach one provider account. The key is a function so it is decrypted only
+ * inside the adapter call that sends it, and never sits in a long-lived object.
+ */
 export type ProviderConnection = {
   baseUrl: string;
-  apiKey: string;
+  readApiKey: () => string;
   timeoutMs: number;
 };
 
@@ -16,6 +19,14 @@ export type FetchBatchContext = {
   signal?: AbortSignal;
 };
 
+export type TestConnectionContext = {
+  connection: ProviderConnection;
+  signal?: AbortSignal;
+};
+
+/** `ok` is true only when the key works for what Sendboard reads. Messages never quote the key. */
+export type ConnectionTestResult = { ok: boolean; message: string; missingScopes?: string[] };
+
 export interface ProviderAdapter {
   readonly id: ProviderId;
   /**
@@ -23,4 +34,6 @@ export interface ProviderAdapter {
    * upstream failures and unreadable payloads. The batch id has already been validated.
    */
   getBatch(batchId: string, context: FetchBatchContext): Promise<BatchSnapshot>;
+  /** One cheap authenticated call; never throws for an upstream failure, it reports it. */
+  testConnection(context: TestConnectionContext): Promise<ConnectionTestResult>;
 }

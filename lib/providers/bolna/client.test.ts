@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { sendJson, startFakeUpstream } from "../testing/fake-upstream";
 import type { FakeUpstream } from "../testing/fake-upstream";
+import { describeKeyCheck } from "../testing/key-check-cases";
 import {
   contextFor,
   describeUpstreamFailures,
@@ -59,4 +60,12 @@ describeUpstreamFailures({
   batchId: BATCH_ID,
   apiKey: API_KEY,
   notFoundBody: { message: "Batch not found" },
+});
+
+describeKeyCheck({
+  adapter: bolnaAdapter,
+  apiKey: API_KEY,
+  path: "/user/me",
+  authHeader: ["authorization", `Bearer ${API_KEY}`],
+  okBody: { id: "7d1c2a9e", name: "Northwind", email: "ops@northwind.example" },
 });

@@ -1,6 +1,6 @@
 import "server-only";
 import type { ProviderAdapter } from "../types";
-import { fetchBolnaBatch } from "./client";
+import { fetchBolnaBatch, testBolnaConnection } from "./client";
 import { normalizeBolnaBatch } from "./transform";
 
 export const bolnaAdapter: ProviderAdapter = {
@@ -9,4 +9,5 @@ export const bolnaAdapter: ProviderAdapter = {
     const raw = await fetchBolnaBatch(batchId, context);
     return normalizeBolnaBatch(raw, { batchId, now: context.now });
   },
+  testConnection: testBolnaConnection,
 };

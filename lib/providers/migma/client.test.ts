@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { sendJson, startFakeUpstream } from "../testing/fake-upstream";
 import type { FakeUpstream } from "../testing/fake-upstream";
+import { describeKeyCheck, expectPlainResult, testContextFor } from "../testing/key-check-cases";
 import {
   contextFor,
   describeUpstreamFailures,
@@ -78,4 +79,26 @@ describeUpstreamFailures({
     code: "NOT_FOUND",
     metadata: { requestId: "req_1" },
   },
+});
+
+describeKeyCheck({
+  adapter: migmaAdapter,
+  apiKey: API_KEY,
+  path: "/v1/projects",
+  authHeader: ["authorization", `Bearer ${API_KEY}`],
+  okBody: { success: true, data: { projects: [], pagination: { total: 0 } }, error: null },
+});
+
+describe("migma testConnection with success:false", () => {
+  let upstream: FakeUpstream;
+  beforeAll(async () => {
+    upstream = await startFakeUpstream();
+  });
+  afterAll(() => upstream.close());
+
+  it("does not call a 200 with success:false a working key", async () => {
+    upstream.reply((_q, r) => sendJson(r, 200, internalError));
+    const result = await migmaAdapter.testConnection(testContextFor(upstream.baseUrl, API_KEY).context);
+    expectPlainResult(result, false, API_KEY);
+  });
 });

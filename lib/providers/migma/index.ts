@@ -1,6 +1,6 @@
 import "server-only";
 import type { ProviderAdapter } from "../types";
-import { fetchMigmaBatch } from "./client";
+import { fetchMigmaBatch, testMigmaConnection } from "./client";
 import { normalizeMigmaBatch } from "./transform";
 
 export const migmaAdapter: ProviderAdapter = {
@@ -9,4 +9,5 @@ export const migmaAdapter: ProviderAdapter = {
     const raw = await fetchMigmaBatch(batchId, context);
     return normalizeMigmaBatch(raw, { batchId, now: context.now });
   },
+  testConnection: testMigmaConnection,
 };

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { sendJson, startFakeUpstream } from "../testing/fake-upstream";
 import type { FakeUpstream } from "../testing/fake-upstream";
+import { describeKeyCheck } from "../testing/key-check-cases";
 import {
   contextFor,
   describeUpstreamFailures,
@@ -77,4 +78,12 @@ describeUpstreamFailures({
   batchId: BATCH_ID,
   apiKey: API_KEY,
   notFoundBody: docs404,
+});
+
+describeKeyCheck({
+  adapter: mindoAdapter,
+  apiKey: API_KEY,
+  path: "/api/v1/business-accounts/",
+  authHeader: ["x-api-key", API_KEY],
+  okBody: { companyName: "Northwind", businessAccounts: [] },
 });

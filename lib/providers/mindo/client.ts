@@ -1,8 +1,9 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { getUpstream, upstreamStatusError } from "../http";
+import { checkKey } from "../key-check";
 import { PROVIDER_INFO } from "../provider-id";
-import type { FetchBatchContext } from "../types";
+import type { ConnectionTestResult, FetchBatchContext, TestConnectionContext } from "../types";
 
 const NAME = PROVIDER_INFO.mindo.name;
 
@@ -16,7 +17,7 @@ export async function fetchMindoBulkSend(
     baseUrl: connection.baseUrl,
     path: ["api", "v1", "meta-templates", "bulk-sends", batchId],
     trailingSlash: true,
-    headers: { "X-API-Key": connection.apiKey },
+    headers: { "X-API-Key": connection.readApiKey() },
     timeoutMs: connection.timeoutMs,
     signal,
   });
@@ -29,4 +30,17 @@ export async function fetchMindoBulkSend(
     );
   }
   throw upstreamStatusError(NAME, response);
+}
+
+/** GET /api/v1/business-accounts/ — the cheapest call that needs a valid key. */
+export function testMindoConnection({ connection, signal }: TestConnectionContext): Promise<ConnectionTestResult> {
+  return checkKey({
+    providerName: NAME,
+    baseUrl: connection.baseUrl,
+    path: ["api", "v1", "business-accounts"],
+    trailingSlash: true,
+    headers: { "X-API-Key": connection.readApiKey() },
+    timeoutMs: connection.timeoutMs,
+    signal,
+  });
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { ProviderAdapter } from "../types";
-import { fetchMindoBulkSend } from "./client";
+import { fetchMindoBulkSend, testMindoConnection } from "./client";
 import { normalizeMindoBulkSend } from "./transform";
 
 export const mindoAdapter: ProviderAdapter = {
@@ -9,4 +9,5 @@ export const mindoAdapter: ProviderAdapter = {
     const raw = await fetchMindoBulkSend(batchId, context);
     return normalizeMindoBulkSend(raw, { batchId, now: context.now });
   },
+  testConnection: testMindoConnection,
 };

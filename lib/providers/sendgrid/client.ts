@@ -23,7 +23,7 @@ export async function fetchSendGridBatch(
       providerName: NAME,
       baseUrl: context.connection.baseUrl,
       path,
-      headers: { Authorization: `Bearer ${context.connection.apiKey}` },
+      headers: { Authorization: `Bearer ${context.connection.readApiKey()}` },
       timeoutMs: context.connection.timeoutMs,
       signal: context.signal,
     });

@@ -1,6 +1,7 @@
 import "server-only";
 import type { ProviderAdapter } from "../types";
 import { fetchSendGridBatch } from "./client";
+import { testSendGridConnection } from "./test-connection";
 import { normalizeSendGridBatch } from "./transform";
 
 export const sendGridAdapter: ProviderAdapter = {
@@ -9,4 +10,5 @@ export const sendGridAdapter: ProviderAdapter = {
     const raw = await fetchSendGridBatch(batchId, context);
     return normalizeSendGridBatch(raw, { batchId, now: context.now });
   },
+  testConnection: testSendGridConnection,
 };

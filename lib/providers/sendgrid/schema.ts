@@ -26,3 +26,6 @@ export const sendGridErrorSchema = z.object({
 });
 
 export type SendGridScheduledSend = z.output<typeof sendGridScheduledSendsSchema>[number];
+
+// GET /v3/scopes → {scopes: string[]}; only read to tell which scopes the key lacks.
+export const sendGridScopesSchema = z.object({ scopes: z.array(z.string()) });

@@ -23,7 +23,7 @@ export function contextFor(
   timeoutMs = 2000,
 ): FetchBatchContext {
   return {
-    connection: { baseUrl: upstream.baseUrl, apiKey, timeoutMs },
+    connection: { baseUrl: upstream.baseUrl, readApiKey: () => apiKey, timeoutMs },
     now: new Date("2025-06-01T12:00:00Z"),
   };
 }

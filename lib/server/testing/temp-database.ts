@@ -1,12 +1,26 @@
+import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Kysely } from "kysely";
+import pg from "pg";
 import { applyMigrations, openSqlite } from "@/lib/server/db/database";
+import { openPostgres } from "@/lib/server/db/postgres";
 import type { Database } from "@/lib/server/db/schema";
 
-/** A migrated SQLite database in a temporary folder, for tests that need the real engine. */
-export async function openTempDatabase(): Promise<{ db: Kysely<Database>; dir: string; close: () => Promise<void> }> {
+export type TempDatabase = { db: Kysely<Database>; dir: string; close: () => Promise<void> };
+
+/**
+ * A migrated, empty database for tests that need the real engine: a schema of its own on the
+ * PostgreSQL at DATABASE_URL when that is set (CI's second run), else SQLite in a temp folder.
+ * `dir` is the folder, or the schema's name.
+ */
+export async function openTempDatabase(): Promise<TempDatabase> {
+  const url = process.env.DATABASE_URL;
+  return url ? openTempSchema(url) : openTempSqlite();
+}
+
+async function openTempSqlite(): Promise<TempDatabase> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "sendboard-test-"));
   const db = openSqlite(dir);
   await applyMigrations(db);
@@ -18,4 +32,29 @@ export async function openTempDatabase(): Promise<{ db: Kysely<Database>; dir: s
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+async function openTempSchema(url: string): Promise<TempDatabase> {
+  const schema = `test_${randomUUID().replaceAll("-", "")}`;
+  await runOnce(url, `create schema ${schema}`);
+  const db = openPostgres(url, { poolSize: 4, schema });
+  await applyMigrations(db);
+  return {
+    db,
+    dir: schema,
+    close: async () => {
+      await db.destroy();
+      await runOnce(url, `drop schema ${schema} cascade`);
+    },
+  };
+}
+
+async function runOnce(url: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
 }

@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { Card } from "@/components/ui/card";
+import { getDb } from "@/lib/server/db/database";
+import { findInvite } from "@/lib/server/people/invites";
+import { InviteUnusable } from "./_components/invite-unusable";
+import { SetPasswordForm } from "./_components/set-password-form";
+
+export const metadata: Metadata = { title: "Set your password" };
+
+type InvitePageProps = { params: Promise<{ token: string }> };
+
+// Public: the token in the URL is the proof, checked here and again when the form posts.
+export default async function InvitePage({ params }: InvitePageProps) {
+  const { token } = await params;
+  const invite = await findInvite(await getDb(), token);
+  if (invite.status !== "valid") return <InviteUnusable expired={invite.status === "expired"} />;
+  return (
+    <div className="mx-auto max-w-md pt-6 sm:pt-16">
+      <Card>
+        <h1 className="text-2xl font-semibold">Welcome, {invite.name}</h1>
+        <p className="mt-1 mb-6 text-muted">
+          Choose a password for <span className="text-ink">{invite.email}</span>, then sign in.
+        </p>
+        <SetPasswordForm token={token} email={invite.email} />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import Link from "next/link";
+import type { SessionUser } from "@/lib/server/session";
+import { can } from "@/lib/server/security/permissions";
+import type { Action } from "@/lib/server/security/permissions";
+
+const LINKS: { href: string; label: string; action: Action }[] = [
+  { href: "/settings/connections", label: "Connections", action: "connections:manage" },
+  { href: "/settings/users", label: "People", action: "users:manage" },
+];
+
+/** Server component: the settings links, rendered only for the roles that may use them. */
+export function SettingsNavLinks({ user }: { user: SessionUser | null }) {
+  const links = user ? LINKS.filter((link) => can(user, link.action)) : [];
+  if (links.length === 0) return null;
+  return (
+    <nav aria-label="Settings" className="flex items-center gap-1">
+      {links.map((link) => (
+        <Link key={link.href} href={link.href} className="rounded-md px-2.5 py-1.5 text-sm text-muted hover:bg-raised hover:text-ink">
+          {link.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,63 @@
+import { expect, test } from "@playwright/test";
+import { E2E } from "./support/settings";
+
+const run = Date.now().toString(36);
+const member = { email: `member-${run}@e2e.test`, name: `Member ${run}`, password: "member-password-1" };
+
+test("an invited member sets a password, signs in, stays out of admin pages, and is signed out on removal", async ({ page, browser }) => {
+  await page.goto("/settings/users");
+  const form = page.getByTestId("invite-user-form");
+  await form.getByLabel("Email").fill(member.email);
+  await form.getByLabel("Name").fill(member.name);
+  await form.getByLabel("Role").selectOption("member");
+  await form.getByRole("button", { name: "Create invite link" }).click();
+  const inviteUrl = (await page.getByTestId("invite-url").textContent()) ?? "";
+  expect(inviteUrl).toMatch(/^http:\/\/.+\/invite\/[A-Za-z0-9_-]{43}$/);
+  const row = page.locator(`[data-testid="user-row"][data-email="${member.email}"]`);
+  await expect(row).toContainText("Invited");
+
+  // A fresh browser: nothing of the admin's session.
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const memberPage = await context.newPage();
+  await memberPage.goto(inviteUrl);
+  await memberPage.getByLabel("New password").fill(member.password);
+  await memberPage.getByLabel("Repeat the password").fill(member.password);
+  await memberPage.getByRole("button", { name: "Set password" }).click();
+  await expect(memberPage).toHaveURL(/\/signin/);
+  await memberPage.getByLabel("Email").fill(member.email);
+  await memberPage.getByLabel("Password").fill(member.password);
+  await memberPage.getByRole("button", { name: /sign in/i }).click();
+  await expect(memberPage).toHaveURL(`${E2E.appUrl}/`);
+
+  for (const path of ["/settings/connections", "/settings/users"]) {
+    await memberPage.goto(path);
+    await expect(memberPage.getByTestId("admins-only")).toBeVisible();
+    await expect(memberPage.getByTestId("connection-row")).toHaveCount(0);
+    await expect(memberPage.getByTestId("user-row")).toHaveCount(0);
+  }
+  const connections = await memberPage.request.get("/api/connections");
+  expect(connections.status()).toBe(403);
+  expect(await connections.json()).toMatchObject({ error: { code: "forbidden" } });
+  expect((await memberPage.request.get("/api/users")).status()).toBe(403);
+  expect((await memberPage.request.get("/api/watched")).status()).toBe(200);
+
+  await memberPage.goto(inviteUrl);
+  await expect(memberPage.getByTestId("invite-unusable")).toBeVisible();
+
+  await page.reload();
+  await expect(row).not.toContainText("Invited");
+  await row.getByRole("button", { name: "Remove" }).click();
+  await row.getByRole("button", { name: "Yes, remove" }).click();
+  await expect(row).toHaveCount(0);
+  expect((await memberPage.request.get("/api/watched")).status()).toBe(401);
+  await context.close();
+});
+
+test("a wrong invite token is refused by the page and the API", async ({ page, request }) => {
+  const token = "A".repeat(43);
+  await page.goto(`/invite/${token}`);
+  await expect(page.getByTestId("invite-unusable")).toBeVisible();
+  const answer = await request.post(`/api/invites/${token}`, { data: { password: "whatever-password" } });
+  expect(answer.status()).toBe(404);
+  expect(await answer.json()).toMatchObject({ error: { code: "not_found" } });
+});

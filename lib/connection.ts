@@ -1,0 +1,80 @@
+import { z } from "zod/mini";
+import { providerIdSchema } from "./providers/provider-id";
+import type { ProviderId } from "./providers/provider-id";
+
+// Client-safe: one schema per shape, shared by the settings forms, the route handlers and the
+// client's response check. A connection never carries its key, only the last characters of it.
+
+export const CONNECTION_REGIONS = ["global", "eu"] as const;
+export const regionSchema = z.enum(CONNECTION_REGIONS);
+export type Region = z.infer<typeof regionSchema>;
+
+/** The regions a provider offers; the server maps each to an allowlisted base URL. */
+export const PROVIDER_REGIONS = {
+  migma: [],
+  mindo: [],
+  bolna: [],
+  sendgrid: CONNECTION_REGIONS,
+} as const satisfies Record<ProviderId, readonly Region[]>;
+
+export const REGION_LABELS = { global: "Global", eu: "EU" } as const satisfies Record<Region, string>;
+
+export const MAX_BUDGET_PER_MINUTE = 10_000;
+
+export const connectionSchema = z.object({
+  id: z.string(),
+  provider: providerIdSchema,
+  name: z.string(),
+  region: z.nullable(regionSchema),
+  keyLastFour: z.string(),
+  /** Calls per minute; null = the provider's default budget. */
+  budgetPerMinute: z.nullable(z.number()),
+  /** Keys from the environment: visible to every team, changed only by the operator. */
+  readOnly: z.boolean(),
+  /** null for environment connections, which have no creation time. */
+  createdAt: z.nullable(z.string()),
+});
+export type Connection = z.infer<typeof connectionSchema>;
+
+export const connectionListSchema = z.object({ items: z.array(connectionSchema) });
+
+const nameField = z.string().check(
+  z.trim(),
+  z.minLength(1, "Give the connection a name."),
+  z.maxLength(80, "Keep the name under 80 characters."),
+);
+const apiKeyField = z.string().check(
+  z.trim(),
+  z.minLength(1, "Paste the API key."),
+  z.maxLength(512, "That is too long to be an API key."),
+  z.regex(/^\S+$/, "An API key has no spaces or line breaks."),
+);
+const budgetField = z.nullable(
+  z.int().check(z.minimum(1, "The budget must be at least 1 call a minute."), z.maximum(MAX_BUDGET_PER_MINUTE)),
+);
+
+// Strict: a body that tries to set anything else (a base URL, say) is refused, not ignored.
+export const createConnectionSchema = z.strictObject({
+  provider: providerIdSchema,
+  name: nameField,
+  apiKey: apiKeyField,
+  region: z.optional(regionSchema),
+  budgetPerMinute: z.optional(budgetField),
+});
+export type CreateConnectionInput = z.infer<typeof createConnectionSchema>;
+
+/** Rename, replace the key, move region, change the budget: any of them, at least one. */
+export const updateConnectionSchema = z
+  .partial(z.omit(createConnectionSchema, { provider: true }))
+  .check(z.refine((patch) => Object.values(patch).some((value) => value !== undefined), "Nothing to change."));
+export type UpdateConnectionInput = z.infer<typeof updateConnectionSchema>;
+
+export const connectionTestResultSchema = z.object({
+  ok: z.boolean(),
+  message: z.string(),
+  missingScopes: z.optional(z.array(z.string())),
+});
+export type ConnectionTestResult = z.infer<typeof connectionTestResultSchema>;
+
+/** A stored connection's UUID or an environment one's `env-<provider>`; anything else is refused early. */
+export const connectionIdSchema = z.string().check(z.regex(/^(env-[a-z]+|[0-9a-f-]{36})$/, "Not a connection id."));

@@ -1,0 +1,59 @@
+import "server-only";
+import type { Connection, CreateConnectionInput, Region, UpdateConnectionInput } from "@/lib/connection";
+import { PROVIDER_REGIONS } from "@/lib/connection";
+import { AppError } from "@/lib/errors";
+import { isProviderId, PROVIDER_INFO } from "@/lib/providers/provider-id";
+import type { ProviderId } from "@/lib/providers/provider-id";
+import type { ConnectionDeps } from "./deps";
+import { isEnvConnectionId, listEnvConnections } from "./env-connections";
+import { deleteConnectionRow, findConnectionRow, insertConnection, listConnectionRows, toPublicConnection, updateConnectionRow } from "./repository";
+
+/** The environment's read-only connections first, then the team's own, oldest first. */
+export async function listConnections({ db, env }: ConnectionDeps, teamId: string): Promise<Connection[]> {
+  const rows = await listConnectionRows(db, teamId);
+  const own = rows.map(toPublicConnection).filter((item): item is Connection => item !== null);
+  return [...listEnvConnections(env), ...own];
+}
+
+export async function createConnection({ db, masterKey }: ConnectionDeps, teamId: string, input: CreateConnectionInput, now = new Date()): Promise<Connection> {
+  const region = checkRegion(input.provider, input.region) ?? PROVIDER_REGIONS[input.provider][0] ?? null;
+  const row = await insertConnection(db, masterKey, { ...input, teamId, region, budgetPerMinute: input.budgetPerMinute ?? null }, now);
+  return publicOrThrow(toPublicConnection(row));
+}
+
+export async function updateConnection(deps: ConnectionDeps, teamId: string, id: string, changes: UpdateConnectionInput, now = new Date()): Promise<Connection> {
+  assertWritable(deps, id);
+  const row = await findConnectionRow(deps.db, teamId, id);
+  if (!row || !isProviderId(row.provider)) throw notFound();
+  checkRegion(row.provider, changes.region);
+  const updated = await updateConnectionRow(deps.db, deps.masterKey, teamId, id, changes, now);
+  return publicOrThrow(updated && toPublicConnection(updated));
+}
+
+export async function removeConnection(deps: ConnectionDeps, teamId: string, id: string): Promise<void> {
+  assertWritable(deps, id);
+  if (!(await deleteConnectionRow(deps.db, teamId, id))) throw notFound();
+}
+
+function assertWritable({ env }: ConnectionDeps, id: string): void {
+  if (!isEnvConnectionId(id)) return;
+  if (!listEnvConnections(env).some((connection) => connection.id === id)) throw notFound();
+  throw new AppError("conflict", "This connection comes from the server's environment and is read-only: change it there.");
+}
+
+/** Undefined when no region was given; throws when the provider has no such region. */
+function checkRegion(provider: ProviderId, region: Region | null | undefined): Region | undefined {
+  if (region === undefined || region === null) return undefined;
+  const allowed: readonly Region[] = PROVIDER_REGIONS[provider];
+  if (!allowed.includes(region)) throw new AppError("bad_request", `${PROVIDER_INFO[provider].name} has no "${region}" region.`);
+  return region;
+}
+
+function publicOrThrow(connection: Connection | null | undefined): Connection {
+  if (!connection) throw notFound();
+  return connection;
+}
+
+function notFound(): AppError {
+  return new AppError("not_found", "This connection does not exist.");
+}

@@ -1,0 +1,75 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+import { isProviderId, PROVIDER_INFO } from "@/lib/providers/provider-id";
+import type { ProviderId } from "@/lib/providers/provider-id";
+import { decryptSecret } from "@/lib/server/security/key-encryption";
+import { baseUrlFor } from "./base-urls";
+import { loadConnectionDeps } from "./deps";
+import type { ConnectionDeps } from "./deps";
+import { isEnvConnectionId, resolveEnvConnection } from "./env-connections";
+import { findConnectionRow, regionOf } from "./repository";
+import type { ConnectionRow } from "./repository";
+import type { ResolvedConnection } from "./resolved-connection";
+
+/**
+ * The connection a batch call goes through. Without an id: the team's first connection of the
+ * provider, else the environment's. An id of another team or another provider is not_found, so
+ * ids cannot be probed across teams.
+ */
+export async function resolveConnection(teamId: string, provider: ProviderId, connectionId?: string | null): Promise<ResolvedConnection> {
+  return resolveConnectionWith(await loadConnectionDeps(), teamId, provider, connectionId);
+}
+
+export async function resolveConnectionWith(
+  deps: ConnectionDeps,
+  teamId: string,
+  provider: ProviderId,
+  connectionId?: string | null,
+): Promise<ResolvedConnection> {
+  if (connectionId === undefined || connectionId === null) {
+    const first = await deps.db
+      .selectFrom("connections")
+      .selectAll()
+      .where("team_id", "=", teamId)
+      .where("provider", "=", provider)
+      .orderBy("created_at")
+      .orderBy("id")
+      .executeTakeFirst();
+    const found = first ? fromRow(deps, first) : resolveEnvConnection(deps.env, provider);
+    if (found) return found;
+    throw new AppError("not_configured", `${PROVIDER_INFO[provider].name} is not connected: an admin can add a connection in Settings → Connections.`);
+  }
+  const found = await findResolvedConnection(deps, teamId, connectionId);
+  if (!found || found.provider !== provider) throw new AppError("not_found", "This connection does not exist.");
+  return found;
+}
+
+/** A team's connection or an environment one, by id; undefined when the team cannot use it. */
+export async function findResolvedConnection(deps: ConnectionDeps, teamId: string, id: string): Promise<ResolvedConnection | undefined> {
+  if (isEnvConnectionId(id)) {
+    const provider = id.slice("env-".length);
+    return isProviderId(provider) ? resolveEnvConnection(deps.env, provider) : undefined;
+  }
+  const row = await findConnectionRow(deps.db, teamId, id);
+  return row && fromRow(deps, row);
+}
+
+function fromRow({ env, masterKey }: ConnectionDeps, row: ConnectionRow): ResolvedConnection | undefined {
+  const provider = row.provider;
+  if (!isProviderId(provider)) return undefined;
+  const { id, encrypted_key: encryptedKey } = row;
+  return {
+    id,
+    provider,
+    name: row.name,
+    baseUrl: baseUrlFor(env, provider, regionOf(row)),
+    budgetPerMinute: row.budget_per_minute,
+    readApiKey: () => {
+      try {
+        return decryptSecret(encryptedKey, masterKey, id);
+      } catch {
+        throw new AppError("not_configured", `The saved key of "${row.name}" cannot be read (was ENCRYPTION_KEY changed?). An admin can replace it in Settings → Connections.`);
+      }
+    },
+  };
+}

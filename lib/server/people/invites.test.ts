@@ -1,0 +1,52 @@
+import type { Kysely } from "kysely";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Database } from "@/lib/server/db/schema";
+import { verifyPassword } from "@/lib/server/security/passwords";
+import { openTempDatabase } from "@/lib/server/testing/temp-database";
+import { acceptInvite, findInvite } from "./invites";
+import { INVITE_LIFETIME_MS, inviteUser } from "./team-users";
+
+let db: Kysely<Database>;
+let close: () => Promise<void>;
+const t0 = new Date("2026-11-25T08:00:00Z");
+const justBefore = new Date(t0.getTime() + INVITE_LIFETIME_MS - 1);
+const expiry = new Date(t0.getTime() + INVITE_LIFETIME_MS);
+
+beforeEach(async () => {
+  ({ db, close } = await openTempDatabase());
+});
+afterEach(async () => close());
+
+const invite = () => inviteUser(db, "team-a", { email: "new@example.com", name: "New Person", role: "member" }, t0);
+
+describe("invites", () => {
+  it("are found by token until the instant they expire", async () => {
+    const { user, token } = await invite();
+    expect(await findInvite(db, token, justBefore)).toEqual({ status: "valid", userId: user.id, email: "new@example.com", name: "New Person" });
+    expect(await findInvite(db, token, expiry)).toEqual({ status: "expired" });
+  });
+
+  it("set the password once and are then spent", async () => {
+    const { user, token } = await invite();
+    await acceptInvite(db, token, "a-good-password", justBefore);
+    const row = await db.selectFrom("users").selectAll().where("id", "=", user.id).executeTakeFirstOrThrow();
+    expect(await verifyPassword("a-good-password", row.password_hash)).toBe(true);
+    expect(row.invite_token_hash).toBeNull();
+    expect(row.invite_expires_at).toBeNull();
+    expect(await findInvite(db, token, justBefore)).toEqual({ status: "unknown" });
+    await expect(acceptInvite(db, token, "another-password", justBefore)).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("refuse an expired token with invite_expired (410) and leave the password unset", async () => {
+    const { user, token } = await invite();
+    await expect(acceptInvite(db, token, "a-good-password", expiry)).rejects.toMatchObject({ code: "invite_expired", status: 410 });
+    const row = await db.selectFrom("users").selectAll().where("id", "=", user.id).executeTakeFirstOrThrow();
+    expect(row.password_hash).toBeNull();
+  });
+
+  it("know nothing of a wrong or malformed token", async () => {
+    await invite();
+    await expect(acceptInvite(db, "A".repeat(43), "a-good-password", t0)).rejects.toMatchObject({ code: "not_found" });
+    expect(await findInvite(db, "../etc/passwd", t0)).toEqual({ status: "unknown" });
+  });
+});

@@ -1,0 +1,60 @@
+import type { Kysely } from "kysely";
+import type * as envModule from "@/lib/env";
+import type * as databaseModule from "@/lib/server/db/database";
+import type { Database } from "@/lib/server/db/schema";
+import type { SessionUser } from "@/lib/server/people/sessions";
+
+// Calls a route handler the way Next does: a Request and a params promise.
+type Handler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;
+
+export async function callRoute<P>(handler: Handler<P>, params: P, init: { method?: string; body?: unknown } = {}) {
+  const request = new Request("http://127.0.0.1:3000/api/test", {
+    method: init.method ?? "GET",
+    headers: init.body === undefined ? {} : { "content-type": "application/json" },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  const response = await handler(request, { params: Promise.resolve(params) });
+  const text = await response.text();
+  return { status: response.status, text, json: text ? (JSON.parse(text) as unknown) : undefined };
+}
+
+export function sessionUserOf(row: { id: string; team_id: string; email: string; name: string }, role: SessionUser["role"]): SessionUser {
+  return { id: row.id, teamId: row.team_id, role, email: row.email, name: row.name };
+}
+
+export async function addTeamUser(db: Kysely<Database>, teamId: string, email: string, role: SessionUser["role"]) {
+  const row = { id: crypto.randomUUID(), team_id: teamId, email, name: email, role, password_hash: "x", invite_token_hash: null, invite_expires_at: null, created_at: new Date().toISOString() };
+  await db.insertInto("users").values(row).execute();
+  return sessionUserOf(row, role);
+}
+
+/** Who is signed in and which database the mocked modules hand out; tests set both. */
+export const routeState = { user: null as SessionUser | null, db: null as Kysely<Database> | null };
+
+export const TEST_ENV_SOURCE = {
+  AUTH_SECRET: "s".repeat(32),
+  ADMIN_EMAIL: "admin@example.com",
+  ADMIN_PASSWORD: "password1",
+  ENCRYPTION_KEY: "cd".repeat(32),
+  MIGMA_API_KEY: "env_migma_secret_key",
+};
+
+// Module factories for vi.mock: `vi.mock("@/lib/server/session", () => mockedSessionModule())`.
+export async function mockedSessionModule() {
+  const { AppError } = await import("@/lib/errors");
+  return {
+    requireApiSession: async () => {
+      if (!routeState.user) throw new AppError("unauthorized", "Sign in.");
+      return routeState.user;
+    },
+  };
+}
+
+export function mockedDatabaseModule(actual: typeof databaseModule) {
+  return { ...actual, getDb: async () => routeState.db };
+}
+
+export function mockedEnvModule(actual: typeof envModule) {
+  const env = actual.parseEnv(TEST_ENV_SOURCE);
+  return { ...actual, getEnv: () => env };
+}
