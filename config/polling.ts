@@ -13,6 +13,9 @@ export const ERROR_RETRY_MS = 5_000;
 /** Data is stale once this many polls in a row have brought nothing new. */
 export const STALE_AFTER_MISSED_POLLS = 3;
 
+/** The progress chart's history: every few polls is plenty, never faster than the server's pace. */
+export const HISTORY_POLL_MS = 12_000;
+
 /** The shared watched list changes rarely, but other people add batches to it. */
 export const WATCHED_LIST_POLL_MS = 30_000;
 

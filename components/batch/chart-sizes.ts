@@ -12,3 +12,5 @@ export const FUNNEL_STEP_PX = 64;
 export function funnelChartHeight(stepCount: number): number {
   return Math.max(1, stepCount) * FUNNEL_STEP_PX;
 }
+
+export const PROGRESS_CHART_HEIGHT = 240;

@@ -17,6 +17,7 @@ import { cn } from "@/lib/class-names";
 import { batchQueryOptions, nextBatchPoll, staleAfterMs } from "@/lib/queries/batch";
 import type { ProviderId } from "@/lib/providers/provider-id";
 import { BatchHeading } from "./batch-heading";
+import { BatchHistory } from "./batch-history";
 import { BatchLoading } from "./batch-loading";
 
 // Recharts is large: it loads only here, after the numbers are already on screen.
@@ -70,6 +71,7 @@ export function BatchView({ provider, batchId, connectionId, path }: BatchViewPr
           )}
         >
           <BatchProgress snapshot={data} />
+          <BatchHistory provider={provider} batchId={batchId} view={data} now={now} />
           <StatusCounters counts={data.counts} total={data.total} />
           <div className="grid gap-5 sm:gap-6 xl:grid-cols-2">
             {data.counts.length > 0 && <StatusBarChart counts={data.counts} />}

@@ -1,0 +1,21 @@
+import { withSession } from "@/lib/server/api-route";
+import { parseBatchRequest } from "@/lib/server/batch-service";
+import { historyCsvFilename, readBatchHistoryCsv, resolveHistoryKey } from "@/lib/server/history";
+
+export const dynamic = "force-dynamic";
+
+// GET /api/batches/{provider}/{batchId}/history.csv[?connection={id}] — every stored snapshot, as a download
+export const GET = withSession<{ provider: string; batchId: string }>(
+  async ({ request, params, user }) => {
+    const ref = parseBatchRequest(params);
+    const connectionId = new URL(request.url).searchParams.get("connection");
+    const csv = await readBatchHistoryCsv(await resolveHistoryKey(user.teamId, ref, connectionId));
+    return new Response(csv, {
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="${historyCsvFilename(ref)}"`,
+        "Cache-Control": "private, no-store",
+      },
+    });
+  },
+);

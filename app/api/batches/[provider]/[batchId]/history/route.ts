@@ -1,0 +1,17 @@
+import { jsonResponse } from "@/lib/server/api-response";
+import { withSession } from "@/lib/server/api-route";
+import { parseBatchRequest } from "@/lib/server/batch-service";
+import { readBatchHistory, resolveHistoryKey } from "@/lib/server/history";
+
+export const dynamic = "force-dynamic";
+
+// GET /api/batches/{provider}/{batchId}/history[?connection={id}] — stored progress, thinned for a chart
+export const GET = withSession<{ provider: string; batchId: string }>(
+  async ({ request, params, user }) => {
+    const ref = parseBatchRequest(params);
+    const connectionId = new URL(request.url).searchParams.get("connection");
+    return jsonResponse(
+      await readBatchHistory(await resolveHistoryKey(user.teamId, ref, connectionId)),
+    );
+  },
+);

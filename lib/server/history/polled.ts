@@ -1,0 +1,64 @@
+import "server-only";
+import { LRUCache } from "lru-cache";
+import type { BatchSnapshot } from "@/lib/batch-snapshot";
+import type { BatchInsights } from "@/lib/batch-view";
+import { getDb } from "@/lib/server/db/database";
+import { pollKeyToString, type PollKey } from "@/lib/server/polling/types";
+import { getInsights } from "./get-insights";
+import type { RetentionSettings } from "./prune-schedule";
+import { recordSnapshot } from "./record-snapshot";
+
+// The two calls the poll scheduler's owner wires: one per fetched snapshot, one per viewer read.
+
+/** The scheduler's onSnapshot hook. Never rejects. */
+export async function recordPolledSnapshot(
+  key: PollKey,
+  snapshot: BatchSnapshot,
+  retention: RetentionSettings = {},
+): Promise<void> {
+  try {
+    await recordSnapshot(await getDb(), pollKeyToString(key), snapshot, { retention });
+  } catch (error) {
+    console.error(
+      `History: database unavailable (${error instanceof Error ? error.name : typeof error})`,
+    );
+  }
+}
+
+type CachedInsights = { stamp: string; insights: Promise<BatchInsights | undefined> };
+
+const holder = globalThis as typeof globalThis & {
+  __sendboardInsights?: LRUCache<string, CachedInsights>;
+};
+
+function insightsCache(): LRUCache<string, CachedInsights> {
+  holder.__sendboardInsights ??= new LRUCache<string, CachedInsights>({ max: 10_000 });
+  return holder.__sendboardInsights;
+}
+
+/**
+ * Insights for a viewer's read. They change only with a new snapshot, so every viewer of a batch
+ * shares one computation per snapshot and a read between snapshots costs a cache lookup.
+ * Undefined (never a rejection) when the history cannot be read: the numbers still show.
+ */
+export function readBatchInsights(
+  key: PollKey,
+  latest: BatchSnapshot,
+  final: boolean,
+): Promise<BatchInsights | undefined> {
+  const id = pollKeyToString(key);
+  const stamp = `${latest.fetchedAt}|${latest.stale}|${final}`;
+  const cache = insightsCache();
+  const cached = cache.get(id);
+  if (cached?.stamp === stamp) return cached.insights;
+  const insights = getDb()
+    .then((db) => getInsights(db, id, latest, final))
+    .catch((error: unknown) => {
+      console.error(
+        `History: insights unavailable (${error instanceof Error ? error.name : typeof error})`,
+      );
+      return undefined;
+    });
+  cache.set(id, { stamp, insights });
+  return insights;
+}
