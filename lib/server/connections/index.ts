@@ -7,3 +7,4 @@ export { createConnection, listConnections, removeConnection, updateConnection }
 export { resolveConnection, resolveConnectionWith } from "./resolve";
 export type { ResolvedConnection } from "./resolved-connection";
 export { testConnectionById } from "./test-connection";
+export { findFirstConnectionRow } from "./repository";

@@ -51,6 +51,18 @@ export async function listConnectionRows(db: Kysely<Database>, teamId: string): 
   return db.selectFrom("connections").selectAll().where("team_id", "=", teamId).orderBy("created_at").orderBy("id").execute();
 }
 
+/** A team's default connection for a provider: the first one added. */
+export async function findFirstConnectionRow(db: Kysely<Database>, teamId: string, provider: ProviderId): Promise<ConnectionRow | undefined> {
+  return db
+    .selectFrom("connections")
+    .selectAll()
+    .where("team_id", "=", teamId)
+    .where("provider", "=", provider)
+    .orderBy("created_at")
+    .orderBy("id")
+    .executeTakeFirst();
+}
+
 export async function findConnectionRow(db: Kysely<Database>, teamId: string, id: string): Promise<ConnectionRow | undefined> {
   return db.selectFrom("connections").selectAll().where("team_id", "=", teamId).where("id", "=", id).executeTakeFirst();
 }

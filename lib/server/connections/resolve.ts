@@ -7,7 +7,7 @@ import { baseUrlFor } from "./base-urls";
 import { loadConnectionDeps } from "./deps";
 import type { ConnectionDeps } from "./deps";
 import { isEnvConnectionId, resolveEnvConnection } from "./env-connections";
-import { findConnectionRow, regionOf } from "./repository";
+import { findConnectionRow, findFirstConnectionRow, regionOf } from "./repository";
 import type { ConnectionRow } from "./repository";
 import type { ResolvedConnection } from "./resolved-connection";
 
@@ -27,14 +27,7 @@ export async function resolveConnectionWith(
   connectionId?: string | null,
 ): Promise<ResolvedConnection> {
   if (connectionId === undefined || connectionId === null) {
-    const first = await deps.db
-      .selectFrom("connections")
-      .selectAll()
-      .where("team_id", "=", teamId)
-      .where("provider", "=", provider)
-      .orderBy("created_at")
-      .orderBy("id")
-      .executeTakeFirst();
+    const first = await findFirstConnectionRow(deps.db, teamId, provider);
     const found = first ? fromRow(deps, first) : resolveEnvConnection(deps.env, provider);
     if (found) return found;
     throw new AppError("not_configured", `${PROVIDER_INFO[provider].name} is not connected: an admin can add a connection in Settings → Connections.`);

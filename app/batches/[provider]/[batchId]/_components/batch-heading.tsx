@@ -4,10 +4,12 @@ import { RefreshStatus } from "@/components/batch/refresh-status";
 import { StateBadge } from "@/components/batch/state-badge";
 import type { BatchSnapshot } from "@/lib/batch-snapshot";
 import type { ProviderId } from "@/lib/providers/provider-id";
+import { AddToBoard } from "./add-to-board";
 
 type BatchHeadingProps = {
   provider: ProviderId;
   batchId: string;
+  connectionId?: string;
   snapshot: BatchSnapshot | undefined;
   receivedAt: number;
   now: number;
@@ -18,6 +20,7 @@ type BatchHeadingProps = {
 export function BatchHeading({
   provider,
   batchId,
+  connectionId,
   snapshot,
   receivedAt,
   now,
@@ -39,6 +42,7 @@ export function BatchHeading({
             <StateBadge state={snapshot.state} providerStatus={snapshot.providerStatus} size="lg" />
           </span>
         )}
+        <AddToBoard provider={provider} batchId={batchId} connectionId={connectionId} />
       </div>
       {snapshot && (
         <RefreshStatus receivedAt={receivedAt} now={now} interval={interval} stale={stale} />

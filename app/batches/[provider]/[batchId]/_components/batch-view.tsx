@@ -44,6 +44,7 @@ export function BatchView({ provider, batchId, connectionId, path }: BatchViewPr
       <BatchHeading
         provider={provider}
         batchId={batchId}
+        connectionId={connectionId}
         snapshot={data}
         receivedAt={dataUpdatedAt}
         now={now}

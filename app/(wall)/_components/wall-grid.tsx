@@ -1,0 +1,78 @@
+"use client";
+
+import type { UseQueryResult } from "@tanstack/react-query";
+import { BatchCard } from "@/components/board/batch-card";
+import { useBatchHistory } from "@/lib/hooks/use-batch-history";
+import { useElementSize } from "@/lib/hooks/use-element-size";
+import type { BatchSnapshot } from "@/lib/batch-snapshot";
+import type { SharedBatch } from "@/lib/share-link";
+import type { BatchFreshness } from "@/lib/wall/freshness";
+import { cardTier, gridShape } from "@/lib/wall/grid-shape";
+import type { CardTier } from "@/lib/wall/grid-shape";
+import type { HistoryStore } from "@/lib/wall/history-store";
+
+export type WallItem = {
+  batch: SharedBatch;
+  result: UseQueryResult<BatchSnapshot>;
+  freshness: BatchFreshness;
+  queryHash: string;
+};
+
+const GAP_PX = 12;
+// Before the first measurement: a 1080p screen minus the top bar.
+const FALLBACK = { width: 1900, height: 960 };
+
+type WallGridProps = { items: WallItem[]; store: HistoryStore };
+
+export function WallGrid({ items, store }: WallGridProps) {
+  const [ref, measured] = useElementSize<HTMLDivElement>();
+  const { width, height } = measured ?? FALLBACK;
+  const { columns, rows } = gridShape(items.length, width, height);
+  const tier = cardTier(
+    (width - GAP_PX * (columns - 1)) / columns,
+    (height - GAP_PX * (rows - 1)) / rows,
+  );
+  if (items.length === 0) {
+    return (
+      <div
+        className="flex flex-1 items-center justify-center text-3xl text-muted"
+        data-testid="wall-empty"
+      >
+        No batches on this board yet
+      </div>
+    );
+  }
+  return (
+    <div
+      ref={ref}
+      data-testid="wall-grid"
+      data-columns={columns}
+      data-rows={rows}
+      data-tier={tier}
+      className="grid min-h-0 flex-1"
+      style={{
+        gap: GAP_PX,
+        gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`,
+        gridTemplateRows: `repeat(${rows}, minmax(0, 1fr))`,
+      }}
+    >
+      {items.map((item) => (
+        <WallCard key={item.batch.id} item={item} tier={tier} store={store} />
+      ))}
+    </div>
+  );
+}
+
+function WallCard({ item, tier, store }: { item: WallItem; tier: CardTier; store: HistoryStore }) {
+  const history = useBatchHistory(store, item.queryHash);
+  return (
+    <BatchCard
+      batch={item.batch}
+      snapshot={item.result.data}
+      error={item.result.error}
+      stale={item.freshness.stale}
+      tier={tier}
+      history={history}
+    />
+  );
+}

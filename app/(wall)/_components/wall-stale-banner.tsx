@@ -1,0 +1,37 @@
+import { formatRelativeTime } from "@/lib/format";
+import type { WallFreshness } from "@/lib/wall/freshness";
+
+type WallStaleBannerProps = { freshness: WallFreshness; total: number; now: number };
+
+function clockTime(ms: number): string {
+  return new Intl.DateTimeFormat(undefined, {
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).format(ms);
+}
+
+/** Full width and loud: nobody across the room may take old numbers for live ones. */
+export function WallStaleBanner({ freshness, total, now }: WallStaleBannerProps) {
+  const since = freshness.since;
+  const title = freshness.unreachable
+    ? "Cannot reach Sendboard"
+    : freshness.staleCount === total
+      ? "No fresh numbers"
+      : `No fresh numbers for ${freshness.staleCount} of ${total} batches`;
+  return (
+    <div
+      data-testid="stale-banner"
+      data-unreachable={freshness.unreachable}
+      className="flex w-full shrink-0 flex-wrap items-baseline justify-center gap-x-4 gap-y-1 bg-notice-warning px-6 py-3 text-center text-canvas"
+    >
+      <p role="status" className="text-2xl font-bold lg:text-3xl">
+        {title}
+        {since !== null && <span suppressHydrationWarning> since {clockTime(since)}</span>}
+      </p>
+      <p aria-hidden className="text-xl font-medium lg:text-2xl" suppressHydrationWarning>
+        {since !== null && `${formatRelativeTime(since, now)} · `}dimmed numbers may be out of date
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import { createBatchShareLinkSchema } from "@/lib/share-link";
+import { jsonResponse } from "@/lib/server/api-response";
+import { withSession } from "@/lib/server/api-route";
+import { getDb } from "@/lib/server/db/database";
+import { parseJsonBody, requestOrigin } from "@/lib/server/request-parsing";
+import { createShareLink } from "@/lib/server/share-links";
+
+export const dynamic = "force-dynamic";
+
+// POST /api/share-links — a read-only link to one batch {provider, batchId, connectionId?, expiresInHours?}
+export const POST = withSession(async ({ request, user }) => {
+  const { expiresInHours, ...batch } = await parseJsonBody(
+    request,
+    createBatchShareLinkSchema,
+    "Give a provider, a batch id and optionally expiresInHours (1–2160).",
+  );
+  const link = await createShareLink(
+    await getDb(),
+    user,
+    { batch },
+    { origin: requestOrigin(request), expiresInHours },
+  );
+  return jsonResponse({ id: link.id, url: link.url }, 201);
+});

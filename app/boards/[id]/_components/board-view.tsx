@@ -1,0 +1,104 @@
+"use client";
+
+import { useMutation, useQueries, useQuery } from "@tanstack/react-query";
+import { BatchCard } from "@/components/board/batch-card";
+import { SummaryStrip } from "@/components/board/summary-strip";
+import { Notice } from "@/components/ui/notice";
+import type { Board } from "@/lib/board";
+import { summarizeBoard } from "@/lib/board-summary";
+import { useNow } from "@/lib/hooks/use-now";
+import { batchQueryOptions } from "@/lib/queries/batch";
+import {
+  boardQueryOptions,
+  removeBoardBatchOptions,
+  reorderBoardBatchesOptions,
+} from "@/lib/queries/boards";
+import { queryFreshness } from "@/lib/wall/query-freshness";
+import { AddBoardBatchForm } from "./add-board-batch-form";
+import { BoardCardActions } from "./board-card-actions";
+import { BoardHeading } from "./board-heading";
+import { ShareLinksPanel } from "./share-links-panel";
+
+/** The one poller of a board page: the board, and one query per batch. Children only display. */
+export function BoardView({ initial }: { initial: Board }) {
+  const boardQuery = useQuery({ ...boardQueryOptions(initial.id), initialData: initial });
+  const board = boardQuery.data;
+  const results = useQueries({
+    queries: board.batches.map((batch) =>
+      batchQueryOptions(batch.provider, batch.batchId, { connectionId: batch.connectionId }),
+    ),
+  });
+  const remove = useMutation(removeBoardBatchOptions(board.id));
+  const reorder = useMutation(reorderBoardBatchesOptions(board.id));
+  const now = useNow();
+  const ids = board.batches.map((batch) => batch.id);
+
+  function move(index: number, by: -1 | 1) {
+    const next = [...ids];
+    const [moved] = next.splice(index, 1);
+    if (moved === undefined) return;
+    next.splice(index + by, 0, moved);
+    reorder.mutate(next);
+  }
+
+  return (
+    <div className="space-y-6 sm:space-y-8" data-testid="board-page">
+      <BoardHeading board={board} />
+      {boardQuery.isError && (
+        <Notice tone="warning" title="Could not refresh the board" data-testid="board-error">
+          {boardQuery.error.message} Showing the last version received.
+        </Notice>
+      )}
+      <SummaryStrip summary={summarizeBoard(results.map((result) => result.data))} />
+      {(remove.isError || reorder.isError) && (
+        <p role="alert" className="text-sm text-notice-warning">
+          {(remove.error ?? reorder.error)?.message}
+        </p>
+      )}
+      {board.batches.length === 0 ? (
+        <p
+          className="rounded-xl border border-dashed border-line p-6 text-muted"
+          data-testid="board-empty"
+        >
+          No batches on this board yet. Add one below, or from any batch page.
+        </p>
+      ) : (
+        <ul
+          className="grid gap-4 md:grid-cols-2 2xl:grid-cols-3"
+          aria-label="Batches on this board"
+        >
+          {board.batches.map((batch, index) => {
+            const result = results[index];
+            const stale = queryFreshness(result, now).stale;
+            return (
+              <li key={batch.id} className="min-h-72">
+                <BatchCard
+                  batch={batch}
+                  snapshot={result?.data}
+                  error={result?.error}
+                  stale={stale}
+                  tier="md"
+                  href={`/batches/${batch.provider}/${encodeURIComponent(batch.batchId)}`}
+                  actions={
+                    <BoardCardActions
+                      name={batch.label ?? batch.batchId}
+                      first={index === 0}
+                      last={index === board.batches.length - 1}
+                      busy={
+                        reorder.isPending || (remove.isPending && remove.variables === batch.id)
+                      }
+                      onMove={(by) => move(index, by)}
+                      onRemove={() => remove.mutate(batch.id)}
+                    />
+                  }
+                />
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <AddBoardBatchForm boardId={board.id} />
+      <ShareLinksPanel boardId={board.id} />
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import type { BatchCount, Outcome } from "@/lib/batch-snapshot";
+import { cn } from "@/lib/class-names";
+import { formatCount } from "@/lib/format";
+
+const FILL = {
+  pending: "bg-outcome-pending",
+  active: "bg-outcome-active",
+  success: "bg-outcome-success",
+  failure: "bg-outcome-failure",
+} as const satisfies Record<Outcome, string>;
+
+type StatusStripProps = { counts: BatchCount[]; showLegend: boolean };
+
+/** The per-status chart of a card: one stacked bar coloured by outcome, and its numbers. */
+export function StatusStrip({ counts, showLegend }: StatusStripProps) {
+  const sum = counts.reduce((total, count) => total + count.count, 0);
+  if (counts.length === 0)
+    return <p className="shrink-0 text-sm text-faint">No per-status counts</p>;
+  return (
+    <figure aria-label="Messages by status" data-testid="status-strip" className="shrink-0">
+      <div aria-hidden className="flex h-3 w-full overflow-hidden rounded-full bg-raised">
+        {sum > 0 &&
+          counts
+            .filter((count) => count.count > 0)
+            .map((count) => (
+              <div
+                key={count.status}
+                className={cn("h-full", FILL[count.outcome])}
+                style={{ width: `${(count.count / sum) * 100}%` }}
+              />
+            ))}
+      </div>
+      <figcaption className={showLegend ? "mt-2" : "sr-only"}>
+        <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-muted sm:text-base">
+          {counts.map((count) => (
+            <li key={count.status} className="flex items-center gap-1.5 whitespace-nowrap">
+              <span aria-hidden className={cn("size-2.5 rounded-full", FILL[count.outcome])} />
+              {count.label}
+              <span
+                data-testid={`count-${count.status}`}
+                data-value={count.count}
+                className="font-semibold text-ink tabular-nums"
+              >
+                {formatCount(count.count)}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,63 @@
+import { z } from "zod/mini";
+import { providerIdSchema } from "./providers/provider-id";
+
+// One schema per entity, shared by the forms, the route handlers and the client's response checks.
+export const BOARD_NAME_MAX = 120;
+export const BOARD_LABEL_MAX = 120;
+/** Every batch on a board is polled by every screen that shows it: keep a board within reason. */
+export const MAX_BOARD_BATCHES = 100;
+
+export const boardNameSchema = z
+  .string()
+  .check(z.trim(), z.minLength(1), z.maxLength(BOARD_NAME_MAX));
+
+export const boardBatchInputSchema = z.object({
+  provider: providerIdSchema,
+  batchId: z.string().check(z.minLength(1), z.maxLength(200)),
+  connectionId: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+  label: z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(BOARD_LABEL_MAX)))),
+});
+export type BoardBatchInput = z.infer<typeof boardBatchInputSchema>;
+
+export const createBoardSchema = z.object({
+  name: boardNameSchema,
+  batches: z._default(z.array(boardBatchInputSchema).check(z.maxLength(MAX_BOARD_BATCHES)), []),
+});
+export type CreateBoardInput = z.input<typeof createBoardSchema>;
+
+export const renameBoardSchema = z.object({ name: boardNameSchema });
+
+export const reorderBoardSchema = z.object({
+  ids: z.array(z.string().check(z.maxLength(100))).check(z.maxLength(MAX_BOARD_BATCHES)),
+});
+
+export const boardBatchSchema = z.object({
+  id: z.string(),
+  connectionId: z.string(),
+  provider: providerIdSchema,
+  batchId: z.string(),
+  label: z.nullable(z.string()),
+  position: z.number(),
+  addedAt: z.string(),
+});
+export type BoardBatch = z.infer<typeof boardBatchSchema>;
+
+export const boardSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  batches: z.array(boardBatchSchema),
+});
+export type Board = z.infer<typeof boardSchema>;
+
+export const boardSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  batchCount: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type BoardSummary = z.infer<typeof boardSummarySchema>;
+
+export const boardListSchema = z.object({ items: z.array(boardSummarySchema) });

@@ -1,0 +1,131 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
+import type { Board, BoardBatch, BoardBatchInput } from "@/lib/board";
+import { MAX_BOARD_BATCHES } from "@/lib/board";
+import { AppError } from "@/lib/errors";
+import type { Database } from "@/lib/server/db/schema";
+import { assertCan } from "@/lib/server/security/permissions";
+import type { Actor } from "@/lib/server/security/permissions";
+import { prepareBoardBatch } from "./board-batch-input";
+import {
+  findTeamBoard,
+  isUniqueViolation,
+  listBoardBatchRows,
+  toBoard,
+  toBoardBatch,
+} from "./board-rows";
+
+const ALREADY_ON_BOARD = "This batch is already on the board.";
+
+export async function addBoardBatch(
+  db: Kysely<Database>,
+  actor: Actor,
+  boardId: string,
+  input: BoardBatchInput,
+  now = new Date(),
+): Promise<BoardBatch> {
+  assertCan(actor, "boards:write");
+  const board = await findTeamBoard(db, actor.teamId, boardId);
+  const batch = await prepareBoardBatch(db, actor.teamId, input);
+  const at = now.toISOString();
+  const id = randomUUID();
+  try {
+    await db.transaction().execute(async (trx) => {
+      const existing = await listBoardBatchRows(trx, board.id);
+      if (existing.length >= MAX_BOARD_BATCHES) {
+        throw new AppError("conflict", `A board holds at most ${MAX_BOARD_BATCHES} batches.`);
+      }
+      const position = existing.reduce((max, row) => Math.max(max, row.position + 1), 0);
+      await trx
+        .insertInto("board_batches")
+        .values({
+          id,
+          board_id: board.id,
+          connection_id: batch.connectionId,
+          provider: batch.provider,
+          batch_id: batch.batchId,
+          label: batch.label,
+          position,
+          added_at: at,
+        })
+        .execute();
+      await trx.updateTable("boards").set({ updated_at: at }).where("id", "=", board.id).execute();
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("conflict", ALREADY_ON_BOARD);
+    throw error;
+  }
+  const row = await db
+    .selectFrom("board_batches")
+    .selectAll()
+    .where("id", "=", id)
+    .executeTakeFirstOrThrow();
+  const added = toBoardBatch(row);
+  if (!added) throw new AppError("internal", "The batch was added but cannot be read back.");
+  return added;
+}
+
+export async function removeBoardBatch(
+  db: Kysely<Database>,
+  actor: Actor,
+  boardId: string,
+  boardBatchId: string,
+  now = new Date(),
+): Promise<void> {
+  assertCan(actor, "boards:write");
+  const board = await findTeamBoard(db, actor.teamId, boardId);
+  const result = await db
+    .deleteFrom("board_batches")
+    .where("id", "=", boardBatchId)
+    .where("board_id", "=", board.id)
+    .executeTakeFirst();
+  if (result.numDeletedRows === BigInt(0))
+    throw new AppError("not_found", "This batch is not on the board.");
+  await db
+    .updateTable("boards")
+    .set({ updated_at: now.toISOString() })
+    .where("id", "=", board.id)
+    .execute();
+}
+
+/** `ids` is the board's full new order: every batch of the board exactly once. */
+export async function reorderBoardBatches(
+  db: Kysely<Database>,
+  actor: Actor,
+  boardId: string,
+  ids: string[],
+  now = new Date(),
+): Promise<Board> {
+  assertCan(actor, "boards:write");
+  const board = await findTeamBoard(db, actor.teamId, boardId);
+  await db.transaction().execute(async (trx) => {
+    const current = new Set((await listBoardBatchRows(trx, board.id)).map((row) => row.id));
+    const complete =
+      ids.length === current.size &&
+      new Set(ids).size === ids.length &&
+      ids.every((id) => current.has(id));
+    if (!complete)
+      throw new AppError(
+        "bad_request",
+        "Send every batch of the board exactly once, in the new order.",
+      );
+    for (const [position, id] of ids.entries()) {
+      await trx
+        .updateTable("board_batches")
+        .set({ position })
+        .where("id", "=", id)
+        .where("board_id", "=", board.id)
+        .execute();
+    }
+    await trx
+      .updateTable("boards")
+      .set({ updated_at: now.toISOString() })
+      .where("id", "=", board.id)
+      .execute();
+  });
+  return toBoard(
+    await findTeamBoard(db, actor.teamId, board.id),
+    await listBoardBatchRows(db, board.id),
+  );
+}

@@ -1,0 +1,124 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
+import type { BoardBatchInput } from "@/lib/board";
+import { AppError } from "@/lib/errors";
+import type { ShareLink } from "@/lib/share-link";
+import { prepareBoardBatch } from "@/lib/server/boards/board-batch-input";
+import { findTeamBoard } from "@/lib/server/boards/board-rows";
+import type { Database } from "@/lib/server/db/schema";
+import { assertCan } from "@/lib/server/security/permissions";
+import type { Actor } from "@/lib/server/security/permissions";
+import { createShareToken, hashToken } from "@/lib/server/security/tokens";
+import { shareLinkExpiresAt } from "./expiry";
+
+export type ShareTarget = { boardId: string } | { batch: Omit<BoardBatchInput, "label"> };
+export type CreatedShareLinkWithToken = {
+  id: string;
+  url: string;
+  token: string;
+  expiresAt: string;
+};
+
+type TargetColumns = {
+  board_id: string | null;
+  connection_id: string | null;
+  provider: string | null;
+  batch_id: string | null;
+};
+
+async function targetColumns(
+  db: Kysely<Database>,
+  teamId: string,
+  target: ShareTarget,
+): Promise<TargetColumns> {
+  if ("boardId" in target) {
+    const board = await findTeamBoard(db, teamId, target.boardId);
+    return { board_id: board.id, connection_id: null, provider: null, batch_id: null };
+  }
+  const batch = await prepareBoardBatch(db, teamId, target.batch);
+  return {
+    board_id: null,
+    connection_id: batch.connectionId,
+    provider: batch.provider,
+    batch_id: batch.batchId,
+  };
+}
+
+/** The token leaves this function once, inside the URL; only its hash is stored. */
+export async function createShareLink(
+  db: Kysely<Database>,
+  actor: Actor,
+  target: ShareTarget,
+  options: { origin: string; expiresInHours?: number },
+  now = new Date(),
+): Promise<CreatedShareLinkWithToken> {
+  assertCan(actor, "share-links:manage");
+  const expiresAt = shareLinkExpiresAt(now, options.expiresInHours);
+  const columns = await targetColumns(db, actor.teamId, target);
+  const token = createShareToken();
+  const id = randomUUID();
+  await db
+    .insertInto("share_links")
+    .values({
+      id,
+      team_id: actor.teamId,
+      ...columns,
+      token_hash: hashToken(token),
+      created_by: actor.id,
+      created_at: now.toISOString(),
+      expires_at: expiresAt,
+      revoked_at: null,
+      last_used_at: null,
+    })
+    .execute();
+  return { id, url: `${options.origin}/s/${token}`, token, expiresAt };
+}
+
+export async function listBoardShareLinks(
+  db: Kysely<Database>,
+  actor: Actor,
+  boardId: string,
+): Promise<ShareLink[]> {
+  assertCan(actor, "share-links:manage");
+  const board = await findTeamBoard(db, actor.teamId, boardId);
+  const rows = await db
+    .selectFrom("share_links")
+    .select(["id", "created_at", "expires_at", "revoked_at", "last_used_at", "view_count"])
+    .where("team_id", "=", actor.teamId)
+    .where("board_id", "=", board.id)
+    .orderBy("created_at", "desc")
+    .orderBy("id")
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    revokedAt: row.revoked_at,
+    lastUsedAt: row.last_used_at,
+    viewCount: row.view_count,
+  }));
+}
+
+/** Revoking twice is fine and keeps the first time; another team's link is not found. */
+export async function revokeShareLink(
+  db: Kysely<Database>,
+  actor: Actor,
+  linkId: string,
+  now = new Date(),
+): Promise<void> {
+  assertCan(actor, "share-links:manage");
+  const row = await db
+    .selectFrom("share_links")
+    .select(["id", "revoked_at"])
+    .where("id", "=", linkId)
+    .where("team_id", "=", actor.teamId)
+    .executeTakeFirst();
+  if (!row) throw new AppError("not_found", "This share link does not exist.");
+  if (row.revoked_at !== null) return;
+  await db
+    .updateTable("share_links")
+    .set({ revoked_at: now.toISOString() })
+    .where("id", "=", row.id)
+    .execute();
+}

@@ -1,0 +1,80 @@
+import "server-only";
+import type { Kysely } from "kysely";
+import { AppError } from "@/lib/errors";
+import type { SharedView } from "@/lib/share-link";
+import { listBoardBatchRows, toBoard } from "@/lib/server/boards/board-rows";
+import type { Database } from "@/lib/server/db/schema";
+import { resolveShareToken } from "./resolve";
+import type { ShareScope } from "./resolve";
+
+const USE_THROTTLE_MS = 60_000;
+
+/** What a share link shows: the board's name and its batches in order, or the one batch. */
+export async function getSharedView(
+  db: Kysely<Database>,
+  token: string,
+  now = new Date(),
+): Promise<SharedView & { linkId: string }> {
+  const scope = await resolveShareToken(db, token, now);
+  return { linkId: scope.linkId, ...(await viewOf(db, scope)) };
+}
+
+async function viewOf(db: Kysely<Database>, scope: ShareScope): Promise<SharedView> {
+  if (scope.kind === "batch") {
+    const { connectionId, provider, batchId } = scope;
+    return {
+      kind: "batch",
+      name: batchId,
+      expiresAt: scope.expiresAt,
+      batches: [{ id: scope.linkId, connectionId, provider, batchId, label: null }],
+    };
+  }
+  const row = await db
+    .selectFrom("boards")
+    .selectAll()
+    .where("id", "=", scope.boardId)
+    .where("team_id", "=", scope.teamId)
+    .executeTakeFirst();
+  if (!row) throw new AppError("not_found", "This share link does not exist.");
+  const board = toBoard(row, await listBoardBatchRows(db, row.id));
+  return {
+    kind: "board",
+    name: board.name,
+    expiresAt: scope.expiresAt,
+    batches: board.batches.map(({ id, connectionId, provider, batchId, label }) => ({
+      id,
+      connectionId,
+      provider,
+      batchId,
+      label,
+    })),
+  };
+}
+
+/** One page load of a share link: counted once, however often the open screen polls afterwards. */
+export async function recordShareView(
+  db: Kysely<Database>,
+  linkId: string,
+  now = new Date(),
+): Promise<void> {
+  await db
+    .updateTable("share_links")
+    .set((eb) => ({ view_count: eb("view_count", "+", 1), last_used_at: now.toISOString() }))
+    .where("id", "=", linkId)
+    .execute();
+}
+
+/** An open screen keeps "last used" current, at most one write a minute per link. */
+export async function touchShareLink(
+  db: Kysely<Database>,
+  linkId: string,
+  now = new Date(),
+): Promise<void> {
+  const before = new Date(now.getTime() - USE_THROTTLE_MS).toISOString();
+  await db
+    .updateTable("share_links")
+    .set({ last_used_at: now.toISOString() })
+    .where("id", "=", linkId)
+    .where((eb) => eb.or([eb("last_used_at", "is", null), eb("last_used_at", "<", before)]))
+    .execute();
+}
