@@ -1,18 +1,45 @@
 import "server-only";
-import { getServerSession } from "next-auth";
+import { decode } from "next-auth/jwt";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
+import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { getAuthOptions } from "./auth-options";
 import { getDb } from "./db/database";
+import { getSessionCaches } from "./people/session-cache";
 import { findSessionUser, type SessionUser } from "./people/sessions";
 
 export type { SessionUser };
 
-/** The signed-in user, checked against the sessions table on every call (not just the cookie). */
+// next-auth's cookie names: the __Secure- one when served over https.
+const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
+
+async function sessionIdFromCookie(): Promise<string | null> {
+  const store = await cookies();
+  const token = SESSION_COOKIES.map((name) => store.get(name)?.value).find(Boolean);
+  if (!token) return null;
+  const { sessionIdByToken } = getSessionCaches();
+  const cached = sessionIdByToken.get(token);
+  if (cached) return cached;
+  try {
+    const payload = await decode({ token, secret: getEnv().AUTH_SECRET });
+    const sid = typeof payload?.sid === "string" ? payload.sid : null;
+    if (sid) sessionIdByToken.set(token, sid);
+    return sid;
+  } catch {
+    return null;
+  }
+}
+
+/** The signed-in user: the cookie names a session, and the sessions table says it is still valid. */
 export async function getSessionUser(): Promise<SessionUser | null> {
-  const session = await getServerSession(getAuthOptions());
-  if (!session?.sid) return null;
-  return findSessionUser(await getDb(), session.sid);
+  const sid = await sessionIdFromCookie();
+  if (!sid) return null;
+  const { userBySessionId } = getSessionCaches();
+  const cached = userBySessionId.get(sid);
+  if (cached !== undefined) return cached || null;
+  const user = await findSessionUser(await getDb(), sid);
+  userBySessionId.set(sid, user ?? false);
+  return user;
 }
 
 /** For server components: the signed-in user, or a redirect to the sign-in page. */

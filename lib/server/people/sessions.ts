@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Database } from "@/lib/server/db/schema";
+import { forgetCachedSessionUsers } from "./session-cache";
 import { isRole } from "./users";
 
 /** Absolute: a tab that polls all day does not keep a session alive past this. */
@@ -38,9 +39,11 @@ export async function findSessionUser(db: Kysely<Database>, sessionId: string, n
 }
 
 export async function revokeSession(db: Kysely<Database>, sessionId: string, now = new Date()): Promise<void> {
+  forgetCachedSessionUsers();
   await db.updateTable("sessions").set({ revoked_at: now.toISOString() }).where("id", "=", sessionId).where("revoked_at", "is", null).execute();
 }
 
 export async function revokeUserSessions(db: Kysely<Database>, userId: string, now = new Date()): Promise<void> {
+  forgetCachedSessionUsers();
   await db.updateTable("sessions").set({ revoked_at: now.toISOString() }).where("user_id", "=", userId).where("revoked_at", "is", null).execute();
 }
