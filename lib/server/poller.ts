@@ -1,9 +1,12 @@
 import "server-only";
+import { getEnv, type Env } from "@/lib/env";
 import type { ProviderConnection } from "@/lib/providers/types";
 import { getAdapter } from "@/lib/providers/registry";
 import type { ProviderId } from "@/lib/providers/provider-id";
+import { databaseEngine, getDb } from "./db/database";
 import { recordPolledSnapshot } from "./history";
-import { createPollScheduler, PROVIDER_POLL_BUDGETS, type PollScheduler } from "./polling";
+import { getLogger } from "./logger";
+import { createPollScheduler, createPostgresCoordinator, localCoordinator, PROVIDER_POLL_BUDGETS, type PollCoordinator, type PollScheduler } from "./polling";
 
 /** What the scheduler needs to call one connection; refreshed on every read so edits apply. */
 export type ConnectionTarget = { connection: ProviderConnection; budgetPerMinute: number | null };
@@ -26,7 +29,21 @@ export function getPoller(): PollerState {
     onSnapshot: (key, snapshot) => void recordPolledSnapshot(key, snapshot),
     budgetFor: (connectionId: string, provider: ProviderId) =>
       targets.get(connectionId)?.budgetPerMinute ?? PROVIDER_POLL_BUDGETS[provider].perMinute,
+    coordinator: coordinatorFor(getEnv()),
   });
   holder.__sendboardPoller = { scheduler, targets };
   return holder.__sendboardPoller;
+}
+
+/** Alone on SQLite the scheduler decides by itself; on PostgreSQL the instances share leases and budgets. */
+function coordinatorFor(env: Env): PollCoordinator {
+  if (databaseEngine(env) === "sqlite") return localCoordinator;
+  const coordinator = createPostgresCoordinator({
+    db: getDb,
+    callAllowanceMs: env.UPSTREAM_TIMEOUT_MS,
+    onError: (error) => getLogger().warn({ errorName: error instanceof Error ? error.name : typeof error }, "poll coordination: publishing a snapshot failed"),
+  });
+  // The id poll_leases.holder names: which instance polls what, for an operator reading the table.
+  getLogger().info({ instanceId: coordinator.instanceId }, "polling shared with other instances through PostgreSQL");
+  return coordinator;
 }

@@ -2,12 +2,22 @@ import "server-only";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, SqliteDialect } from "kysely";
+import { Kysely, PostgresAdapter, sql, SqliteDialect } from "kysely";
 import { Migrator } from "kysely/migration";
-import { getEnv } from "@/lib/env";
+import { getEnv, type Env } from "@/lib/env";
+import { getLogger } from "../logger";
 import { ensureBootstrapAdmin } from "../people/users";
 import { migrations } from "./migrations";
+import { openPostgres } from "./postgres";
 import type { Database } from "./schema";
+import { isUnreachableError, unavailableError } from "./unavailable";
+
+export type DatabaseEngine = "sqlite" | "postgres";
+
+/** DATABASE_URL set: PostgreSQL, which several instances may share. Unset: SQLite in DATA_DIR, one instance. */
+export function databaseEngine(env: Env = getEnv()): DatabaseEngine {
+  return env.DATABASE_URL ? "postgres" : "sqlite";
+}
 
 export function openSqlite(dataDir: string): Kysely<Database> {
   mkdirSync(dataDir, { recursive: true });
@@ -17,31 +27,92 @@ export function openSqlite(dataDir: string): Kysely<Database> {
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
 }
 
+function openConfigured(env: Env): Kysely<Database> {
+  if (!env.DATABASE_URL) return openSqlite(env.DATA_DIR);
+  return openPostgres(env.DATABASE_URL, {
+    poolSize: env.DATABASE_POOL_SIZE,
+    onPoolError: (error) => getLogger().warn({ code: errorCode(error) }, "database connection lost; the pool reconnects on the next query"),
+  });
+}
+
 export async function applyMigrations(db: Kysely<Database>): Promise<void> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  // Kysely looks for its own tables in every schema unless told which one: name ours.
+  const migrationTableSchema = await postgresSchemaOf(db);
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, migrationTableSchema });
   const { error } = await migrator.migrateToLatest();
-  if (error) throw new Error(`Database migration failed: ${error instanceof Error ? error.message : String(error)}`);
+  if (!error) return;
+  if (isUnreachableError(error)) throw unavailableError(error);
+  throw new Error(`Database migration failed: ${error instanceof Error ? error.message : String(error)}`);
+}
+
+async function postgresSchemaOf(db: Kysely<Database>): Promise<string | undefined> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return undefined;
+  const { rows } = await sql<{ name: string | null }>`select current_schema() as name`.execute(db);
+  return rows[0]?.name ?? undefined;
 }
 
 // Next can load this module in several bundles (instrumentation, routes, pages); one process keeps
 // one connection and migrates once, so the handle lives on globalThis.
-const holder = globalThis as typeof globalThis & { __sendboardDb?: Promise<Kysely<Database>> };
+const holder = globalThis as typeof globalThis & { __sendboardDb?: Promise<Kysely<Database>>; __sendboardDbReady?: boolean };
 
 export function getDb(): Promise<Kysely<Database>> {
   holder.__sendboardDb ??= (async () => {
     const env = getEnv();
-    const db = openSqlite(env.DATA_DIR);
-    await applyMigrations(db);
-    await ensureBootstrapAdmin(db, { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD });
-    return db;
+    const db = openConfigured(env);
+    try {
+      await prepare(db, env);
+      return db;
+    } catch (error) {
+      await db.destroy().catch(() => undefined);
+      throw error;
+    }
   })();
-  // A failed start (a locked file, say) is not remembered: the next caller tries again.
+  // A failed start (a locked file, a database that is down) is not remembered: the next caller tries again.
   holder.__sendboardDb.catch(() => {
     holder.__sendboardDb = undefined;
   });
   return holder.__sendboardDb;
 }
 
+async function prepare(db: Kysely<Database>, env: Env): Promise<void> {
+  if (holder.__sendboardDbReady) return;
+  await applyMigrations(db);
+  await ensureAdmin(db, env);
+  holder.__sendboardDbReady = true;
+}
+
+/** Instances starting together on an empty database race to create the admin; the loser finds it made. */
+async function ensureAdmin(db: Kysely<Database>, env: Env): Promise<void> {
+  const admin = { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD };
+  try {
+    await ensureBootstrapAdmin(db, admin);
+  } catch (error) {
+    if (!(error instanceof Error && /unique|duplicate/i.test(error.message))) throw error;
+    await ensureBootstrapAdmin(db, admin);
+  }
+}
+
+/**
+ * At start-up: migrate, or, when the database is down, say so and start anyway. Requests answer
+ * 503 database_unavailable and /api/ready 503 until it is back; the first query after that connects.
+ * Next runs start-up in the instrumentation bundle, whose copies of our modules (AppError among
+ * them) are not the ones route handlers check errors against: it migrates through a handle of
+ * its own and leaves the shared one to the first request.
+ */
 export async function migrateToLatest(): Promise<void> {
-  await getDb();
+  const env = getEnv();
+  const db = openConfigured(env);
+  try {
+    await prepare(db, env);
+  } catch (error) {
+    if (!isUnreachableError(error)) throw error;
+    getLogger().error({ engine: databaseEngine(env), reason: (error as Error).message }, "database unavailable at start-up; serving 503 until it answers");
+  } finally {
+    await db.destroy().catch(() => undefined);
+  }
+}
+
+function errorCode(error: unknown): string | undefined {
+  const code = error instanceof Error ? (error as { code?: unknown }).code : undefined;
+  return typeof code === "string" ? code : undefined;
 }

@@ -99,6 +99,32 @@ export interface BatchSnapshotsTable {
   data: string; // the normalised snapshot as JSON
 }
 
+/** Which instance polls a batch, until when (PostgreSQL with several instances). */
+export interface PollLeasesTable {
+  poll_key: string;
+  holder: string; // the holding process's random instance id
+  expires_at: string;
+}
+
+/** The latest outcome of polling a batch, written by the lease holder, read by every instance. */
+export interface BatchLatestTable {
+  poll_key: string;
+  snapshot: string | null; // the last good snapshot as JSON
+  fetched_at: string | null;
+  next_poll_at: string | null; // null once final
+  error: string | null; // the latest call's failure as JSON { code, message, at }
+  final: number; // 0 | 1
+  tail_count: number | null;
+  updated_at: string;
+}
+
+/** Upstream calls per connection over the last minute: the request budget shared by all instances. */
+export interface PollCallsTable {
+  connection_id: string;
+  at: string;
+  cost: number;
+}
+
 export interface Database {
   teams: TeamsTable;
   users: UsersTable;
@@ -109,4 +135,7 @@ export interface Database {
   board_batches: BoardBatchesTable;
   share_links: ShareLinksTable;
   batch_snapshots: BatchSnapshotsTable;
+  poll_leases: PollLeasesTable;
+  batch_latest: BatchLatestTable;
+  poll_calls: PollCallsTable;
 }

@@ -11,6 +11,8 @@ export type Connection = {
   callsPerPoll: number;
   window: ReturnType<typeof createRollingWindow>;
   breaker: ReturnType<typeof createConnectionBreaker>;
+  /** No call before this: the budget all instances share is spent until then (PostgreSQL). */
+  sharedBudgetUntil: number;
   /** No call before this (429 Retry-After / X-RateLimit-Reset). */
   retryAfterUntil: number;
   /** The failure that closed the connection (breaker or 429), for readers with nothing to show. */
@@ -27,6 +29,7 @@ export function createConnection(id: string, provider: ProviderId): Connection {
     callsPerPoll: PROVIDER_POLL_BUDGETS[provider].callsPerPoll,
     window: createRollingWindow(),
     breaker: createConnectionBreaker(),
+    sharedBudgetUntil: 0,
     retryAfterUntil: 0,
     lastBlockingError: null,
     keys: new Set(),
@@ -36,6 +39,11 @@ export function createConnection(id: string, provider: ProviderId): Connection {
 }
 
 /** Earliest time the connection accepts a call regardless of budget: Retry-After and the breaker. */
+/** Earliest time the connection's request budget allows `callsPerPoll` more requests. */
+export function budgetOpensAt(connection: Connection, now: number, perMinute: number): number {
+  return Math.max(connection.window.availableAt(now, connection.callsPerPoll, perMinute), connection.sharedBudgetUntil);
+}
+
 export function connectionOpensAt(connection: Connection, now: number): number {
   return Math.max(now, connection.retryAfterUntil, connection.breaker.blockedUntil(now));
 }

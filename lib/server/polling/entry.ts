@@ -24,6 +24,8 @@ export type BatchEntry = {
   inFlight: AbortController | null;
   intervalMs: number;
   limited: boolean;
+  /** Another instance polls this batch (PostgreSQL): when to look again, and when it calls next. */
+  follow: { recheckAt: number; nextPollAt: number | null } | null;
   /** Resolved when the first call settles, whatever its outcome; every first reader waits on it. */
   firstOutcome: Promise<void>;
   settleFirst: () => void;
@@ -49,6 +51,7 @@ export function createEntry(key: PollKey, id: string, connectionId: string, now:
     inFlight: null,
     intervalMs: cadenceFor(key.provider, null),
     limited: false,
+    follow: null,
     firstOutcome,
     settleFirst,
   };
@@ -56,6 +59,7 @@ export function createEntry(key: PollKey, id: string, connectionId: string, now:
 
 /** When this batch next wants a call, ignoring what the connection allows. */
 export function entryDueAt(entry: BatchEntry): number {
+  if (entry.follow) return entry.follow.recheckAt;
   if (entry.lastPollAt === null) return entry.holdUntil;
   return Math.max(entry.lastPollAt + entry.intervalMs, entry.holdUntil);
 }

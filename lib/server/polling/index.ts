@@ -13,10 +13,15 @@ import "server-only";
  * AppError. Later failures keep the last good snapshot, served with `stale: true` and `error`.
  * Batches unread for `idleAfterMs` stop being polled and are evicted after `evictAfterMs`.
  * Budgets never go below one poll a minute (`callsPerPoll`), whatever `budgetFor` says.
+ * Several instances on one PostgreSQL pass `coordinator: createPostgresCoordinator(...)`: each
+ * batch is then polled by the one instance holding its lease, the others serve what it published,
+ * and budgets count every instance's calls. Without it (SQLite, one process) nothing is shared.
  * Clock: Date.now() and global (unref'd) timers, as cockatiel's breaker uses; vitest fake
  * timers drive it. `stop()` aborts calls in flight, clears the timers and rejects waiting readers.
  */
 export { createPollScheduler } from "./scheduler";
+export { localCoordinator, type PollCoordinator } from "./coordinator";
+export { createPostgresCoordinator } from "./postgres-coordinator";
 export { POLL_CADENCE, PROVIDER_POLL_BUDGETS } from "./settings";
 export { pollKeyToString } from "./types";
 export type { FetchBatch, PollEntry, PollKey, PollScheduler, PollSchedulerOptions } from "./types";

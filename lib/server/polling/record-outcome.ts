@@ -36,6 +36,16 @@ export function recordFailure(connection: Connection, entry: BatchEntry, error: 
   }
 }
 
+/**
+ * The instances could not agree who calls (the database is down): no call, so no budget is
+ * broken, and a short fixed retry, so polling resumes within seconds of the database's return.
+ */
+export function recordCoordinationFailure(entry: BatchEntry, error: AppError, now: number) {
+  entry.failure = { error, at: now };
+  entry.follow = null;
+  entry.holdUntil = now + POLL_CADENCE.coordinationRetryMs;
+}
+
 // Failed tail polls count too, so a settled batch costs a bounded number of calls.
 function advanceTail(entry: BatchEntry, snapshot: BatchSnapshot | null) {
   entry.tailCount = nextTailCount(entry.tailCount, snapshot?.state ?? null);

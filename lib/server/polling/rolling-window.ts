@@ -28,6 +28,13 @@ export function createRollingWindow() {
       calls.push({ at: now, cost });
       used += cost;
     },
+    /** Takes back a recorded call that was not made after all (another instance made it). */
+    remove(at: number, cost: number) {
+      const index = calls.findLastIndex((call) => call.at === at && call.cost === cost);
+      if (index < 0) return;
+      calls.splice(index, 1);
+      used -= cost;
+    },
     isEmpty(now: number): boolean {
       prune(now);
       return calls.length === 0;

@@ -5,23 +5,28 @@ import type { BatchSnapshot } from "@/lib/batch-snapshot";
 import { AppError } from "@/lib/errors";
 import type { ProviderId } from "@/lib/providers/provider-id";
 import { cadenceFor } from "./cadence";
-import { connectionOpensAt, createConnection, type Connection } from "./connection";
+import { budgetOpensAt, connectionOpensAt, createConnection, type Connection } from "./connection";
+import { localCoordinator, type ClaimDecision } from "./coordinator";
 import { createEntry, entryDueAt, toPollEntry, type BatchEntry } from "./entry";
 import { toAppError } from "./error-kind";
 import { shareBudget } from "./fair-share";
-import { recordFailure, recordSuccess } from "./record-outcome";
+import { adoptShared, sharedLatestOf } from "./follow";
+import { recordCoordinationFailure, recordFailure, recordSuccess } from "./record-outcome";
 import { POLL_CADENCE, PROVIDER_POLL_BUDGETS } from "./settings";
 import { pollKeyToString, type PollEntry, type PollKey, type PollScheduler, type PollSchedulerOptions } from "./types";
 
 /**
  * The only caller of `fetchBatch`. Each connection has one timer; when it fires (or a call
  * ends, or a new batch is read) `pump` shares the budget out, then starts every batch that is
- * due and allowed, least recently polled first. Clock: Date.now() and global timers (cockatiel
- * reads Date.now() too), so vitest fake timers drive all of it.
+ * due and allowed, least recently polled first. Before each call the coordinator says whether
+ * this instance makes it (always, alone on SQLite) or serves another instance's result
+ * (PostgreSQL, see coordinator.ts). Clock: Date.now() and global timers (cockatiel reads
+ * Date.now() too), so vitest fake timers drive all of it.
  */
 export function createPollScheduler(options: PollSchedulerOptions): PollScheduler {
   const idleAfterMs = options.idleAfterMs ?? POLL_CADENCE.idleAfterMs;
   const evictAfterMs = options.evictAfterMs ?? POLL_CADENCE.evictAfterMs;
+  const coordinator = options.coordinator ?? localCoordinator;
   const connections = new Map<string, Connection>();
   const entries = new LRUCache<string, BatchEntry>({
     max: options.maxEntries ?? POLL_CADENCE.maxEntries,
@@ -57,7 +62,7 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
     );
     active.forEach((entry, index) => Object.assign(entry, { intervalMs: shares[index]!.intervalMs, limited: shares[index]!.limited }));
 
-    const allowedAt = () => Math.max(connectionOpensAt(connection, now), connection.window.availableAt(now, connection.callsPerPoll, perMinute));
+    const allowedAt = () => Math.max(connectionOpensAt(connection, now), budgetOpensAt(connection, now, perMinute));
     let connectionAt = allowedAt();
     let wakeAt = Number.POSITIVE_INFINITY;
     for (const entry of active.filter((item) => !callsInFlight.has(item.id)).sort(byLeastRecentlyPolled)) {
@@ -72,13 +77,47 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
     arm(connection, wakeAt, now);
   }
 
+  // The call is booked in the window before the coordinator answers, so one pump never starts more
+  // than the budget allows; the booking is taken back when another instance makes the call.
   function start(connection: Connection, entry: BatchEntry, now: number) {
     connection.window.record(now, connection.callsPerPoll);
-    entry.lastPollAt = now;
-    entry.pollCount += 1;
     const controller = new AbortController();
     entry.inFlight = controller;
     callsInFlight.add(entry.id);
+    const decision = coordinator.claim({
+      key: entry.key,
+      id: entry.id,
+      connectionId: connection.id,
+      now,
+      intervalMs: entry.intervalMs,
+      cost: connection.callsPerPoll,
+      perMinute: perMinuteOf(connection),
+    });
+    if (!(decision instanceof Promise)) return act(connection, entry, controller, decision, now);
+    decision.then(
+      (decided) => act(connection, entry, controller, decided, now),
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        connection.window.remove(now, connection.callsPerPoll);
+        recordCoordinationFailure(entry, toAppError(error), Date.now());
+        finish(connection, entry);
+      },
+    );
+  }
+
+  function act(connection: Connection, entry: BatchEntry, controller: AbortController, decision: ClaimDecision, now: number) {
+    if (controller.signal.aborted) return;
+    if (decision.kind === "call") return call(connection, entry, controller, now);
+    connection.window.remove(now, connection.callsPerPoll);
+    if (decision.kind === "follow") adoptShared(entry, decision.latest, decision.leaseExpiresAt, Date.now());
+    else connection.sharedBudgetUntil = Math.max(connection.sharedBudgetUntil, decision.availableAt);
+    finish(connection, entry);
+  }
+
+  function call(connection: Connection, entry: BatchEntry, controller: AbortController, now: number) {
+    entry.follow = null;
+    entry.lastPollAt = now;
+    entry.pollCount += 1;
     connection.breaker
       .execute(() => options.fetchBatch(entry.key, controller.signal))
       .then(
@@ -91,11 +130,22 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
         },
       )
       .finally(() => {
-        entry.inFlight = null;
-        callsInFlight.delete(entry.id);
-        if (entry.snapshot || entry.failure) entry.settleFirst();
-        pump(connection);
+        finish(connection, entry);
+        publish(connection, entry);
       });
+  }
+
+  function finish(connection: Connection, entry: BatchEntry) {
+    entry.inFlight = null;
+    callsInFlight.delete(entry.id);
+    if (entry.snapshot || entry.failure) entry.settleFirst();
+    pump(connection);
+  }
+
+  function publish(connection: Connection, entry: BatchEntry) {
+    if (!coordinator.publish || stopped) return;
+    const now = Date.now();
+    void coordinator.publish(entry.id, sharedLatestOf(entry, nextPollAtOf(connection, entry, now), now), entry.intervalMs);
   }
 
   function notifySnapshot(key: PollKey, snapshot: BatchSnapshot) {
@@ -133,8 +183,12 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
   function nextPollAtOf(connection: Connection, entry: BatchEntry, now: number): number | null {
     if (entry.final) return null;
     if (entry.inFlight) return now;
+    if (entry.follow) {
+      const expected = entry.follow.nextPollAt;
+      return expected !== null && expected > now ? expected : entry.follow.recheckAt;
+    }
     const opensAt = connectionOpensAt(connection, now);
-    const budgetAt = connection.window.availableAt(now, connection.callsPerPoll, perMinuteOf(connection));
+    const budgetAt = budgetOpensAt(connection, now, perMinuteOf(connection));
     // A half-open probe is out: its answer decides, and it is due any moment.
     return Math.max(entryDueAt(entry), Number.isFinite(opensAt) ? opensAt : now, budgetAt);
   }

@@ -20,6 +20,8 @@ export const POLL_CADENCE = {
   permanentErrorMs: 60_000,
   /** A 429 that did not say how long to wait. */
   rateLimitFallbackMs: 30_000,
+  /** The database the instances coordinate through is down: no calls, and a look again this often. */
+  coordinationRetryMs: 5_000,
   /** One batch failing while its connection is healthy: exponential backoff with jitter. */
   batchBackoff: { initialMs: 2_000, maxMs: 120_000 },
   /** The connection's circuit breaker: opens after this many consecutive 5xx/timeouts. */

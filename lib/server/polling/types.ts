@@ -1,6 +1,7 @@
 import type { BatchSnapshot } from "@/lib/batch-snapshot";
 import type { ErrorCode } from "@/lib/errors";
 import type { ProviderId } from "@/lib/providers/provider-id";
+import type { PollCoordinator } from "./coordinator";
 
 export type PollKey = { connectionId: string; provider: ProviderId; batchId: string };
 
@@ -33,6 +34,8 @@ export type PollSchedulerOptions = {
   fetchBatch: FetchBatch;
   /** Calls per rolling minute allowed on a connection; defaults to PROVIDER_POLL_BUDGETS. Read on every decision, so edits apply at once. */
   budgetFor?: (connectionId: string, provider: ProviderId) => number;
+  /** Who makes each call when several instances share the work; default: this process alone. */
+  coordinator?: PollCoordinator;
   /** Called with every successful snapshot (history storage). Errors thrown here are ignored. */
   onSnapshot?: (key: PollKey, snapshot: BatchSnapshot) => void;
   idleAfterMs?: number;

@@ -4,6 +4,7 @@ import * as people from "./0002-people";
 import * as connections from "./0003-connections";
 import * as boards from "./0004-boards";
 import * as batchSnapshots from "./0005-batch-snapshots";
+import * as pollLeases from "./0006-poll-leases";
 
 // Migrations are imported, not read from disk, so the bundled server and the tests apply the same list.
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   "0003-connections": connections,
   "0004-boards": boards,
   "0005-batch-snapshots": batchSnapshots,
+  "0006-poll-leases": pollLeases,
 };

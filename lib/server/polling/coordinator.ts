@@ -1,0 +1,51 @@
+import type { BatchSnapshot } from "@/lib/batch-snapshot";
+import type { ErrorCode } from "@/lib/errors";
+import type { PollKey } from "./types";
+
+/** What the instance that polls a batch tells the others after each call. Times are epoch ms. */
+export type SharedLatest = {
+  snapshot: BatchSnapshot | null;
+  fetchedAt: number | null;
+  error: { code: ErrorCode; message: string; at: number } | null;
+  /** When the holder calls next; null once final. */
+  nextPollAt: number | null;
+  final: boolean;
+  tailCount: number | null;
+  updatedAt: number;
+};
+
+export type ClaimRequest = {
+  key: PollKey;
+  /** pollKeyToString(key) */
+  id: string;
+  connectionId: string;
+  now: number;
+  intervalMs: number;
+  /** Requests one poll costs, and how many the connection may make per rolling minute. */
+  cost: number;
+  perMinute: number;
+};
+
+/**
+ * call: this instance makes the call now. follow: another instance holds the batch; serve what it
+ * published and ask again later. budget: the connection's minute is spent (by all instances together).
+ */
+export type ClaimDecision =
+  | { kind: "call" }
+  | { kind: "follow"; latest: SharedLatest | null; leaseExpiresAt: number }
+  | { kind: "budget"; availableAt: number };
+
+/**
+ * Asked by the scheduler before every upstream call. One process on SQLite answers "call" at once,
+ * synchronously; instances sharing PostgreSQL decide through the database (postgres-coordinator.ts).
+ */
+export type PollCoordinator = {
+  claim(request: ClaimRequest): ClaimDecision | Promise<ClaimDecision>;
+  /** Every outcome of a call this instance made, for the instances that follow it. Never rejects. */
+  publish?(id: string, latest: SharedLatest, intervalMs: number): Promise<void>;
+};
+
+const CALL: ClaimDecision = { kind: "call" };
+
+/** A single instance: nothing to share, every due call is made. */
+export const localCoordinator: PollCoordinator = { claim: () => CALL };
