@@ -1,4 +1,5 @@
 import { z } from "zod/mini";
+import { noControlCharacters } from "./plain-text";
 import { providerIdSchema } from "./providers/provider-id";
 
 // One schema per entity, shared by the forms, the route handlers and the client's response checks.
@@ -9,13 +10,13 @@ export const MAX_BOARD_BATCHES = 100;
 
 export const boardNameSchema = z
   .string()
-  .check(z.trim(), z.minLength(1), z.maxLength(BOARD_NAME_MAX));
+  .check(z.trim(), z.minLength(1), z.maxLength(BOARD_NAME_MAX), noControlCharacters());
 
 export const boardBatchInputSchema = z.object({
   provider: providerIdSchema,
   batchId: z.string().check(z.minLength(1), z.maxLength(200)),
   connectionId: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
-  label: z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(BOARD_LABEL_MAX)))),
+  label: z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(BOARD_LABEL_MAX), noControlCharacters()))),
 });
 export type BoardBatchInput = z.infer<typeof boardBatchInputSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from "zod/mini";
+import { noControlCharacters } from "./plain-text";
 import { providerIdSchema } from "./providers/provider-id";
 import type { ProviderId } from "./providers/provider-id";
 
@@ -42,6 +43,7 @@ const nameField = z.string().check(
   z.trim(),
   z.minLength(1, "Give the connection a name."),
   z.maxLength(80, "Keep the name under 80 characters."),
+  noControlCharacters(),
 );
 const apiKeyField = z.string().check(
   z.trim(),

@@ -39,6 +39,14 @@ export class AppError extends Error {
     this.retryAfterSeconds = options.retryAfterSeconds ?? null;
   }
 
+  // Next can load this module into several bundles, each with its own AppError class; an error
+  // made in one must still be recognised in another, so `instanceof` checks the shape.
+  static [Symbol.hasInstance](value: unknown): boolean {
+    if (typeof value !== "object" || value === null) return false;
+    const candidate = value as { name?: unknown; code?: unknown };
+    return candidate.name === "AppError" && typeof candidate.code === "string" && candidate.code in ERROR_STATUS;
+  }
+
   get status(): number {
     return ERROR_STATUS[this.code];
   }

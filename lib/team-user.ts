@@ -1,4 +1,5 @@
 import { z } from "zod/mini";
+import { noControlCharacters } from "./plain-text";
 
 // Client-safe: the people of a team as the settings page, the route handlers and the invite
 // page see them. Never a password hash or an invite token hash.
@@ -26,7 +27,7 @@ export const teamUserListSchema = z.object({ items: z.array(teamUserSchema) });
 
 export const inviteUserSchema = z.strictObject({
   email: z.pipe(z.string().check(z.trim(), z.toLowerCase(), z.maxLength(320)), z.email("Enter an email address.")),
-  name: z.string().check(z.trim(), z.minLength(1, "Enter a name."), z.maxLength(80, "Keep the name under 80 characters.")),
+  name: z.string().check(z.trim(), z.minLength(1, "Enter a name."), z.maxLength(80, "Keep the name under 80 characters."), noControlCharacters()),
   role: userRoleSchema,
 });
 export type InviteUserInput = z.infer<typeof inviteUserSchema>;

@@ -181,21 +181,17 @@ describe("boards", () => {
   it("keeps teams apart: another team's board id is not found for every verb", async () => {
     const board = await fourProviderBoard();
     const batchId = board.batches[0]?.id ?? "";
+    // Each attempt starts only when it is awaited, so no rejection is left unobserved.
     const attempts = [
-      getBoard(db, mallory, board.id),
-      renameBoard(db, mallory, board.id, "Mine now"),
-      deleteBoard(db, mallory, board.id),
-      addBoardBatch(db, mallory, board.id, { provider: "migma", batchId: "sim-failed" }),
-      removeBoardBatch(db, mallory, board.id, batchId),
-      reorderBoardBatches(
-        db,
-        mallory,
-        board.id,
-        board.batches.map((b) => b.id),
-      ),
+      () => getBoard(db, mallory, board.id),
+      () => renameBoard(db, mallory, board.id, "Mine now"),
+      () => deleteBoard(db, mallory, board.id),
+      () => addBoardBatch(db, mallory, board.id, { provider: "migma", batchId: "sim-failed" }),
+      () => removeBoardBatch(db, mallory, board.id, batchId),
+      () => reorderBoardBatches(db, mallory, board.id, board.batches.map((b) => b.id)),
     ];
     for (const attempt of attempts)
-      await expect(attempt).rejects.toMatchObject({ code: "not_found" });
+      await expect(attempt()).rejects.toMatchObject({ code: "not_found" });
     expect(await listBoards(db, mallory)).toEqual([]);
     expect(await getBoard(db, alice, board.id)).toEqual(board);
   });
