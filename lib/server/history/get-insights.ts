@@ -7,7 +7,7 @@ import { computeInsights } from "./compute-insights";
 import { countersFingerprint } from "./fingerprint";
 import { toHistoryPoint, type HistoryPoint } from "./history-point";
 import { sharedLastSeen, type LastSeenCache } from "./last-seen";
-import { countRows, readNewestRows, readOldestRow, type SnapshotRow } from "./snapshot-rows";
+import { countRows, readEdgeRow, readNewestRows, type SnapshotRow } from "./snapshot-rows";
 import { parseStoredSnapshot } from "./stored-snapshot";
 
 /** Enough changes to cover the recent window and a stall's start; older ones only through the first row. */
@@ -22,7 +22,7 @@ export async function getInsights(
   lastSeen: LastSeenCache = sharedLastSeen(),
 ): Promise<BatchInsights> {
   const [oldest, newest, storedCount] = await Promise.all([
-    readOldestRow(db, key),
+    readEdgeRow(db, key, "oldest"),
     readNewestRows(db, key, INSIGHT_ROWS),
     countRows(db, key),
   ]);

@@ -10,7 +10,7 @@ import {
   type PruneSchedule,
   type RetentionSettings,
 } from "./prune-schedule";
-import { insertRow, readNewestRow } from "./snapshot-rows";
+import { insertRow, readEdgeRow } from "./snapshot-rows";
 import { parseStoredSnapshot, toStoredTime } from "./stored-snapshot";
 
 export type RecordOptions = {
@@ -68,7 +68,7 @@ export async function recordSnapshot(
 
 /** A cold key (a restart, an evicted entry): the newest stored row stands in for the memory. */
 async function readLastSeen(db: Kysely<Database>, key: string): Promise<LastSeen | undefined> {
-  const row = await readNewestRow(db, key);
+  const row = await readEdgeRow(db, key, "newest");
   const stored = row && parseStoredSnapshot(row.data);
   if (!stored) return undefined;
   // The stored row was itself a fresh poll with these counters.

@@ -8,28 +8,17 @@ import type { BatchSnapshotsTable, Database } from "@/lib/server/db/schema";
 export type SnapshotRow = Selectable<BatchSnapshotsTable>;
 export type SeriesRow = Pick<SnapshotRow, "fetched_at" | "state" | "processed" | "total">;
 
-export async function readNewestRow(
+/** The first or the last stored row of a batch. */
+export async function readEdgeRow(
   db: Kysely<Database>,
   key: string,
+  edge: "oldest" | "newest",
 ): Promise<SnapshotRow | undefined> {
   return db
     .selectFrom("batch_snapshots")
     .selectAll()
     .where("poll_key", "=", key)
-    .orderBy("fetched_at", "desc")
-    .limit(1)
-    .executeTakeFirst();
-}
-
-export async function readOldestRow(
-  db: Kysely<Database>,
-  key: string,
-): Promise<SnapshotRow | undefined> {
-  return db
-    .selectFrom("batch_snapshots")
-    .selectAll()
-    .where("poll_key", "=", key)
-    .orderBy("fetched_at", "asc")
+    .orderBy("fetched_at", edge === "oldest" ? "asc" : "desc")
     .limit(1)
     .executeTakeFirst();
 }
