@@ -6,6 +6,7 @@ import type { ProviderId } from "@/lib/providers/provider-id";
 import { isProviderId } from "@/lib/providers/provider-id";
 import type { WatchedBatch } from "@/lib/watched-batch";
 import type { Database } from "./db/schema";
+import { isUniqueViolation } from "./db/unique-violation";
 
 type Row = {
   id: string;
@@ -71,7 +72,7 @@ export async function addWatchedBatch(
     await db.insertInto("watched_batches").values(row).execute();
   } catch (error) {
     // Two people adding the same batch at once: the unique constraint decides, the loser gets 409.
-    if (error instanceof Error && /unique|duplicate/i.test(error.message)) {
+    if (isUniqueViolation(error)) {
       throw new AppError("conflict", "This batch is already on the watched list.");
     }
     throw error;

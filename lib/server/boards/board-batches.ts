@@ -1,5 +1,4 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Board, BoardBatch, BoardBatchInput } from "@/lib/board";
 import { MAX_BOARD_BATCHES } from "@/lib/board";
@@ -7,14 +6,10 @@ import { AppError } from "@/lib/errors";
 import type { Database } from "@/lib/server/db/schema";
 import { assertCan } from "@/lib/server/security/permissions";
 import type { Actor } from "@/lib/server/security/permissions";
+import { isUniqueViolation } from "@/lib/server/db/unique-violation";
 import { prepareBoardBatch } from "./board-batch-input";
-import {
-  findTeamBoard,
-  isUniqueViolation,
-  listBoardBatchRows,
-  toBoard,
-  toBoardBatch,
-} from "./board-rows";
+import { findTeamBoard, listBoardBatchRows, newBoardBatchRow, toBoard, toBoardBatch } from "./board-rows";
+import type { BoardBatchRow } from "./board-rows";
 
 const ALREADY_ON_BOARD = "This batch is already on the board.";
 
@@ -29,38 +24,24 @@ export async function addBoardBatch(
   const board = await findTeamBoard(db, actor.teamId, boardId);
   const batch = await prepareBoardBatch(db, actor.teamId, input);
   const at = now.toISOString();
-  const id = randomUUID();
+  let row: BoardBatchRow;
   try {
-    await db.transaction().execute(async (trx) => {
+    row = await db.transaction().execute(async (trx) => {
       const existing = await listBoardBatchRows(trx, board.id);
       if (existing.length >= MAX_BOARD_BATCHES) {
         throw new AppError("conflict", `A board holds at most ${MAX_BOARD_BATCHES} batches.`);
       }
       const position = existing.reduce((max, row) => Math.max(max, row.position + 1), 0);
-      await trx
-        .insertInto("board_batches")
-        .values({
-          id,
-          board_id: board.id,
-          connection_id: batch.connectionId,
-          provider: batch.provider,
-          batch_id: batch.batchId,
-          label: batch.label,
-          position,
-          added_at: at,
-        })
-        .execute();
+      const added = newBoardBatchRow(board.id, batch, position, at);
+      await trx.insertInto("board_batches").values(added).execute();
       await trx.updateTable("boards").set({ updated_at: at }).where("id", "=", board.id).execute();
+      return added;
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError("conflict", ALREADY_ON_BOARD);
     throw error;
   }
-  const row = await db
-    .selectFrom("board_batches")
-    .selectAll()
-    .where("id", "=", id)
-    .executeTakeFirstOrThrow();
+  // The row just written is the answer: no need to read it back.
   const added = toBoardBatch(row);
   if (!added) throw new AppError("internal", "The batch was added but cannot be read back.");
   return added;

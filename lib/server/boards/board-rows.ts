@@ -1,4 +1,6 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
+import type { PreparedBoardBatch } from "./board-batch-input";
 import type { Kysely, Selectable } from "kysely";
 import type { Board, BoardBatch } from "@/lib/board";
 import { AppError } from "@/lib/errors";
@@ -67,6 +69,16 @@ export function toBoard(row: BoardRow, batches: BoardBatchRow[]): Board {
   };
 }
 
-export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Error && /unique|duplicate/i.test(error.message);
+/** The row for one batch on a board, as both board creation and "add batch" insert it. */
+export function newBoardBatchRow(boardId: string, batch: PreparedBoardBatch, position: number, addedAt: string): BoardBatchRow {
+  return {
+    id: randomUUID(),
+    board_id: boardId,
+    connection_id: batch.connectionId,
+    provider: batch.provider,
+    batch_id: batch.batchId,
+    label: batch.label,
+    position,
+    added_at: addedAt,
+  };
 }

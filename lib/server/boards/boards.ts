@@ -8,7 +8,8 @@ import { assertCan } from "@/lib/server/security/permissions";
 import type { Actor } from "@/lib/server/security/permissions";
 import { boardBatchKey, prepareBoardBatch } from "./board-batch-input";
 import type { PreparedBoardBatch } from "./board-batch-input";
-import { findTeamBoard, isUniqueViolation, listBoardBatchRows, toBoard } from "./board-rows";
+import { isUniqueViolation } from "@/lib/server/db/unique-violation";
+import { findTeamBoard, listBoardBatchRows, newBoardBatchRow, toBoard } from "./board-rows";
 
 const DUPLICATE = "The same batch is listed twice on this board.";
 
@@ -41,19 +42,7 @@ export async function createBoard(
         })
         .execute();
       for (const [position, batch] of prepared.entries()) {
-        await trx
-          .insertInto("board_batches")
-          .values({
-            id: randomUUID(),
-            board_id: id,
-            connection_id: batch.connectionId,
-            provider: batch.provider,
-            batch_id: batch.batchId,
-            label: batch.label,
-            position,
-            added_at: at,
-          })
-          .execute();
+        await trx.insertInto("board_batches").values(newBoardBatchRow(id, batch, position, at)).execute();
       }
     });
   } catch (error) {
