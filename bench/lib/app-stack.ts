@@ -15,6 +15,8 @@ import { startAliasProxy } from "./running-aliases";
 
 const HOST = "127.0.0.1";
 const ADMIN = { email: "bench@sendboard.local", password: "bench-password-1" };
+// What an early exit shows of the app's output.
+const TAIL_CHARS = 8_000;
 const PROVIDERS = ["migma", "mindo", "bolna", "sendgrid"] as const satisfies readonly ProviderId[];
 
 export type AppStackOptions = {
@@ -111,14 +113,15 @@ function appEnv(
 }
 
 function keepTail(child: ChildProcess): () => string {
-  const lines: string[] = [];
+  // The app logs a line per request: keep the last few kilobytes as they come, cheaply, since
+  // this process also generates the load being measured.
+  let tail = "";
   const keep = (chunk: Buffer) => {
-    lines.push(...chunk.toString("utf8").split("\n").filter(Boolean));
-    lines.splice(0, Math.max(0, lines.length - 40));
+    tail = (tail + chunk.toString("utf8")).slice(-TAIL_CHARS);
   };
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
-  return () => lines.join("\n");
+  return () => tail;
 }
 
 function exitedEarly(child: ChildProcess, output: () => string): Promise<never> {

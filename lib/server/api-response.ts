@@ -10,6 +10,11 @@ export function jsonResponse(data: unknown, status = 200): NextResponse {
   return NextResponse.json(data, { status, headers: NO_STORE });
 }
 
+/** For a body already serialized (one JSON shared by many viewers). */
+export function jsonTextResponse(json: string, status = 200): NextResponse {
+  return new NextResponse(json, { status, headers: { ...NO_STORE, "Content-Type": "application/json" } });
+}
+
 export function emptyResponse(status = 204): NextResponse {
   return new NextResponse(null, { status, headers: NO_STORE });
 }

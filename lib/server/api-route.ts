@@ -1,13 +1,22 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { NextRequest } from "next/server";
 import { errorResponse } from "./api-response";
 import { getLogger, loggablePath } from "./logger";
 import { requireApiSession, type SessionUser } from "./session";
 
-export type ApiContext<Params> = { request: Request; params: Params; requestId: string };
+/** `url` is the request's, parsed once for the handler and the log line. */
+export type ApiContext<Params> = { request: Request; url: RequestUrl; params: Params; requestId: string };
 export type ApiHandlerContext<Params> = ApiContext<Params> & { user: SessionUser };
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+type RequestUrl = Pick<URL, "pathname" | "searchParams">;
+
+// Next hands handlers a NextRequest whose URL it has already parsed; tests hand a plain Request.
+function urlOf(request: Request): RequestUrl {
+  return request instanceof NextRequest ? request.nextUrl : new URL(request.url);
+}
 
 /**
  * Every route handler runs through here: a request id (kept from a trusted proxy's
@@ -19,9 +28,10 @@ export function withApi<Params = Record<string, never>>(handler: (context: ApiCo
     const started = performance.now();
     const incoming = request.headers.get("x-request-id");
     const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    const url = urlOf(request);
     let response: Response;
     try {
-      response = await handler({ request, params: await context.params, requestId });
+      response = await handler({ request, url, params: await context.params, requestId });
     } catch (error) {
       response = errorResponse(error, requestId);
     }
@@ -30,7 +40,7 @@ export function withApi<Params = Record<string, never>>(handler: (context: ApiCo
       {
         requestId,
         method: request.method,
-        path: loggablePath(new URL(request.url).pathname),
+        path: loggablePath(url.pathname),
         status: response.status,
         ms: Math.round(performance.now() - started),
       },
@@ -45,5 +55,5 @@ export function withApi<Params = Record<string, never>>(handler: (context: ApiCo
  * itself (proxy.ts only redirects pages).
  */
 export function withSession<Params = Record<string, never>>(handler: (context: ApiHandlerContext<Params>) => Promise<Response>) {
-  return withApi<Params>(async (context) => handler({ ...context, user: await requireApiSession() }));
+  return withApi<Params>(async (context) => handler({ ...context, user: await requireApiSession(context.request) }));
 }

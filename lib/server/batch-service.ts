@@ -1,5 +1,5 @@
 import "server-only";
-import type { BatchView } from "@/lib/batch-view";
+import type { BatchView, PollingInfo } from "@/lib/batch-view";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { checkBatchId } from "@/lib/providers/batch-id";
@@ -7,11 +7,9 @@ import { isProviderId, type ProviderId } from "@/lib/providers/provider-id";
 import { resolveConnection, type ResolvedConnection } from "./connections";
 import { readBatchInsights } from "./history";
 import { recordBatchRead } from "./metrics";
-import { getPoller } from "./poller";
+import { getPoller, type ConnectionTarget } from "./poller";
 import type { PollEntry } from "./polling";
-
-/** How long a viewer waits for a batch's first snapshot before hearing "not yet". */
-const FIRST_SNAPSHOT_WAIT_MS = 12_000;
+import { serializedView, type PolledView } from "./serialized-view";
 
 export type BatchRequest = { provider: string; batchId: string };
 export type BatchRef = { provider: ProviderId; batchId: string };
@@ -24,22 +22,28 @@ export function parseBatchRequest(request: BatchRequest): BatchRef {
   return { provider: request.provider, batchId: checked.batchId };
 }
 
-/** A team's batch through one of its connections (the team's default for the provider when none is named). */
-export async function getTeamBatchView(teamId: string, ref: BatchRef, connectionId: string | null, viewer: string): Promise<BatchView> {
-  return readBatchView(ref, await resolveConnection(teamId, ref.provider, connectionId), viewer);
+/**
+ * A team's batch through one of its connections (the team's default for the provider when none
+ * is named), as the JSON the API answers with.
+ */
+export async function getTeamBatchViewBody(teamId: string, ref: BatchRef, connectionId: string | null, viewer: string): Promise<string> {
+  const connection = await resolveConnection(teamId, ref.provider, connectionId);
+  return serializedView(`${connection.id}\n${ref.provider}\n${ref.batchId}`, await readPolledView(ref, connection, viewer));
 }
 
 /**
  * The latest snapshot of a batch as the poll scheduler holds it. Viewers never cause an upstream
  * call: they mark the batch as watched and read what the scheduler fetched.
  */
-export async function readBatchView({ provider, batchId }: BatchRef, connection: ResolvedConnection, viewer = "internal"): Promise<BatchView> {
+export async function readBatchView(ref: BatchRef, connection: ResolvedConnection, viewer = "internal"): Promise<BatchView> {
+  const { snapshot, polling, insights } = await readPolledView(ref, connection, viewer);
+  return { ...snapshot, polling, insights };
+}
+
+async function readPolledView({ provider, batchId }: BatchRef, connection: ResolvedConnection, viewer: string): Promise<PolledView> {
   const poller = getPoller();
-  poller.targets.set(connection.id, {
-    connection: { baseUrl: connection.baseUrl, readApiKey: connection.readApiKey, timeoutMs: getEnv().UPSTREAM_TIMEOUT_MS },
-    budgetPerMinute: connection.budgetPerMinute,
-  });
-  const entry = await withDeadline(poller.scheduler.read({ connectionId: connection.id, provider, batchId }));
+  registerTarget(poller.targets, connection);
+  const entry = await poller.scheduler.read({ connectionId: connection.id, provider, batchId });
   recordBatchRead({
     viewer,
     provider,
@@ -51,10 +55,21 @@ export async function readBatchView({ provider, batchId }: BatchRef, connection:
   });
   if (!entry.snapshot) throw new AppError("internal", "The batch has no snapshot yet.");
   const insights = await readBatchInsights({ connectionId: connection.id, provider, batchId }, entry.snapshot, entry.final);
-  return { ...entry.snapshot, polling: pollingInfo(connection.id, entry), insights };
+  return { snapshot: entry.snapshot, polling: pollingInfo(connection.id, entry), insights };
 }
 
-function pollingInfo(connectionId: string, entry: PollEntry): NonNullable<BatchView["polling"]> {
+/** What the scheduler needs to call this connection, replaced only when an edit changed it. */
+function registerTarget(targets: Map<string, ConnectionTarget>, connection: ResolvedConnection): void {
+  const current = targets.get(connection.id);
+  if (current?.source === connection) return;
+  targets.set(connection.id, {
+    connection: { baseUrl: connection.baseUrl, readApiKey: connection.readApiKey, timeoutMs: getEnv().UPSTREAM_TIMEOUT_MS },
+    budgetPerMinute: connection.budgetPerMinute,
+    source: connection,
+  });
+}
+
+function pollingInfo(connectionId: string, entry: PollEntry): PollingInfo {
   return {
     connectionId,
     nextUpdateAt: entry.nextPollAt === null ? null : new Date(entry.nextPollAt).toISOString(),
@@ -64,19 +79,4 @@ function pollingInfo(connectionId: string, entry: PollEntry): NonNullable<BatchV
     final: entry.final,
     lastError: entry.error && { code: entry.error.code, message: entry.error.message, at: new Date(entry.error.at).toISOString() },
   };
-}
-
-async function withDeadline(read: Promise<PollEntry>): Promise<PollEntry> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new AppError("snapshot_pending", "This batch is waiting for its turn within the provider's request budget. Try again shortly.")),
-      FIRST_SNAPSHOT_WAIT_MS,
-    );
-  });
-  try {
-    return await Promise.race([read, deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

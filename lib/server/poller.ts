@@ -8,8 +8,14 @@ import { recordPolledSnapshot } from "./history";
 import { getLogger } from "./logger";
 import { createPollScheduler, createPostgresCoordinator, localCoordinator, PROVIDER_POLL_BUDGETS, type PollCoordinator, type PollScheduler } from "./polling";
 
-/** What the scheduler needs to call one connection; refreshed on every read so edits apply. */
-export type ConnectionTarget = { connection: ProviderConnection; budgetPerMinute: number | null };
+/**
+ * What the scheduler needs to call one connection, registered by viewers' reads so edits apply;
+ * `source` is the resolved connection it was made from (a new one after every edit).
+ */
+export type ConnectionTarget = { connection: ProviderConnection; budgetPerMinute: number | null; source?: object };
+
+/** How long a viewer waits for a batch's first snapshot before hearing "not yet". */
+const FIRST_SNAPSHOT_WAIT_MS = 12_000;
 
 type PollerState = { scheduler: PollScheduler; targets: Map<string, ConnectionTarget> };
 
@@ -30,6 +36,7 @@ export function getPoller(): PollerState {
     budgetFor: (connectionId: string, provider: ProviderId) =>
       targets.get(connectionId)?.budgetPerMinute ?? PROVIDER_POLL_BUDGETS[provider].perMinute,
     coordinator: coordinatorFor(getEnv()),
+    firstSnapshotWaitMs: FIRST_SNAPSHOT_WAIT_MS,
   });
   holder.__sendboardPoller = { scheduler, targets };
   return holder.__sendboardPoller;

@@ -7,15 +7,18 @@ import { AppError } from "@/lib/errors";
 import { getDb } from "./db/database";
 import { getSessionCaches } from "./people/session-cache";
 import { findSessionUser, type SessionUser } from "./people/sessions";
+import { SESSION_COOKIES, sessionTokenFromHeader } from "./session-cookie";
 
 export type { SessionUser };
 
-// next-auth's cookie names: the __Secure- one when served over https.
-const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
-
-async function sessionIdFromCookie(): Promise<string | null> {
+async function sessionToken(request?: Request): Promise<string | undefined> {
+  if (request) return sessionTokenFromHeader(request.headers.get("cookie"));
   const store = await cookies();
-  const token = SESSION_COOKIES.map((name) => store.get(name)?.value).find(Boolean);
+  return SESSION_COOKIES.map((name) => store.get(name)?.value).find(Boolean);
+}
+
+async function sessionIdFromCookie(request?: Request): Promise<string | null> {
+  const token = await sessionToken(request);
   if (!token) return null;
   const { sessionIdByToken } = getSessionCaches();
   const cached = sessionIdByToken.get(token);
@@ -30,9 +33,13 @@ async function sessionIdFromCookie(): Promise<string | null> {
   }
 }
 
-/** The signed-in user: the cookie names a session, and the sessions table says it is still valid. */
-export async function getSessionUser(): Promise<SessionUser | null> {
-  const sid = await sessionIdFromCookie();
+/**
+ * The signed-in user: the cookie names a session, and the sessions table says it is still valid.
+ * Route handlers pass their request, whose Cookie header is read directly (cheaper than
+ * `cookies()` on a path every viewer polls); server components read `cookies()`.
+ */
+export async function getSessionUser(request?: Request): Promise<SessionUser | null> {
+  const sid = await sessionIdFromCookie(request);
   if (!sid) return null;
   const { userBySessionId } = getSessionCaches();
   const cached = userBySessionId.get(sid);
@@ -50,8 +57,8 @@ export async function requirePageSession(callbackPath: string): Promise<SessionU
 }
 
 /** For route handlers: the signed-in user, or a 401 AppError. */
-export async function requireApiSession(): Promise<SessionUser> {
-  const user = await getSessionUser();
+export async function requireApiSession(request?: Request): Promise<SessionUser> {
+  const user = await getSessionUser(request);
   if (!user) throw new AppError("unauthorized", "Sign in to use this API.");
   return user;
 }

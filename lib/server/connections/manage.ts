@@ -6,6 +6,7 @@ import { isProviderId, PROVIDER_INFO } from "@/lib/providers/provider-id";
 import type { ProviderId } from "@/lib/providers/provider-id";
 import type { ConnectionDeps } from "./deps";
 import { isEnvConnectionId, listEnvConnections } from "./env-connections";
+import { forgetResolvedConnections } from "./resolved-cache";
 import { deleteConnectionRow, findConnectionRow, insertConnection, listConnectionRows, toPublicConnection, updateConnectionRow } from "./repository";
 
 /** The environment's read-only connections first, then the team's own, oldest first. */
@@ -18,6 +19,8 @@ export async function listConnections({ db, env }: ConnectionDeps, teamId: strin
 export async function createConnection({ db, masterKey }: ConnectionDeps, teamId: string, input: CreateConnectionInput, now = new Date()): Promise<Connection> {
   const region = checkRegion(input.provider, input.region) ?? PROVIDER_REGIONS[input.provider][0] ?? null;
   const row = await insertConnection(db, masterKey, { ...input, teamId, region, budgetPerMinute: input.budgetPerMinute ?? null }, now);
+  // A team's first connection of a provider replaces the environment's as its default.
+  forgetResolvedConnections();
   return publicOrThrow(toPublicConnection(row));
 }
 
@@ -27,12 +30,15 @@ export async function updateConnection(deps: ConnectionDeps, teamId: string, id:
   if (!row || !isProviderId(row.provider)) throw notFound();
   checkRegion(row.provider, changes.region);
   const updated = await updateConnectionRow(deps.db, deps.masterKey, teamId, id, changes, now);
+  forgetResolvedConnections();
   return publicOrThrow(updated && toPublicConnection(updated));
 }
 
 export async function removeConnection(deps: ConnectionDeps, teamId: string, id: string): Promise<void> {
   assertWritable(deps, id);
-  if (!(await deleteConnectionRow(deps.db, teamId, id))) throw notFound();
+  const deleted = await deleteConnectionRow(deps.db, teamId, id);
+  forgetResolvedConnections();
+  if (!deleted) throw notFound();
 }
 
 function assertWritable({ env }: ConnectionDeps, id: string): void {

@@ -8,6 +8,7 @@ import { loadConnectionDeps } from "./deps";
 import type { ConnectionDeps } from "./deps";
 import { isEnvConnectionId, resolveEnvConnection } from "./env-connections";
 import { findConnectionRow, findFirstConnectionRow, regionOf } from "./repository";
+import { resolvedConnectionCache } from "./resolved-cache";
 import type { ConnectionRow } from "./repository";
 import type { ResolvedConnection } from "./resolved-connection";
 
@@ -17,7 +18,14 @@ import type { ResolvedConnection } from "./resolved-connection";
  * ids cannot be probed across teams.
  */
 export async function resolveConnection(teamId: string, provider: ProviderId, connectionId?: string | null): Promise<ResolvedConnection> {
-  return resolveConnectionWith(await loadConnectionDeps(), teamId, provider, connectionId);
+  const key = `${teamId}\n${provider}\n${connectionId ?? ""}`;
+  const cache = resolvedConnectionCache();
+  const cached = cache.get(key);
+  if (cached) return cached;
+  // Only answers are kept: a not_found or a database error is asked again next time.
+  const resolved = await resolveConnectionWith(await loadConnectionDeps(), teamId, provider, connectionId);
+  cache.set(key, resolved);
+  return resolved;
 }
 
 export async function resolveConnectionWith(

@@ -43,6 +43,22 @@ describe("poll scheduler cadence", () => {
     expect(seen[0]).toMatchObject({ fetchedAt: START + 100, nextPollAt: START + 2_000, intervalMs: 2_000 });
   });
 
+  it("a first read gives up with snapshot_pending after firstSnapshotWaitMs; the call goes on and later reads get it", async () => {
+    const upstream = createFakeUpstream((key) => makeSnapshot(key, "running", 7), 5_000);
+    scheduler = createPollScheduler({ fetchBatch: upstream.fetchBatch, firstSnapshotWaitMs: 3_000 });
+    const key = makeKey("bolna", "slow-first-call");
+    const first = scheduler.read(key);
+    const outcome = first.then(() => "answered", (error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(2_999);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await outcome).toMatchObject({ code: "snapshot_pending", status: 503 });
+
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(await scheduler.read(key)).toMatchObject({ snapshot: { processed: 7 }, fetchedAt: START + 5_000 });
+    // Giving up on the wait did not start a second call while the first was out.
+    expect(upstream.callTimes(key).filter((at) => at < START + 5_000)).toEqual([START]);
+  });
+
   it("a completed Migma batch read 500 times costs its first call plus a 2-poll tail, then is final", async () => {
     const upstream = createFakeUpstream((key) => makeSnapshot(key, "completed", 100));
     scheduler = createPollScheduler({ fetchBatch: upstream.fetchBatch });

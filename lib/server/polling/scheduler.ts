@@ -228,7 +228,7 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
         // A new batch on a connection that is rate limited or broken fails fast with the reason.
         const blocked = connectionOpensAt(connection, now) > now ? connection.lastBlockingError : null;
         if (blocked) throw blocked;
-        await entry.firstOutcome;
+        await waitAtMost(entry.firstOutcome, options.firstSnapshotWaitMs);
         if (stopped) throw stoppedError();
       }
       if (!entry.snapshot) throw entry.failure?.error ?? stoppedError();
@@ -260,6 +260,23 @@ function byLeastRecentlyPolled(a: BatchEntry, b: BatchEntry): number {
   const right = b.lastPollAt ?? Number.NEGATIVE_INFINITY;
   if (left !== right) return left < right ? -1 : 1;
   return a.pollCount - b.pollCount;
+}
+
+/** Only a batch's first read waits, so only it pays for a timer. */
+async function waitAtMost(outcome: Promise<void>, ms: number | undefined): Promise<void> {
+  if (ms === undefined) return outcome;
+  let timer: NodeJS.Timeout | undefined;
+  const pending = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new AppError("snapshot_pending", "This batch is waiting for its turn within the provider's request budget. Try again shortly.")),
+      ms,
+    );
+  });
+  try {
+    await Promise.race([outcome, pending]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function stoppedError(): AppError {

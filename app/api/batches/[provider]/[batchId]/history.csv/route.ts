@@ -6,9 +6,9 @@ export const dynamic = "force-dynamic";
 
 // GET /api/batches/{provider}/{batchId}/history.csv[?connection={id}] — every stored snapshot, as a download
 export const GET = withSession<{ provider: string; batchId: string }>(
-  async ({ request, params, user }) => {
+  async ({ url, params, user }) => {
     const ref = parseBatchRequest(params);
-    const connectionId = new URL(request.url).searchParams.get("connection");
+    const connectionId = url.searchParams.get("connection");
     const csv = await readBatchHistoryCsv(await resolveHistoryKey(user.teamId, ref, connectionId));
     return new Response(csv, {
       headers: {

@@ -7,9 +7,9 @@ export const dynamic = "force-dynamic";
 
 // GET /api/batches/{provider}/{batchId}/history[?connection={id}] — stored progress, thinned for a chart
 export const GET = withSession<{ provider: string; batchId: string }>(
-  async ({ request, params, user }) => {
+  async ({ url, params, user }) => {
     const ref = parseBatchRequest(params);
-    const connectionId = new URL(request.url).searchParams.get("connection");
+    const connectionId = url.searchParams.get("connection");
     return jsonResponse(
       await readBatchHistory(await resolveHistoryKey(user.teamId, ref, connectionId)),
     );

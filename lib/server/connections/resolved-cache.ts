@@ -1,0 +1,21 @@
+import "server-only";
+import { LRUCache } from "lru-cache";
+import type { ResolvedConnection } from "./resolved-connection";
+
+// Every API poll resolves its connection, and the row changes only when an admin edits it, so the
+// answer is kept briefly. An edit in this process clears it at once; another instance notices
+// within CONNECTION_TTL_MS (as with sessions, see people/session-cache.ts). Only the encrypted key
+// is held: it is decrypted when a call reads it.
+export const CONNECTION_TTL_MS = 2_000;
+
+type Cache = LRUCache<string, ResolvedConnection>;
+const holder = globalThis as typeof globalThis & { __sendboardResolvedConnections?: Cache };
+
+export function resolvedConnectionCache(): Cache {
+  holder.__sendboardResolvedConnections ??= new LRUCache({ max: 10_000, ttl: CONNECTION_TTL_MS });
+  return holder.__sendboardResolvedConnections;
+}
+
+export function forgetResolvedConnections(): void {
+  resolvedConnectionCache().clear();
+}

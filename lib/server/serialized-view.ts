@@ -1,0 +1,32 @@
+import "server-only";
+import { LRUCache } from "lru-cache";
+import type { BatchSnapshot } from "@/lib/batch-snapshot";
+import type { BatchInsights, PollingInfo } from "@/lib/batch-view";
+
+/** A batch view in parts: the scheduler's snapshot, how it is polled, what history says. */
+export type PolledView = { snapshot: BatchSnapshot; polling: PollingInfo; insights: BatchInsights | undefined };
+
+type Serialized = { snapshot: BatchSnapshot; insights: BatchInsights | undefined; polling: string; body: string };
+
+const holder = globalThis as typeof globalThis & { __sendboardViewBodies?: LRUCache<string, Serialized> };
+
+function bodies(): LRUCache<string, Serialized> {
+  holder.__sendboardViewBodies ??= new LRUCache({ max: 10_000 });
+  return holder.__sendboardViewBodies;
+}
+
+/**
+ * The view as JSON. Every viewer of a batch reads the same snapshot and insights objects until
+ * the next poll, so the body is written once per distinct view and then shared: compared by
+ * identity (a new snapshot or insights object means new content) and by the small polling part.
+ */
+export function serializedView(key: string, view: PolledView): string {
+  const polling = JSON.stringify(view.polling);
+  const cached = bodies().get(key);
+  if (cached && cached.snapshot === view.snapshot && cached.insights === view.insights && cached.polling === polling) {
+    return cached.body;
+  }
+  const body = JSON.stringify({ ...view.snapshot, polling: view.polling, insights: view.insights });
+  bodies().set(key, { snapshot: view.snapshot, insights: view.insights, polling, body });
+  return body;
+}
