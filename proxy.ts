@@ -2,13 +2,21 @@ import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { PATHNAME_HEADER } from "@/lib/chromeless";
 import { contentSecurityPolicy, referrerPolicyFor, STATIC_SECURITY_HEADERS } from "@/lib/security-headers";
+import { frameAncestorsForShareToken } from "@/lib/server/share-links/frame-ancestors";
 
 // Pages anyone may open: signing in, a share link, an invitation.
-const PUBLIC_PAGES = [/^\/signin$/, /^\/s\/[^/]+$/, /^\/invite\/[^/]+$/];
+const SHARE_PAGE = /^\/s\/([^/]+)$/;
+const PUBLIC_PAGES = [/^\/signin$/, SHARE_PAGE, /^\/invite\/[^/]+$/];
 
-function withSecurityHeaders(request: NextRequest): NextResponse {
+/** A valid share link may name one origin allowed to frame it; every other page: 'none'. */
+async function frameAncestorsFor(pathname: string): Promise<string | undefined> {
+  const token = SHARE_PAGE.exec(pathname)?.[1];
+  return token ? ((await frameAncestorsForShareToken(token)) ?? undefined) : undefined;
+}
+
+function withSecurityHeaders(request: NextRequest, frameAncestors: string | undefined): NextResponse {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development" });
+  const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development", frameAncestors });
   // Next reads the nonce from the request's CSP header and puts it on its own script tags.
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
@@ -34,7 +42,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
       return NextResponse.redirect(signIn);
     }
   }
-  return withSecurityHeaders(request);
+  return withSecurityHeaders(request, await frameAncestorsFor(pathname));
 }
 
 export const config = {

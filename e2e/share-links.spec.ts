@@ -171,7 +171,7 @@ test("an expired link says so on an open screen", async ({ browser, request }) =
   const id = await createBoardViaApi(request, uniqueName("Expiring"), [
     { provider: "migma", batchId: E2E.ids.migma.completed },
   ]);
-  const link = await createShareLinkViaApi(request, id, 1);
+  const link = await createShareLinkViaApi(request, id, { expiresInHours: 1 });
   const context = await freshContext(browser);
   const page = await context.newPage();
   await page.clock.install();

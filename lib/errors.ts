@@ -5,6 +5,7 @@ export const ERROR_STATUS = {
   bad_request: 400,
   invalid_provider: 400,
   invalid_batch_id: 400,
+  invalid_frame_origin: 400,
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,

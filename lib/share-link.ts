@@ -8,6 +8,8 @@ export const createShareLinkSchema = z.object({
   expiresInHours: z.optional(
     z.number().check(z.int(), z.minimum(1), z.maximum(MAX_SHARE_LINK_HOURS)),
   ),
+  // Checked by the service (see lib/frame-origin.ts), which answers 400 invalid_frame_origin.
+  frameOrigin: z.optional(z.nullable(z.string())),
 });
 export type CreateShareLinkInput = z.infer<typeof createShareLinkSchema>;
 
@@ -29,6 +31,7 @@ export const shareLinkSchema = z.object({
   revokedAt: z.nullable(z.string()),
   lastUsedAt: z.nullable(z.string()),
   viewCount: z.number(),
+  frameOrigin: z.nullable(z.string()),
 });
 export type ShareLink = z.infer<typeof shareLinkSchema>;
 

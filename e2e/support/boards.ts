@@ -36,11 +36,9 @@ export async function createBoardViaApi(
 export async function createShareLinkViaApi(
   request: APIRequestContext,
   boardId: string,
-  expiresInHours?: number,
+  options: { expiresInHours?: number; frameOrigin?: string } = {},
 ) {
-  const response = await request.post(`/api/boards/${boardId}/share-links`, {
-    data: expiresInHours ? { expiresInHours } : {},
-  });
+  const response = await request.post(`/api/boards/${boardId}/share-links`, { data: options });
   expect(response.status(), await response.text()).toBe(201);
   const body = (await response.json()) as { id: string; url: string };
   const token = body.url.split("/s/")[1] ?? "";

@@ -7,18 +7,18 @@ import { createShareLink } from "@/lib/server/share-links";
 
 export const dynamic = "force-dynamic";
 
-// POST /api/share-links — a read-only link to one batch {provider, batchId, connectionId?, expiresInHours?}
+// POST /api/share-links — a read-only link to one batch {provider, batchId, connectionId?, expiresInHours?, frameOrigin?}
 export const POST = withSession(async ({ request, user }) => {
-  const { expiresInHours, ...batch } = await parseJsonBody(
+  const { expiresInHours, frameOrigin, ...batch } = await parseJsonBody(
     request,
     createBatchShareLinkSchema,
-    "Give a provider, a batch id and optionally expiresInHours (1–2160).",
+    "Give a provider, a batch id and optionally expiresInHours (1–2160) and frameOrigin.",
   );
   const link = await createShareLink(
     await getDb(),
     user,
     { batch },
-    { origin: requestOrigin(request), expiresInHours },
+    { origin: requestOrigin(request), expiresInHours, frameOrigin },
   );
   return jsonResponse({ id: link.id, url: link.url }, 201);
 });

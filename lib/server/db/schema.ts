@@ -88,6 +88,7 @@ export interface ShareLinksTable {
   revoked_at: string | null;
   last_used_at: string | null;
   view_count: Generated<number>;
+  frame_origin: string | null; // the one origin that may frame the page, or null for none
 }
 
 export interface BatchSnapshotsTable {

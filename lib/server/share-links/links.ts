@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { BoardBatchInput } from "@/lib/board";
 import { AppError } from "@/lib/errors";
+import { frameOriginSchema } from "@/lib/frame-origin";
 import type { ShareLink } from "@/lib/share-link";
 import { prepareBoardBatch } from "@/lib/server/boards/board-batch-input";
 import { findTeamBoard } from "@/lib/server/boards/board-rows";
@@ -11,6 +12,7 @@ import { assertCan } from "@/lib/server/security/permissions";
 import type { Actor } from "@/lib/server/security/permissions";
 import { createShareToken, hashToken } from "@/lib/server/security/tokens";
 import { shareLinkExpiresAt } from "./expiry";
+import { forgetFrameAncestors } from "./frame-ancestors";
 
 export type ShareTarget = { boardId: string } | { batch: Omit<BoardBatchInput, "label"> };
 export type CreatedShareLinkWithToken = {
@@ -45,16 +47,25 @@ async function targetColumns(
   };
 }
 
+/** Null or absent: the page may not be framed at all. */
+function parseFrameOrigin(value: string | null | undefined): string | null {
+  if (value === undefined || value === null) return null;
+  const parsed = frameOriginSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new AppError("invalid_frame_origin", parsed.error.issues[0]?.message ?? "Not an origin.");
+}
+
 /** The token leaves this function once, inside the URL; only its hash is stored. */
 export async function createShareLink(
   db: Kysely<Database>,
   actor: Actor,
   target: ShareTarget,
-  options: { origin: string; expiresInHours?: number },
+  options: { origin: string; expiresInHours?: number; frameOrigin?: string | null },
   now = new Date(),
 ): Promise<CreatedShareLinkWithToken> {
   assertCan(actor, "share-links:manage");
   const expiresAt = shareLinkExpiresAt(now, options.expiresInHours);
+  const frameOrigin = parseFrameOrigin(options.frameOrigin);
   const columns = await targetColumns(db, actor.teamId, target);
   const token = createShareToken();
   const id = randomUUID();
@@ -70,6 +81,7 @@ export async function createShareLink(
       expires_at: expiresAt,
       revoked_at: null,
       last_used_at: null,
+      frame_origin: frameOrigin,
     })
     .execute();
   return { id, url: `${options.origin}/s/${token}`, token, expiresAt };
@@ -84,7 +96,15 @@ export async function listBoardShareLinks(
   const board = await findTeamBoard(db, actor.teamId, boardId);
   const rows = await db
     .selectFrom("share_links")
-    .select(["id", "created_at", "expires_at", "revoked_at", "last_used_at", "view_count"])
+    .select([
+      "id",
+      "created_at",
+      "expires_at",
+      "revoked_at",
+      "last_used_at",
+      "view_count",
+      "frame_origin",
+    ])
     .where("team_id", "=", actor.teamId)
     .where("board_id", "=", board.id)
     .orderBy("created_at", "desc")
@@ -97,6 +117,7 @@ export async function listBoardShareLinks(
     revokedAt: row.revoked_at,
     lastUsedAt: row.last_used_at,
     viewCount: row.view_count,
+    frameOrigin: row.frame_origin,
   }));
 }
 
@@ -110,7 +131,7 @@ export async function revokeShareLink(
   assertCan(actor, "share-links:manage");
   const row = await db
     .selectFrom("share_links")
-    .select(["id", "revoked_at"])
+    .select(["id", "revoked_at", "token_hash"])
     .where("id", "=", linkId)
     .where("team_id", "=", actor.teamId)
     .executeTakeFirst();
@@ -121,4 +142,5 @@ export async function revokeShareLink(
     .set({ revoked_at: now.toISOString() })
     .where("id", "=", row.id)
     .execute();
+  forgetFrameAncestors(row.token_hash);
 }

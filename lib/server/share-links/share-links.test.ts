@@ -39,7 +39,7 @@ beforeEach(async () => {
 });
 afterEach(async () => close());
 
-function boardLink(options: { expiresInHours?: number } = {}) {
+function boardLink(options: { expiresInHours?: number; frameOrigin?: string | null } = {}) {
   return createShareLink(db, alice, { boardId }, { origin, ...options }, now);
 }
 
@@ -86,8 +86,29 @@ describe("creating and listing share links", () => {
       revokedAt: null,
       lastUsedAt: new Date(now.getTime() + 2000).toISOString(),
       viewCount: 2,
+      frameOrigin: null,
     });
     expect(JSON.stringify(listed)).not.toContain(link.token);
+  });
+
+  it("stores the origin allowed to frame the link, normalised, and lists it", async () => {
+    await boardLink({ frameOrigin: "https://Intranet.example.com:443/" });
+    await boardLink({ frameOrigin: null });
+    const listed = await listBoardShareLinks(db, alice, boardId);
+    expect(listed.map((link) => link.frameOrigin).sort()).toEqual([
+      "https://intranet.example.com",
+      null,
+    ]);
+  });
+
+  it("refuses anything but a bare origin with invalid_frame_origin", async () => {
+    for (const frameOrigin of ["*", "'self'", "http://example.com", "https://a.example/x", ""]) {
+      await expect(boardLink({ frameOrigin })).rejects.toMatchObject({
+        code: "invalid_frame_origin",
+        status: 400,
+      });
+    }
+    expect(await listBoardShareLinks(db, alice, boardId)).toEqual([]);
   });
 
   it("touches last-used at most once a minute and never counts a view", async () => {

@@ -4,7 +4,9 @@ import { useMutation } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import type { FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
+import { checkFrameOrigin, FRAME_ORIGIN_EXAMPLE } from "@/lib/frame-origin";
 import { createShareLinkOptions } from "@/lib/queries/share-links";
 import { DEFAULT_SHARE_LINK_HOURS } from "@/lib/share-link";
 import { CreatedShareLink } from "./created-share-link";
@@ -20,11 +22,19 @@ const EXPIRY_CHOICES = [
 export function CreateShareLinkForm({ boardId }: { boardId: string }) {
   const fieldId = useId();
   const [hours, setHours] = useState<number>(DEFAULT_SHARE_LINK_HOURS);
+  const [frameOrigin, setFrameOrigin] = useState("");
+  const [frameError, setFrameError] = useState<string | null>(null);
   const create = useMutation(createShareLinkOptions(boardId));
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    create.mutate({ expiresInHours: hours });
+    const typed = frameOrigin.trim();
+    const checked = typed ? checkFrameOrigin(typed) : null;
+    if (checked && "problem" in checked) {
+      setFrameError(checked.problem);
+      return;
+    }
+    create.mutate({ expiresInHours: hours, frameOrigin: checked?.origin });
   }
 
   return (
@@ -51,10 +61,37 @@ export function CreateShareLinkForm({ boardId }: { boardId: string }) {
             ))}
           </Select>
         </div>
+        <div className="w-full sm:w-80">
+          <label htmlFor={`${fieldId}-frame`} className="mb-1 block text-sm text-muted">
+            Allow embedding on <span className="text-faint">(origin)</span>
+          </label>
+          <Input
+            id={`${fieldId}-frame`}
+            value={frameOrigin}
+            autoComplete="off"
+            spellCheck={false}
+            placeholder={FRAME_ORIGIN_EXAMPLE}
+            aria-invalid={frameError !== null}
+            aria-describedby={`${fieldId}-frame-hint`}
+            className="font-mono"
+            onChange={(event) => {
+              setFrameOrigin(event.target.value);
+              setFrameError(null);
+            }}
+          />
+        </div>
         <Button type="submit" disabled={create.isPending}>
           {create.isPending ? "Creating…" : "Create link"}
         </Button>
       </form>
+      <p id={`${fieldId}-frame-hint`} className="text-xs text-faint">
+        Optional: the one site allowed to show this wall in an iframe. Empty: no site may.
+      </p>
+      {frameError && (
+        <p role="alert" data-testid="frame-origin-error" className="text-sm text-notice-warning">
+          {frameError}
+        </p>
+      )}
       {create.isError && (
         <p role="alert" className="text-sm text-notice-warning">
           Could not create the link: {create.error.message}

@@ -39,6 +39,9 @@ export function ShareLinkRow({ link, now, revoking, onRevoke }: ShareLinkRowProp
       <td className="py-2 pr-4" data-testid="share-link-last-used">
         {link.lastUsedAt ? <RelativeTime value={link.lastUsedAt} now={now} /> : EMPTY_VALUE}
       </td>
+      <td className="py-2 pr-4 font-mono text-xs" data-testid="share-link-frame-origin">
+        {link.frameOrigin ?? EMPTY_VALUE}
+      </td>
       <td
         className="py-2 pr-4 text-right tabular-nums"
         data-testid="share-link-views"

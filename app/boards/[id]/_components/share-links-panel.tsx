@@ -25,13 +25,14 @@ export function ShareLinksPanel({ boardId }: { boardId: string }) {
       )}
       {links.data && links.data.length > 0 && (
         <div className="mt-5 overflow-x-auto">
-          <table className="w-full min-w-[40rem] text-left text-sm">
+          <table className="w-full min-w-[48rem] text-left text-sm">
             <thead className="text-xs uppercase tracking-wide text-faint">
               <tr>
                 <th className="py-2 pr-4 font-medium">Status</th>
                 <th className="py-2 pr-4 font-medium">Created</th>
                 <th className="py-2 pr-4 font-medium">Expires</th>
                 <th className="py-2 pr-4 font-medium">Last used</th>
+                <th className="py-2 pr-4 font-medium">Embeds on</th>
                 <th className="py-2 pr-4 text-right font-medium">Views</th>
                 <th className="py-2" />
               </tr>

@@ -5,6 +5,7 @@ import * as connections from "./0003-connections";
 import * as boards from "./0004-boards";
 import * as batchSnapshots from "./0005-batch-snapshots";
 import * as pollLeases from "./0006-poll-leases";
+import * as shareLinkFraming from "./0007-share-link-framing";
 
 // Migrations are imported, not read from disk, so the bundled server and the tests apply the same list.
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   "0004-boards": boards,
   "0005-batch-snapshots": batchSnapshots,
   "0006-poll-leases": pollLeases,
+  "0007-share-link-framing": shareLinkFraming,
 };

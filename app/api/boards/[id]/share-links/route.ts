@@ -15,19 +15,19 @@ export const GET = withSession<Params>(async ({ params, user }) => {
   return jsonResponse({ items });
 });
 
-// POST /api/boards/{id}/share-links — a new read-only link {expiresInHours?} (1 h–90 days, default 7 days)
+// POST /api/boards/{id}/share-links — a new read-only link {expiresInHours?, frameOrigin?} (1 h–90 days, default 7 days)
 export const POST = withSession<Params>(async ({ request, params, user }) => {
   const boardId = parseUuid(params.id, "board");
-  const { expiresInHours } = await parseJsonBody(
+  const { expiresInHours, frameOrigin } = await parseJsonBody(
     request,
     createShareLinkSchema,
-    "expiresInHours must be a whole number from 1 to 2160.",
+    "expiresInHours must be a whole number from 1 to 2160; frameOrigin a string or null.",
   );
   const link = await createShareLink(
     await getDb(),
     user,
     { boardId },
-    { origin: requestOrigin(request), expiresInHours },
+    { origin: requestOrigin(request), expiresInHours, frameOrigin },
   );
   return jsonResponse({ id: link.id, url: link.url }, 201);
 });
