@@ -5,11 +5,12 @@ import { z } from "zod/mini";
 
 const MAX_LENGTH = 255;
 // http only where nothing crosses a network, so local tests and development can frame a link.
-const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+// Not [::1]: CSP's host-source grammar has no IPv6 addresses, so browsers would ignore it.
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1"]);
 const FORBIDDEN = /[\s\p{Cc};,'"*\\]/u;
 const BARE_ORIGIN = /^[a-z][a-z0-9+.-]*:\/\/[^/?#@]+\/?$/i;
-// What CSP's host-source grammar accepts (letters, digits, hyphens, dots; bracketed IPv6), and a port.
-const CSP_SOURCE = /^https?:\/\/(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/;
+// What CSP's host-source grammar accepts (letters, digits, hyphens, dots), and a port.
+const CSP_SOURCE = /^https?:\/\/[a-z0-9-]+(?:\.[a-z0-9-]+)*(?::\d{1,5})?$/;
 
 export const FRAME_ORIGIN_EXAMPLE = "https://intranet.example.com";
 
