@@ -126,6 +126,13 @@ export interface PollCallsTable {
   cost: number;
 }
 
+export interface ConnectionHoldsTable {
+  connection_id: string;
+  until: string;
+  error_code: string;
+  error_message: string;
+}
+
 export interface Database {
   teams: TeamsTable;
   users: UsersTable;
@@ -139,4 +146,5 @@ export interface Database {
   poll_leases: PollLeasesTable;
   batch_latest: BatchLatestTable;
   poll_calls: PollCallsTable;
+  connection_holds: ConnectionHoldsTable;
 }

@@ -13,7 +13,7 @@ export type Connection = {
   breaker: ReturnType<typeof createConnectionBreaker>;
   /** No call before this: the budget all instances share is spent until then (PostgreSQL). */
   sharedBudgetUntil: number;
-  /** No call before this (429 Retry-After / X-RateLimit-Reset). */
+  /** No call before this: a 429's Retry-After / X-RateLimit-Reset, or another instance's hold (its 429 or open breaker). */
   retryAfterUntil: number;
   /** The failure that closed the connection (breaker or 429), for readers with nothing to show. */
   lastBlockingError: AppError | null;

@@ -26,14 +26,19 @@ export type ClaimRequest = {
   perMinute: number;
 };
 
+/** Why no instance may call a connection before `until`: a 429 or an open breaker somewhere. */
+export type ConnectionHold = { until: number; error: { code: ErrorCode; message: string } };
+
 /**
  * call: this instance makes the call now. follow: another instance holds the batch; serve what it
  * published and ask again later. budget: the connection's minute is spent (by all instances together).
+ * held: an instance was told to wait (429) or gave up on the provider for a while (breaker).
  */
 export type ClaimDecision =
   | { kind: "call" }
   | { kind: "follow"; latest: SharedLatest | null; leaseExpiresAt: number }
-  | { kind: "budget"; availableAt: number };
+  | { kind: "budget"; availableAt: number }
+  | ({ kind: "held" } & ConnectionHold);
 
 /**
  * Asked by the scheduler before every upstream call. One process on SQLite answers "call" at once,
@@ -43,6 +48,8 @@ export type PollCoordinator = {
   claim(request: ClaimRequest): ClaimDecision | Promise<ClaimDecision>;
   /** Every outcome of a call this instance made, for the instances that follow it. Never rejects. */
   publish?(id: string, latest: SharedLatest, intervalMs: number): Promise<void>;
+  /** Holds a connection back for every instance until `hold.until` (only ever later). Never rejects. */
+  hold?(connectionId: string, hold: ConnectionHold): Promise<void>;
 };
 
 const CALL: ClaimDecision = { kind: "call" };

@@ -1,5 +1,5 @@
 import { batchSnapshotSchema } from "@/lib/batch-snapshot";
-import { ERROR_STATUS, type ErrorCode } from "@/lib/errors";
+import { isErrorCode } from "@/lib/errors";
 import type { BatchLatestTable } from "@/lib/server/db/schema";
 import type { SharedLatest } from "./coordinator";
 
@@ -46,10 +46,6 @@ function parseError(text: string | null): SharedLatest["error"] {
   const { code, message, at } = value as Record<string, unknown>;
   if (typeof message !== "string" || typeof at !== "number") return null;
   return { code: isErrorCode(code) ? code : "internal", message, at };
-}
-
-function isErrorCode(value: unknown): value is ErrorCode {
-  return typeof value === "string" && Object.hasOwn(ERROR_STATUS, value);
 }
 
 function parseJson(text: string): unknown {

@@ -96,6 +96,21 @@ describe.skipIf(!url)("PostgreSQL poll coordinator (needs DATABASE_URL, e.g. tsx
     expect(fromLatestRow(row)).toMatchObject({ fetchedAt: START + 5_000, error: null, snapshot: { state: "running" } });
   });
 
+  it("holds every instance back from a connection another one was told to wait on, only ever for longer", async () => {
+    const [a, b] = [instance("a"), instance("b")];
+    const error = { code: "provider_rate_limited", message: "Mindo asked us to wait." } as const;
+    await a.hold(request("x", 0).connectionId, { until: START + 5_000, error });
+    await a.hold(request("x", 0).connectionId, { until: START + 2_000, error: { code: "provider_error", message: "shorter" } });
+
+    expect(await b.claim(request("y", START + 100))).toEqual({ kind: "held", until: START + 5_000, error });
+    expect(await a.claim(request("x", START + 4_999))).toEqual({ kind: "held", until: START + 5_000, error });
+    // Another connection is not held; a held claim spent none of the budget and took no lease.
+    expect(await b.claim(request("z", START + 100, { connectionId: "conn-2" }))).toEqual({ kind: "call" });
+    expect(await temp.db.selectFrom("poll_calls").select("connection_id").execute()).toEqual([{ connection_id: "conn-2" }]);
+    expect(await temp.db.selectFrom("poll_leases").select("poll_key").execute()).toEqual([{ poll_key: request("z", 0).id }]);
+    expect(await a.claim(request("y", START + 5_000))).toEqual({ kind: "call" });
+  });
+
   it("says database_unavailable when the server does not answer", async () => {
     const down = openPostgres("postgres://nobody@127.0.0.1:1/none", { poolSize: 1 });
     const coordinator = createPostgresCoordinator({ db: async () => down });

@@ -2,7 +2,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { Database } from "@/lib/server/db/schema";
-import type { ClaimDecision, ClaimRequest, SharedLatest } from "./coordinator";
+import { isErrorCode } from "@/lib/errors";
+import type { ClaimDecision, ClaimRequest, ConnectionHold, SharedLatest } from "./coordinator";
 import { fromLatestRow, toLatestRow } from "./latest-row";
 import { createRollingWindow, WINDOW_MS } from "./rolling-window";
 import { POLL_CADENCE } from "./settings";
@@ -24,6 +25,7 @@ export type PostgresCoordinator = {
   instanceId: string;
   claim(request: ClaimRequest): Promise<ClaimDecision>;
   publish(id: string, latest: SharedLatest, intervalMs: number): Promise<void>;
+  hold(connectionId: string, hold: ConnectionHold): Promise<void>;
 };
 
 const PRUNE_EVERY_MS = 60 * 60_000;
@@ -33,9 +35,10 @@ const LATEST_COLUMNS = ["snapshot", "fetched_at", "next_poll_at", "error", "fina
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-class BudgetSpent extends Error {
-  constructor(readonly availableAt: number) {
-    super("budget spent");
+// Thrown inside a claim's transaction, so it rolls back and the lease stays with whoever had it.
+class NoCallYet extends Error {
+  constructor(readonly decision: ClaimDecision) {
+    super("no call yet");
   }
 }
 
@@ -44,7 +47,8 @@ class BudgetSpent extends Error {
  * or renews in a single upsert; only the holder calls upstream, and it takes the connection's call
  * slot (poll_calls, a rolling minute) in the same transaction. It publishes every outcome to
  * batch_latest, which the other instances serve. A lease lasts two intervals past the holder's
- * next call, so a dead holder is replaced one cadence step late.
+ * next call, so a dead holder is replaced one cadence step late. A 429 or an open breaker on any
+ * instance becomes a hold (connection_holds) that every claim on the connection obeys.
  */
 export function createPostgresCoordinator(options: PostgresCoordinatorOptions): PostgresCoordinator {
   const me = options.instanceId ?? randomUUID();
@@ -61,13 +65,14 @@ export function createPostgresCoordinator(options: PostgresCoordinatorOptions): 
         if (!(await takeLease(trx, request.id, now, leaseExpiresAt))) return follow(trx, request.id);
         const latest = await readLatest(trx, request.id);
         if (latest?.final && latest.updatedAt > now - finalKeepMs) return { kind: "follow", latest, leaseExpiresAt };
+        const hold = await readHold(trx, request.connectionId);
+        if (hold && hold.until > now) throw new NoCallYet({ kind: "held", ...hold });
         const availableAt = await takeCallSlot(trx, request);
-        // Thrown, so the transaction rolls back and the lease stays with whoever had it.
-        if (availableAt > now) throw new BudgetSpent(availableAt);
+        if (availableAt > now) throw new NoCallYet({ kind: "budget", availableAt });
         return { kind: "call" };
       });
     } catch (error) {
-      if (error instanceof BudgetSpent) return { kind: "budget", availableAt: error.availableAt };
+      if (error instanceof NoCallYet) return error.decision;
       throw error;
     }
   }
@@ -136,6 +141,26 @@ export function createPostgresCoordinator(options: PostgresCoordinatorOptions): 
     }
   }
 
+  async function hold(connectionId: string, { until, error }: ConnectionHold): Promise<void> {
+    try {
+      const db = await options.db();
+      const row = { connection_id: connectionId, until: iso(until), error_code: error.code, error_message: error.message };
+      await db
+        .insertInto("connection_holds")
+        .values(row)
+        .onConflict((conflict) =>
+          conflict
+            .column("connection_id")
+            .doUpdateSet({ until: row.until, error_code: row.error_code, error_message: row.error_message })
+            // Only ever later: a short wait heard by one instance never cuts a longer one short.
+            .where("connection_holds.until", "<", row.until),
+        )
+        .execute();
+    } catch (error) {
+      options.onError?.(error);
+    }
+  }
+
   /** Leases, latest outcomes and call rows nobody has touched for long; at most hourly per process. */
   async function pruneIfDue(db: Kysely<Database>, now: number) {
     if (now - lastPruneAt < PRUNE_EVERY_MS) return;
@@ -143,12 +168,22 @@ export function createPostgresCoordinator(options: PostgresCoordinatorOptions): 
     await db.deleteFrom("poll_leases").where("expires_at", "<", iso(now - PRUNE_EVERY_MS)).execute();
     await db.deleteFrom("batch_latest").where("updated_at", "<", iso(now - KEEP_LATEST_MS)).execute();
     await db.deleteFrom("poll_calls").where("at", "<=", iso(now - WINDOW_MS)).execute();
+    await db.deleteFrom("connection_holds").where("until", "<", iso(now - PRUNE_EVERY_MS)).execute();
   }
 
-  return { instanceId: me, claim, publish };
+  return { instanceId: me, claim, publish, hold };
 }
 
 async function readLatest(trx: Transaction<Database>, pollKey: string): Promise<SharedLatest | null> {
   const row = await trx.selectFrom("batch_latest").selectAll().where("poll_key", "=", pollKey).executeTakeFirst();
   return row ? fromLatestRow(row) : null;
+}
+
+async function readHold(trx: Transaction<Database>, connectionId: string): Promise<ConnectionHold | null> {
+  const row = await trx.selectFrom("connection_holds").selectAll().where("connection_id", "=", connectionId).executeTakeFirst();
+  if (!row) return null;
+  return {
+    until: Date.parse(row.until),
+    error: { code: isErrorCode(row.error_code) ? row.error_code : "provider_error", message: row.error_message },
+  };
 }

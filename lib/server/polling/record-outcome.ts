@@ -1,7 +1,8 @@
 import type { BatchSnapshot } from "@/lib/batch-snapshot";
-import type { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { isSettled, nextTailCount } from "./cadence";
 import type { Connection } from "./connection";
+import type { ConnectionHold } from "./coordinator";
 import type { BatchEntry } from "./entry";
 import { classifyPollError } from "./error-kind";
 import { POLL_CADENCE } from "./settings";
@@ -34,6 +35,17 @@ export function recordFailure(connection: Connection, entry: BatchEntry, error: 
   } else {
     entry.holdUntil = now + entry.backoff.nextDelayMs();
   }
+}
+
+/**
+ * Another instance heard a 429 or opened its breaker on this connection: no call from here either
+ * until the hold ends. A batch with nothing to show yet shows why.
+ */
+export function recordHold(connection: Connection, entry: BatchEntry, hold: ConnectionHold, now: number) {
+  const error = new AppError(hold.error.code, hold.error.message);
+  connection.retryAfterUntil = Math.max(connection.retryAfterUntil, hold.until);
+  connection.lastBlockingError = error;
+  if (!entry.snapshot) entry.failure = { error, at: now };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { AppError } from "@/lib/errors";
-import type { ClaimDecision, ClaimRequest, PollCoordinator, SharedLatest } from "./coordinator";
+import type { ClaimDecision, ClaimRequest, ConnectionHold, PollCoordinator, SharedLatest } from "./coordinator";
 import { FOLLOW } from "./follow";
 import { createPollScheduler } from "./scheduler";
 import { POLL_CADENCE } from "./settings";
@@ -26,6 +26,7 @@ const running = () => makeSnapshot(key, "running", Math.floor((Date.now() - STAR
 function scriptedCoordinator(decide: (request: ClaimRequest) => ClaimDecision | Error) {
   const claims: number[] = [];
   const published: SharedLatest[] = [];
+  const holds: (ConnectionHold & { connectionId: string })[] = [];
   const coordinator: PollCoordinator = {
     claim: async (request) => {
       claims.push(request.now - START);
@@ -36,8 +37,11 @@ function scriptedCoordinator(decide: (request: ClaimRequest) => ClaimDecision | 
     publish: async (_id, latest) => {
       published.push(latest);
     },
+    hold: async (connectionId, hold) => {
+      holds.push({ connectionId, ...hold });
+    },
   };
-  return { coordinator, claims, published };
+  return { coordinator, claims, published, holds };
 }
 
 function heldElsewhere(at: number): SharedLatest {
@@ -94,5 +98,53 @@ describe("poll scheduler with a coordinator", () => {
     await vi.advanceTimersByTimeAsync(POLL_CADENCE.coordinationRetryMs + 200);
     expect(upstream.calls).toHaveLength(1);
     expect(await scheduler.read(key)).toMatchObject({ error: null, snapshot: { stale: false } });
+  });
+
+  it("obeys a hold another instance published: no call until it ends, and the next update says when", async () => {
+    const upstream = createFakeUpstream(running);
+    const rateLimited = { code: "provider_rate_limited", message: "Bolna asked us to wait." } as const;
+    const script = scriptedCoordinator(({ now }) =>
+      now === START || now >= START + 8_000 ? { kind: "call" } : { kind: "held", until: START + 8_000, error: rateLimited },
+    );
+    scheduler = createPollScheduler({ fetchBatch: upstream.fetchBatch, coordinator: script.coordinator });
+
+    await readWhileAdvancing(scheduler, key, 2_500);
+    expect(await scheduler.read(key)).toMatchObject({ nextPollAt: START + 8_000, error: null, snapshot: { stale: false } });
+    await vi.advanceTimersByTimeAsync(5_400);
+    expect(upstream.callTimes(key)).toEqual([START]);
+    await readWhileAdvancing(scheduler, key, 200);
+    expect(upstream.callTimes(key)).toEqual([START, START + 8_000]);
+  });
+
+  it("answers a new batch on a held connection with the hold's reason instead of making it wait", async () => {
+    const upstream = createFakeUpstream(running);
+    const error = { code: "provider_rate_limited", message: "Bolna asked us to wait." } as const;
+    const script = scriptedCoordinator(() => ({ kind: "held", until: START + 60_000, error }));
+    scheduler = createPollScheduler({ fetchBatch: upstream.fetchBatch, coordinator: script.coordinator });
+
+    await expect(readWhileAdvancing(scheduler, key, 10)).rejects.toMatchObject(error);
+    await expect(scheduler.read(makeKey("bolna", "b2"))).rejects.toMatchObject(error);
+    expect(upstream.calls).toEqual([]);
+  });
+
+  it("tells the other instances about its own 429 (to the second) and its open breaker", async () => {
+    const upstream = createFakeUpstream(() => new AppError("provider_rate_limited", "Slow down.", { retryAfterSeconds: 5 }));
+    const script = scriptedCoordinator(() => ({ kind: "call" }));
+    scheduler = createPollScheduler({ fetchBatch: upstream.fetchBatch, coordinator: script.coordinator });
+
+    await readWhileAdvancing(scheduler, key, 200).catch(() => undefined);
+    expect(script.holds).toEqual([{ connectionId: key.connectionId, until: START + 100 + 5_000, error: { code: "provider_rate_limited", message: "Slow down." } }]);
+
+    upstream.answerWith(() => new AppError("provider_error", "HTTP 500"));
+    for (let poll = 0; poll < 20 && !script.holds.some((hold) => hold.error.code === "provider_error"); poll += 1) {
+      await vi.advanceTimersByTimeAsync(5_000);
+      await scheduler.read(key).catch(() => undefined);
+    }
+    const opened = script.holds.find((hold) => hold.error.code === "provider_error");
+    // Only the call that opened the breaker holds the others back, for the breaker's first delay.
+    expect(script.holds.filter((hold) => hold.error.code === "provider_error")).toHaveLength(1);
+    const openedAt = upstream.calls.at(-1)!.at + 100;
+    expect(opened!.until).toBeGreaterThan(openedAt);
+    expect(opened!.until - openedAt).toBeLessThanOrEqual(POLL_CADENCE.breaker.halfOpenInitialMs);
   });
 });

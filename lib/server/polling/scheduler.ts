@@ -11,7 +11,7 @@ import { createEntry, entryDueAt, toPollEntry, type BatchEntry } from "./entry";
 import { toAppError } from "./error-kind";
 import { shareBudget } from "./fair-share";
 import { adoptShared, sharedLatestOf } from "./follow";
-import { recordCoordinationFailure, recordFailure, recordSuccess } from "./record-outcome";
+import { recordCoordinationFailure, recordFailure, recordHold, recordSuccess } from "./record-outcome";
 import { POLL_CADENCE, PROVIDER_POLL_BUDGETS } from "./settings";
 import { pollKeyToString, type PollEntry, type PollKey, type PollScheduler, type PollSchedulerOptions } from "./types";
 
@@ -110,7 +110,8 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
     if (decision.kind === "call") return call(connection, entry, controller, now);
     connection.window.remove(now, connection.callsPerPoll);
     if (decision.kind === "follow") adoptShared(entry, decision.latest, decision.leaseExpiresAt, Date.now());
-    else connection.sharedBudgetUntil = Math.max(connection.sharedBudgetUntil, decision.availableAt);
+    else if (decision.kind === "budget") connection.sharedBudgetUntil = Math.max(connection.sharedBudgetUntil, decision.availableAt);
+    else recordHold(connection, entry, decision, Date.now());
     finish(connection, entry);
   }
 
@@ -126,7 +127,10 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
           notifySnapshot(entry.key, snapshot);
         },
         (error: unknown) => {
-          if (!isBrokenCircuitError(error)) recordFailure(connection, entry, toAppError(error), Date.now());
+          if (isBrokenCircuitError(error)) return;
+          const failure = toAppError(error);
+          recordFailure(connection, entry, failure, Date.now());
+          shareHold(connection, failure, Date.now());
         },
       )
       .finally(() => {
@@ -146,6 +150,14 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
     if (!coordinator.publish || stopped) return;
     const now = Date.now();
     void coordinator.publish(entry.id, sharedLatestOf(entry, nextPollAtOf(connection, entry, now), now), entry.intervalMs);
+  }
+
+  /** A 429's wait or an open breaker here holds the connection back on every instance too. */
+  function shareHold(connection: Connection, failure: AppError, now: number) {
+    if (!coordinator.hold || stopped) return;
+    const until = connectionOpensAt(connection, now);
+    if (until <= now || !Number.isFinite(until)) return;
+    void coordinator.hold(connection.id, { until, error: { code: failure.code, message: failure.message } });
   }
 
   function notifySnapshot(key: PollKey, snapshot: BatchSnapshot) {

@@ -6,6 +6,7 @@ import * as boards from "./0004-boards";
 import * as batchSnapshots from "./0005-batch-snapshots";
 import * as pollLeases from "./0006-poll-leases";
 import * as shareLinkFraming from "./0007-share-link-framing";
+import * as connectionHolds from "./0008-connection-holds";
 
 // Migrations are imported, not read from disk, so the bundled server and the tests apply the same list.
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   "0005-batch-snapshots": batchSnapshots,
   "0006-poll-leases": pollLeases,
   "0007-share-link-framing": shareLinkFraming,
+  "0008-connection-holds": connectionHolds,
 };
