@@ -20,6 +20,7 @@ describe("parseEnv", () => {
       PORT: 3000,
       HOSTNAME: "127.0.0.1",
       UPSTREAM_TIMEOUT_MS: 10_000,
+      HISTORY_RETENTION_DAYS: 30,
     });
     expect(getProviderSettings(env, "mindo").apiKey).toBeUndefined();
   });
@@ -60,5 +61,12 @@ describe("parseEnv", () => {
 
   it("caps the upstream timeout at 10 s", () => {
     expect(() => parseEnv({ ...minimal, UPSTREAM_TIMEOUT_MS: "60000" })).toThrow(EnvError);
+  });
+
+  it("keeps history for a whole number of days, at least one", () => {
+    expect(parseEnv({ ...minimal, HISTORY_RETENTION_DAYS: "90" }).HISTORY_RETENTION_DAYS).toBe(90);
+    for (const bad of ["0", "1.5", "forever"]) {
+      expect(() => parseEnv({ ...minimal, HISTORY_RETENTION_DAYS: bad })).toThrow(/HISTORY_RETENTION_DAYS/);
+    }
   });
 });

@@ -47,6 +47,8 @@ export const envSchema = z.object({
   HOSTNAME: optional(z.string().min(1)).default("127.0.0.1"),
   /** Upper bound on one provider call; the API promises at most 10 s. */
   UPSTREAM_TIMEOUT_MS: optional(z.coerce.number().int().min(100).max(10_000)).default(10_000),
+  /** Days of batch history kept (older changes are deleted; those past a day are thinned). */
+  HISTORY_RETENTION_DAYS: optional(z.coerce.number().int().min(1).max(3650)).default(30),
 });
 
 export type Env = z.infer<typeof envSchema>;

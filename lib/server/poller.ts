@@ -32,7 +32,7 @@ export function getPoller(): PollerState {
       return getAdapter(key.provider).getBatch(key.batchId, { connection: target.connection, now: new Date(), signal });
     },
     // Every snapshot goes to history; recordPolledSnapshot never rejects.
-    onSnapshot: (key, snapshot) => void recordPolledSnapshot(key, snapshot),
+    onSnapshot: (key, snapshot) => void recordPolledSnapshot(key, snapshot, { retentionDays: getEnv().HISTORY_RETENTION_DAYS }),
     budgetFor: (connectionId: string, provider: ProviderId) =>
       targets.get(connectionId)?.budgetPerMinute ?? PROVIDER_POLL_BUDGETS[provider].perMinute,
     coordinator: coordinatorFor(getEnv()),
