@@ -8,7 +8,7 @@ import { resolveConnection, type ResolvedConnection } from "./connections";
 import { readBatchInsights } from "./history";
 import { recordBatchRead } from "./metrics";
 import { getPoller, type ConnectionTarget } from "./poller";
-import type { PollEntry } from "./polling";
+import { pollKeyToString, type PollEntry } from "./polling";
 import { serializedView, type PolledView } from "./serialized-view";
 
 export type BatchRequest = { provider: string; batchId: string };
@@ -28,7 +28,8 @@ export function parseBatchRequest(request: BatchRequest): BatchRef {
  */
 export async function getTeamBatchViewBody(teamId: string, ref: BatchRef, connectionId: string | null, viewer: string): Promise<string> {
   const connection = await resolveConnection(teamId, ref.provider, connectionId);
-  return serializedView(`${connection.id}\n${ref.provider}\n${ref.batchId}`, await readPolledView(ref, connection, viewer));
+  const key = pollKeyToString({ connectionId: connection.id, ...ref });
+  return serializedView(key, await readPolledView(ref, connection, viewer));
 }
 
 /**

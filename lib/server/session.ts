@@ -11,23 +11,16 @@ import { SESSION_COOKIES, sessionTokenFromHeader } from "./session-cookie";
 
 export type { SessionUser };
 
-async function sessionToken(request?: Request): Promise<string | undefined> {
-  if (request) return sessionTokenFromHeader(request.headers.get("cookie"));
+async function cookieSessionToken(): Promise<string | undefined> {
   const store = await cookies();
   return SESSION_COOKIES.map((name) => store.get(name)?.value).find(Boolean);
 }
 
-async function sessionIdFromCookie(request?: Request): Promise<string | null> {
-  const token = await sessionToken(request);
-  if (!token) return null;
-  const { sessionIdByToken } = getSessionCaches();
-  const cached = sessionIdByToken.get(token);
-  if (cached) return cached;
+/** The session id inside next-auth's encrypted token, or null when it does not decrypt. */
+async function decodeSessionId(token: string): Promise<string | null> {
   try {
     const payload = await decode({ token, secret: getEnv().AUTH_SECRET });
-    const sid = typeof payload?.sid === "string" ? payload.sid : null;
-    if (sid) sessionIdByToken.set(token, sid);
-    return sid;
+    return typeof payload?.sid === "string" ? payload.sid : null;
   } catch {
     return null;
   }
@@ -35,13 +28,20 @@ async function sessionIdFromCookie(request?: Request): Promise<string | null> {
 
 /**
  * The signed-in user: the cookie names a session, and the sessions table says it is still valid.
- * Route handlers pass their request, whose Cookie header is read directly (cheaper than
- * `cookies()` on a path every viewer polls); server components read `cookies()`.
+ * Route handlers pass their request, whose Cookie header is read directly; server components
+ * read `cookies()`. Every API poll comes through here, so a known token and a recently checked
+ * session are answered from memory without waiting on anything (see people/session-cache.ts).
  */
 export async function getSessionUser(request?: Request): Promise<SessionUser | null> {
-  const sid = await sessionIdFromCookie(request);
-  if (!sid) return null;
-  const { userBySessionId } = getSessionCaches();
+  const token = request ? sessionTokenFromHeader(request.headers.get("cookie")) : await cookieSessionToken();
+  if (!token) return null;
+  const { sessionIdByToken, userBySessionId } = getSessionCaches();
+  let sid = sessionIdByToken.get(token) ?? null;
+  if (!sid) {
+    sid = await decodeSessionId(token);
+    if (!sid) return null;
+    sessionIdByToken.set(token, sid);
+  }
   const cached = userBySessionId.get(sid);
   if (cached !== undefined) return cached || null;
   const user = await findSessionUser(await getDb(), sid);
