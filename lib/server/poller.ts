@@ -4,9 +4,9 @@ import type { ProviderConnection } from "@/lib/providers/types";
 import { getAdapter } from "@/lib/providers/registry";
 import type { ProviderId } from "@/lib/providers/provider-id";
 import { databaseEngine, getDb } from "./db/database";
-import { recordPolledSnapshot } from "./history";
+import { noteFollowedSnapshot, recordPolledSnapshot } from "./history";
 import { getLogger } from "./logger";
-import { createPollScheduler, createPostgresCoordinator, localCoordinator, PROVIDER_POLL_BUDGETS, type PollCoordinator, type PollScheduler } from "./polling";
+import { createPollScheduler, createPostgresCoordinator, localCoordinator, pollKeyToString, PROVIDER_POLL_BUDGETS, type PollCoordinator, type PollScheduler } from "./polling";
 
 /**
  * What the scheduler needs to call one connection, registered by viewers' reads so edits apply;
@@ -33,6 +33,7 @@ export function getPoller(): PollerState {
     },
     // Every snapshot goes to history; recordPolledSnapshot never rejects.
     onSnapshot: (key, snapshot) => void recordPolledSnapshot(key, snapshot, { retentionDays: getEnv().HISTORY_RETENTION_DAYS }),
+    onFollowedSnapshot: (key, snapshot) => noteFollowedSnapshot(pollKeyToString(key), snapshot),
     budgetFor: (connectionId: string, provider: ProviderId) =>
       targets.get(connectionId)?.budgetPerMinute ?? PROVIDER_POLL_BUDGETS[provider].perMinute,
     coordinator: coordinatorFor(getEnv()),

@@ -2,6 +2,8 @@ import type { Kysely } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/server/db/schema";
 import { openTempDatabase } from "@/lib/server/testing/temp-database";
+import type { BatchSnapshot } from "@/lib/batch-snapshot";
+import { createFollowedPolls, noteFollowedSnapshot } from "./followed-polls";
 import { getInsights } from "./get-insights";
 import { createLastSeenCache } from "./last-seen";
 import { createPruneSchedule } from "./prune-schedule";
@@ -59,6 +61,24 @@ describe("getInsights on recorded history", () => {
     expect(insights.stalled).toBe(true);
     expect(insights.throughputPerMinute.recent).toBeCloseTo(80 / (140 / 60));
     expect(insights.historyPoints).toBe(5);
+  });
+
+  it("says stalled on an instance that only follows the batch, counting the snapshots it adopted", async () => {
+    const snapshots: BatchSnapshot[] = [];
+    options.lastSeen = createLastSeenCache(); // the polling instance's memory, not this one's
+    const processedAt = (second: number) => Math.min(second, 80);
+    for (let second = 0; second <= 140; second += 20) {
+      snapshots.push(snapshotAt(second, { processed: processedAt(second) }));
+      await recordSnapshot(db, KEY, snapshots.at(-1)!, options);
+    }
+    const follower = { lastSeen: createLastSeenCache(), followed: createFollowedPolls() };
+    const insightsAfter = async (adopted: number) => {
+      for (const snapshot of snapshots.slice(adopted - 1, adopted)) noteFollowedSnapshot(KEY, snapshot, follower.followed);
+      return getInsights(db, KEY, snapshots[adopted - 1]!, false, follower.lastSeen, follower.followed);
+    };
+    for (let adopted = 1; adopted <= 7; adopted += 1) expect((await insightsAfter(adopted)).stalled).toBe(false);
+    // The 8th snapshot (140 s) is the 4th in a row at 80, a minute after the counters last moved.
+    expect((await insightsAfter(8)).stalled).toBe(true);
   });
 
   it("answers for a batch with no stored history from the latest snapshot alone", async () => {

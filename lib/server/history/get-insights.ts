@@ -5,6 +5,7 @@ import type { BatchInsights } from "@/lib/batch-view";
 import type { Database } from "@/lib/server/db/schema";
 import { computeInsights } from "./compute-insights";
 import { countersFingerprint } from "./fingerprint";
+import { sharedFollowedPolls, type FollowedPolls } from "./followed-polls";
 import { toHistoryPoint, type HistoryPoint } from "./history-point";
 import { sharedLastSeen, type LastSeenCache } from "./last-seen";
 import { countRows, readEdgeRow, readNewestRows, type SnapshotRow } from "./snapshot-rows";
@@ -20,6 +21,7 @@ export async function getInsights(
   latest: BatchSnapshot,
   final: boolean,
   lastSeen: LastSeenCache = sharedLastSeen(),
+  followed: FollowedPolls = sharedFollowedPolls(),
 ): Promise<BatchInsights> {
   const [oldest, newest, storedCount] = await Promise.all([
     readEdgeRow(db, key, "oldest"),
@@ -27,8 +29,11 @@ export async function getInsights(
     countRows(db, key),
   ]);
   const rows = oldest && newest[0]?.fetched_at !== oldest.fetched_at ? [oldest, ...newest] : newest;
-  const seen = lastSeen.peek(key);
-  const unchangedPolls = seen?.counters === countersFingerprint(latest) ? seen.unchangedPolls : 1;
+  // Counted by this instance's own polls or, when another instance polls the batch, by the
+  // snapshots adopted from it; whichever has seen the current counters longer.
+  const counters = countersFingerprint(latest);
+  const runs = [lastSeen.peek(key), followed.peek(key)].flatMap((seen) => (seen?.counters === counters ? [seen.unchangedPolls] : []));
+  const unchangedPolls = Math.max(1, ...runs);
   return computeInsights({
     points: rows.flatMap(toPoint),
     latest,

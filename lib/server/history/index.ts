@@ -1,6 +1,7 @@
 import "server-only";
 
 export { computeInsights } from "./compute-insights";
+export { noteFollowedSnapshot } from "./followed-polls";
 export { getInsights } from "./get-insights";
 export { historyCsvFilename } from "./history-export";
 export { readBatchHistory, readBatchHistoryCsv } from "./history-reads";

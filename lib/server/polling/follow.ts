@@ -21,10 +21,15 @@ export function followRecheckAt(latest: SharedLatest | null, leaseExpiresAt: num
   return Math.max(now + FOLLOW.minGapMs, Math.min(wanted, leaseExpiresAt));
 }
 
-/** Another instance holds the batch: serve its latest outcome as if this instance had fetched it. */
-export function adoptShared(entry: BatchEntry, latest: SharedLatest | null, leaseExpiresAt: number, now: number) {
+/**
+ * Another instance holds the batch: serve its latest outcome as if this instance had fetched it.
+ * True when that brought a fresh snapshot this instance had not adopted before.
+ */
+export function adoptShared(entry: BatchEntry, latest: SharedLatest | null, leaseExpiresAt: number, now: number): boolean {
+  let fresh = false;
   if (latest) {
     if (latest.snapshot) {
+      fresh = latest.error === null && latest.fetchedAt !== entry.fetchedAt;
       entry.snapshot = latest.snapshot;
       entry.fetchedAt = latest.fetchedAt;
     }
@@ -33,6 +38,7 @@ export function adoptShared(entry: BatchEntry, latest: SharedLatest | null, leas
     entry.tailCount = latest.tailCount;
   }
   entry.follow = { recheckAt: followRecheckAt(latest, leaseExpiresAt, now), nextPollAt: latest?.nextPollAt ?? null };
+  return fresh;
 }
 
 export function sharedLatestOf(entry: BatchEntry, nextPollAt: number | null, now: number): SharedLatest {

@@ -147,4 +147,30 @@ describe("poll scheduler with a coordinator", () => {
     expect(opened!.until).toBeGreaterThan(openedAt);
     expect(opened!.until - openedAt).toBeLessThanOrEqual(POLL_CADENCE.breaker.halfOpenInitialMs);
   });
+
+  it("hands each fresh snapshot adopted from the holder to onFollowedSnapshot once, and none that failed", async () => {
+    const upstream = createFakeUpstream(running);
+    const holderCallAt = (now: number) => START + Math.floor((now - START) / 2_000) * 2_000 + 100;
+    const failing = (at: number) => at >= START + 6_000 && at < START + 8_000;
+    const script = scriptedCoordinator(({ now }) => {
+      const at = holderCallAt(now) > now ? holderCallAt(now) - 2_000 : holderCallAt(now);
+      // A failed call republishes the last good snapshot (fetched 2 s earlier) with its error.
+      const fetchedAt = failing(at) ? at - 2_000 : at;
+      const latest = { ...heldElsewhere(fetchedAt), snapshot: { ...running(), fetchedAt: new Date(fetchedAt).toISOString() }, updatedAt: at };
+      return { kind: "follow", latest: failing(at) ? { ...latest, error: { code: "provider_error", message: "HTTP 500", at } } : latest, leaseExpiresAt: now + 4_000 };
+    });
+    const followed: number[] = [];
+    scheduler = createPollScheduler({
+      fetchBatch: upstream.fetchBatch,
+      coordinator: script.coordinator,
+      onFollowedSnapshot: (_key, snapshot) => followed.push(Date.parse(snapshot.fetchedAt)),
+    });
+
+    await readWhileAdvancing(scheduler, key, 10);
+    for (let second = 0; second < 10; second += 1) await readWhileAdvancing(scheduler, key, 1_000);
+    expect(upstream.calls).toEqual([]);
+    expect(script.claims.length).toBeGreaterThan(followed.length);
+    // One per holder call that succeeded, in order: the failed one at 6.1 s is not counted.
+    expect(followed.map((at) => at - START)).toEqual([-1_900, 100, 2_100, 4_100, 8_100]);
+  });
 });

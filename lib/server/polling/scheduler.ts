@@ -109,8 +109,9 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
     if (controller.signal.aborted) return;
     if (decision.kind === "call") return call(connection, entry, controller, now);
     connection.window.remove(now, connection.callsPerPoll);
-    if (decision.kind === "follow") adoptShared(entry, decision.latest, decision.leaseExpiresAt, Date.now());
-    else if (decision.kind === "budget") connection.sharedBudgetUntil = Math.max(connection.sharedBudgetUntil, decision.availableAt);
+    if (decision.kind === "follow") {
+      if (adoptShared(entry, decision.latest, decision.leaseExpiresAt, Date.now()) && entry.snapshot) notifyFollowed(entry.key, entry.snapshot);
+    } else if (decision.kind === "budget") connection.sharedBudgetUntil = Math.max(connection.sharedBudgetUntil, decision.availableAt);
     else recordHold(connection, entry, decision, Date.now());
     finish(connection, entry);
   }
@@ -158,6 +159,14 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
     const until = connectionOpensAt(connection, now);
     if (until <= now || !Number.isFinite(until)) return;
     void coordinator.hold(connection.id, { until, error: { code: failure.code, message: failure.message } });
+  }
+
+  function notifyFollowed(key: PollKey, snapshot: BatchSnapshot) {
+    try {
+      options.onFollowedSnapshot?.(key, snapshot);
+    } catch {
+      // Insights are best effort; following must go on.
+    }
   }
 
   function notifySnapshot(key: PollKey, snapshot: BatchSnapshot) {

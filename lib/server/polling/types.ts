@@ -38,6 +38,8 @@ export type PollSchedulerOptions = {
   coordinator?: PollCoordinator;
   /** Called with every successful snapshot (history storage). Errors thrown here are ignored. */
   onSnapshot?: (key: PollKey, snapshot: BatchSnapshot) => void;
+  /** Called once with every fresh snapshot adopted from the instance that polls the batch (not stored again). */
+  onFollowedSnapshot?: (key: PollKey, snapshot: BatchSnapshot) => void;
   /** How long a read waits for a batch's first call before answering snapshot_pending; default: until it settles. */
   firstSnapshotWaitMs?: number;
   idleAfterMs?: number;
