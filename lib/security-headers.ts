@@ -1,5 +1,5 @@
-// Headers for every page, built per request because the CSP carries a fresh nonce that Next
-// puts on its own script tags. Kept free of Node-only imports: proxy.ts runs it.
+// Headers for every page, built per request by proxy.ts because the CSP carries a fresh nonce
+// that Next puts on its own script tags (and a share link may name one origin that frames it).
 export function contentSecurityPolicy(nonce: string, options: { dev: boolean; frameAncestors?: string }): string {
   return [
     "default-src 'self'",
