@@ -1,31 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { BatchSnapshot } from "./batch-snapshot";
 import { summarizeBoard } from "./board-summary";
-
-function snapshot(partial: Partial<BatchSnapshot>): BatchSnapshot {
-  return {
-    provider: "migma",
-    batchId: "b",
-    state: "running",
-    providerStatus: null,
-    total: null,
-    processed: 0,
-    progress: null,
-    counts: [],
-    funnel: null,
-    etaSeconds: null,
-    createdAt: null,
-    startedAt: null,
-    completedAt: null,
-    scheduledAt: null,
-    updatedAt: null,
-    fetchedAt: "2026-01-01T00:00:00Z",
-    stale: false,
-    notes: [],
-    details: {},
-    ...partial,
-  };
-}
+import { blankSnapshot as snapshot } from "./testing/blank-snapshot";
 
 describe("summarizeBoard", () => {
   it("counts batches by where they are and adds up messages across the board", () => {

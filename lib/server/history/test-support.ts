@@ -1,5 +1,6 @@
 import type { BatchSnapshot } from "@/lib/batch-snapshot";
 import { progressOf } from "@/lib/providers/lenient";
+import { blankSnapshot } from "@/lib/testing/blank-snapshot";
 import { toHistoryPoint, type HistoryPoint } from "./history-point";
 
 export const T0 = Date.parse("2026-03-01T12:00:00.000Z");
@@ -9,7 +10,7 @@ export const KEY = "conn-1:mindo:00000000-0000-4000-8000-000000000002";
 export function snapshotAt(seconds: number, overrides: Partial<BatchSnapshot> = {}): BatchSnapshot {
   const processed = overrides.processed ?? 0;
   const total = overrides.total === undefined ? 1_000 : overrides.total;
-  return {
+  return blankSnapshot({
     provider: "mindo",
     batchId: "00000000-0000-4000-8000-000000000002",
     state: "running",
@@ -26,19 +27,9 @@ export function snapshotAt(seconds: number, overrides: Partial<BatchSnapshot> = 
       },
       { status: "sent", label: "Sent", count: processed, outcome: "success" },
     ],
-    funnel: null,
-    etaSeconds: null,
-    createdAt: null,
-    startedAt: null,
-    completedAt: null,
-    scheduledAt: null,
-    updatedAt: null,
     fetchedAt: new Date(T0 + seconds * 1_000).toISOString(),
-    stale: false,
-    notes: [],
-    details: {},
     ...overrides,
-  };
+  });
 }
 
 export function pointAt(seconds: number, overrides: Partial<BatchSnapshot> = {}): HistoryPoint {

@@ -2,6 +2,7 @@ import { vi } from "vitest";
 import type { BatchSnapshot, BatchState } from "@/lib/batch-snapshot";
 import { AppError } from "@/lib/errors";
 import type { ProviderId } from "@/lib/providers/provider-id";
+import { blankSnapshot } from "@/lib/testing/blank-snapshot";
 import { pollKeyToString, type FetchBatch, type PollEntry, type PollKey, type PollScheduler } from "./types";
 
 export const START = new Date("2026-03-02T09:00:00Z").getTime();
@@ -11,7 +12,7 @@ export function makeKey(provider: ProviderId, batchId: string, connectionId = "c
 }
 
 export function makeSnapshot(key: PollKey, state: BatchState, processed = 0): BatchSnapshot {
-  return {
+  return blankSnapshot({
     provider: key.provider,
     batchId: key.batchId,
     state,
@@ -19,19 +20,8 @@ export function makeSnapshot(key: PollKey, state: BatchState, processed = 0): Ba
     total: 100,
     processed,
     progress: processed / 100,
-    counts: [],
-    funnel: null,
-    etaSeconds: null,
-    createdAt: null,
-    startedAt: null,
-    completedAt: null,
-    scheduledAt: null,
-    updatedAt: null,
     fetchedAt: new Date().toISOString(),
-    stale: false,
-    notes: [],
-    details: {},
-  };
+  });
 }
 
 type Answer = BatchSnapshot | AppError;
