@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import type { SharedView } from "@/lib/share-link";
 import { listBoardBatchRows, toBoard } from "@/lib/server/boards/board-rows";
 import type { Database } from "@/lib/server/db/schema";
+import { boardToDescriptor } from "@/lib/wall/descriptor";
 import { resolveShareToken } from "./resolve";
 import type { ShareScope } from "./resolve";
 
@@ -37,18 +38,7 @@ async function viewOf(db: Kysely<Database>, scope: ShareScope): Promise<SharedVi
     .executeTakeFirst();
   if (!row) throw new AppError("not_found", "This share link does not exist.");
   const board = toBoard(row, await listBoardBatchRows(db, row.id));
-  return {
-    kind: "board",
-    name: board.name,
-    expiresAt: scope.expiresAt,
-    batches: board.batches.map(({ id, connectionId, provider, batchId, label }) => ({
-      id,
-      connectionId,
-      provider,
-      batchId,
-      label,
-    })),
-  };
+  return { ...boardToDescriptor(board), expiresAt: scope.expiresAt };
 }
 
 /** One page load of a share link: counted once, however often the open screen polls afterwards. */
