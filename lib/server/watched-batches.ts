@@ -1,27 +1,22 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type { Kysely } from "kysely";
+import type { Kysely, Selectable } from "kysely";
 import { AppError } from "@/lib/errors";
 import type { ProviderId } from "@/lib/providers/provider-id";
 import { isProviderId } from "@/lib/providers/provider-id";
 import type { WatchedBatch } from "@/lib/watched-batch";
-import type { Database } from "./db/schema";
+import type { Database, WatchedBatchesTable } from "./db/schema";
 import { isUniqueViolation } from "./db/unique-violation";
 
-type Row = {
-  id: string;
-  team_id: string;
-  connection_id: string;
-  provider: string;
-  batch_id: string;
-  label: string | null;
-  added_by: string;
-  added_at: string;
-};
+type Row = Omit<Selectable<WatchedBatchesTable>, "position">;
 
 function toWatchedBatch(row: Row): WatchedBatch | null {
   // A row written by a newer version with a provider this build does not know is skipped, not fatal.
   if (!isProviderId(row.provider)) return null;
+  return watchedBatchOf({ ...row, provider: row.provider });
+}
+
+function watchedBatchOf(row: Row & { provider: ProviderId }): WatchedBatch {
   return {
     id: row.id,
     connectionId: row.connection_id,
@@ -58,7 +53,7 @@ export async function addWatchedBatch(
     .where("batch_id", "=", input.batchId)
     .executeTakeFirst();
   if (existing) throw new AppError("conflict", "This batch is already on the watched list.");
-  const row: Row = {
+  const row = {
     id: randomUUID(),
     team_id: input.teamId,
     connection_id: input.connectionId,
@@ -77,15 +72,7 @@ export async function addWatchedBatch(
     }
     throw error;
   }
-  return {
-    id: row.id,
-    connectionId: input.connectionId,
-    provider: input.provider,
-    batchId: input.batchId,
-    label: input.label,
-    addedBy: input.addedBy,
-    addedAt: row.added_at,
-  };
+  return watchedBatchOf(row);
 }
 
 export async function removeWatchedBatch(db: Kysely<Database>, teamId: string, id: string): Promise<void> {
