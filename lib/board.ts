@@ -1,10 +1,10 @@
 import { z } from "zod/mini";
+import { batchInputSchema } from "./batch-input";
 import { noControlCharacters } from "./plain-text";
 import { providerIdSchema } from "./providers/provider-id";
 
 // One schema per entity, shared by the forms, the route handlers and the client's response checks.
 export const BOARD_NAME_MAX = 120;
-export const BOARD_LABEL_MAX = 120;
 /** Every batch on a board is polled by every screen that shows it: keep a board within reason. */
 export const MAX_BOARD_BATCHES = 100;
 
@@ -12,12 +12,7 @@ export const boardNameSchema = z
   .string()
   .check(z.trim(), z.minLength(1), z.maxLength(BOARD_NAME_MAX), noControlCharacters());
 
-export const boardBatchInputSchema = z.object({
-  provider: providerIdSchema,
-  batchId: z.string().check(z.minLength(1), z.maxLength(200)),
-  connectionId: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
-  label: z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(BOARD_LABEL_MAX), noControlCharacters()))),
-});
+export const boardBatchInputSchema = batchInputSchema;
 export type BoardBatchInput = z.infer<typeof boardBatchInputSchema>;
 
 export const createBoardSchema = z.object({

@@ -1,5 +1,5 @@
 import { z } from "zod/mini";
-import { noControlCharacters } from "./plain-text";
+import { batchInputSchema } from "./batch-input";
 import { providerIdSchema } from "./providers/provider-id";
 
 // One schema per entity, shared by the add form, the route handler and the client's response check.
@@ -16,10 +16,5 @@ export type WatchedBatch = z.infer<typeof watchedBatchSchema>;
 
 export const watchedListSchema = z.object({ items: z.array(watchedBatchSchema) });
 
-export const addWatchedBatchSchema = z.object({
-  provider: providerIdSchema,
-  batchId: z.string().check(z.minLength(1), z.maxLength(200)),
-  label: z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(120), noControlCharacters()))),
-  connectionId: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
-});
+export const addWatchedBatchSchema = batchInputSchema;
 export type AddWatchedBatchInput = z.infer<typeof addWatchedBatchSchema>;

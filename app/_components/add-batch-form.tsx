@@ -8,6 +8,7 @@ import { Card } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { isApiError } from "@/lib/api-client";
+import { BATCH_LABEL_MAX } from "@/lib/batch-input";
 import { checkBatchId } from "@/lib/providers/batch-id";
 import { PROVIDER_IDS, PROVIDER_INFO, isProviderId } from "@/lib/providers/provider-id";
 import type { ProviderId } from "@/lib/providers/provider-id";
@@ -133,7 +134,7 @@ export function AddBatchForm() {
               id={`${fieldId}-label`}
               name="label"
               value={label}
-              maxLength={120}
+              maxLength={BATCH_LABEL_MAX}
               placeholder="e.g. November newsletter"
               onChange={(event) => setLabel(event.target.value)}
             />

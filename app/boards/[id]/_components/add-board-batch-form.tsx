@@ -7,7 +7,7 @@ import { ProviderSelect } from "@/components/board/provider-select";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
-import { BOARD_LABEL_MAX } from "@/lib/board";
+import { BATCH_LABEL_MAX } from "@/lib/batch-input";
 import { isApiError } from "@/lib/api-client";
 import { checkBatchId } from "@/lib/providers/batch-id";
 import type { ProviderId } from "@/lib/providers/provider-id";
@@ -79,7 +79,7 @@ export function AddBoardBatchForm({ boardId }: { boardId: string }) {
           <Input
             id={`${fieldId}-label`}
             value={label}
-            maxLength={BOARD_LABEL_MAX}
+            maxLength={BATCH_LABEL_MAX}
             onChange={(event) => setLabel(event.target.value)}
           />
         </div>
