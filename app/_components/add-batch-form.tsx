@@ -5,6 +5,7 @@ import { useId, useRef, useState } from "react";
 import type { FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { isApiError } from "@/lib/api-client";
@@ -73,10 +74,7 @@ export function AddBatchForm() {
     <Card title="Watch a batch">
       <form noValidate onSubmit={submit} data-testid="add-batch-form" aria-label="Watch a batch">
         <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[12rem_minmax(0,2fr)_minmax(0,1fr)_auto] lg:items-start">
-          <div>
-            <label htmlFor={`${fieldId}-provider`} className="mb-1 block text-sm text-muted">
-              Provider
-            </label>
+          <Field id={`${fieldId}-provider`} label="Provider">
             <Select
               id={`${fieldId}-provider`}
               name="provider"
@@ -94,11 +92,8 @@ export function AddBatchForm() {
                 </option>
               ))}
             </Select>
-          </div>
-          <div>
-            <label htmlFor={`${fieldId}-id`} className="mb-1 block text-sm text-muted">
-              Batch id
-            </label>
+          </Field>
+          <Field id={`${fieldId}-id`} label="Batch id">
             <Input
               ref={idInput}
               id={`${fieldId}-id`}
@@ -125,11 +120,8 @@ export function AddBatchForm() {
                 {idError}
               </p>
             )}
-          </div>
-          <div>
-            <label htmlFor={`${fieldId}-label`} className="mb-1 block text-sm text-muted">
-              Label <span className="text-faint">(optional)</span>
-            </label>
+          </Field>
+          <Field id={`${fieldId}-label`} label={<>Label <span className="text-faint">(optional)</span></>}>
             <Input
               id={`${fieldId}-label`}
               name="label"
@@ -138,7 +130,7 @@ export function AddBatchForm() {
               placeholder="e.g. November newsletter"
               onChange={(event) => setLabel(event.target.value)}
             />
-          </div>
+          </Field>
           <div className="sm:col-span-2 lg:col-span-1 lg:pt-6">
             <Button type="submit" disabled={add.isPending} className="w-full lg:w-auto">
               {add.isPending ? "Adding…" : "Watch"}

@@ -6,6 +6,7 @@ import { useId, useState } from "react";
 import type { FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { BOARD_NAME_MAX } from "@/lib/board";
 import { createBoardOptions } from "@/lib/queries/boards";
@@ -38,10 +39,7 @@ export function CreateBoardForm() {
         data-testid="create-board-form"
         className="flex flex-wrap items-end gap-3"
       >
-        <div className="min-w-60 flex-1">
-          <label htmlFor={`${fieldId}-name`} className="mb-1 block text-sm text-muted">
-            Name
-          </label>
+        <Field id={`${fieldId}-name`} label="Name" className="min-w-60 flex-1">
           <Input
             id={`${fieldId}-name`}
             value={name}
@@ -50,7 +48,7 @@ export function CreateBoardForm() {
             aria-invalid={error !== null}
             onChange={(event) => setName(event.target.value)}
           />
-        </div>
+        </Field>
         <Button type="submit" disabled={create.isPending}>
           {create.isPending ? "Creating…" : "Create board"}
         </Button>

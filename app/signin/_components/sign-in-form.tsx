@@ -4,6 +4,7 @@ import { signIn } from "next-auth/react";
 import { useId, useState } from "react";
 import type { FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 
 // The error name the server throws when its sign-in limiter refuses an attempt.
@@ -58,10 +59,7 @@ export function SignInForm({ callbackPath, initialError }: SignInFormProps) {
 
   return (
     <form onSubmit={submit} noValidate className="space-y-4" data-testid="signin-form">
-      <div>
-        <label htmlFor={`${fieldId}-email`} className="mb-1 block text-sm text-muted">
-          Email
-        </label>
+      <Field id={`${fieldId}-email`} label="Email">
         <Input
           id={`${fieldId}-email`}
           name="email"
@@ -71,11 +69,8 @@ export function SignInForm({ callbackPath, initialError }: SignInFormProps) {
           value={email}
           onChange={(event) => setEmail(event.target.value)}
         />
-      </div>
-      <div>
-        <label htmlFor={`${fieldId}-password`} className="mb-1 block text-sm text-muted">
-          Password
-        </label>
+      </Field>
+      <Field id={`${fieldId}-password`} label="Password">
         <Input
           id={`${fieldId}-password`}
           name="password"
@@ -85,7 +80,7 @@ export function SignInForm({ callbackPath, initialError }: SignInFormProps) {
           value={password}
           onChange={(event) => setPassword(event.target.value)}
         />
-      </div>
+      </Field>
       {error && (
         <p
           role="alert"

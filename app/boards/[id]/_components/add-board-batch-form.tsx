@@ -6,6 +6,7 @@ import type { FormEvent } from "react";
 import { ProviderSelect } from "@/components/board/provider-select";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { BATCH_LABEL_MAX } from "@/lib/batch-input";
 import { isApiError } from "@/lib/api-client";
@@ -52,16 +53,10 @@ export function AddBoardBatchForm({ boardId }: { boardId: string }) {
         aria-label="Add a batch to this board"
         className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[12rem_minmax(0,2fr)_minmax(0,1fr)_auto] lg:items-end"
       >
-        <div>
-          <label htmlFor={`${fieldId}-provider`} className="mb-1 block text-sm text-muted">
-            Provider
-          </label>
+        <Field id={`${fieldId}-provider`} label="Provider">
           <ProviderSelect id={`${fieldId}-provider`} value={provider} onChange={setProvider} />
-        </div>
-        <div>
-          <label htmlFor={`${fieldId}-id`} className="mb-1 block text-sm text-muted">
-            Batch id
-          </label>
+        </Field>
+        <Field id={`${fieldId}-id`} label="Batch id">
           <Input
             id={`${fieldId}-id`}
             value={batchId}
@@ -71,18 +66,15 @@ export function AddBoardBatchForm({ boardId }: { boardId: string }) {
             aria-invalid={error !== null}
             onChange={(event) => setBatchId(event.target.value)}
           />
-        </div>
-        <div>
-          <label htmlFor={`${fieldId}-label`} className="mb-1 block text-sm text-muted">
-            Label <span className="text-faint">(optional)</span>
-          </label>
+        </Field>
+        <Field id={`${fieldId}-label`} label={<>Label <span className="text-faint">(optional)</span></>}>
           <Input
             id={`${fieldId}-label`}
             value={label}
             maxLength={BATCH_LABEL_MAX}
             onChange={(event) => setLabel(event.target.value)}
           />
-        </div>
+        </Field>
         <Button type="submit" disabled={add.isPending}>
           {add.isPending ? "Adding…" : "Add to board"}
         </Button>

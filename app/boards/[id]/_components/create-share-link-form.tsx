@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import type { FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { checkFrameOrigin, FRAME_ORIGIN_EXAMPLE } from "@/lib/frame-origin";
@@ -44,10 +45,7 @@ export function CreateShareLinkForm({ boardId }: { boardId: string }) {
         data-testid="create-share-link-form"
         className="flex flex-wrap items-end gap-3"
       >
-        <div>
-          <label htmlFor={`${fieldId}-expiry`} className="mb-1 block text-sm text-muted">
-            Works for
-          </label>
+        <Field id={`${fieldId}-expiry`} label="Works for">
           <Select
             id={`${fieldId}-expiry`}
             value={hours}
@@ -60,11 +58,8 @@ export function CreateShareLinkForm({ boardId }: { boardId: string }) {
               </option>
             ))}
           </Select>
-        </div>
-        <div className="w-full sm:w-80">
-          <label htmlFor={`${fieldId}-frame`} className="mb-1 block text-sm text-muted">
-            Allow embedding on <span className="text-faint">(origin)</span>
-          </label>
+        </Field>
+        <Field id={`${fieldId}-frame`} label={<>Allow embedding on <span className="text-faint">(origin)</span></>} className="w-full sm:w-80">
           <Input
             id={`${fieldId}-frame`}
             value={frameOrigin}
@@ -79,7 +74,7 @@ export function CreateShareLinkForm({ boardId }: { boardId: string }) {
               setFrameError(null);
             }}
           />
-        </div>
+        </Field>
         <Button type="submit" disabled={create.isPending}>
           {create.isPending ? "Creating…" : "Create link"}
         </Button>

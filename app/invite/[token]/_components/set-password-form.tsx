@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import type { FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { isApiError } from "@/lib/api-client";
 import { acceptInviteOptions } from "@/lib/queries/users";
@@ -34,19 +35,13 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
     <form onSubmit={submit} noValidate className="space-y-4" data-testid="set-password-form">
       {/* Lets password managers save the new password under the right account. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-      <div>
-        <label htmlFor={`${fieldId}-password`} className="mb-1 block text-sm text-muted">
-          New password
-        </label>
+      <Field id={`${fieldId}-password`} label="New password">
         <Input id={`${fieldId}-password`} type="password" autoComplete="new-password" value={password} onChange={(event) => setPassword(event.target.value)} />
         <p className="mt-1 text-xs text-faint">At least {PASSWORD_MIN_LENGTH} characters.</p>
-      </div>
-      <div>
-        <label htmlFor={`${fieldId}-repeat`} className="mb-1 block text-sm text-muted">
-          Repeat the password
-        </label>
+      </Field>
+      <Field id={`${fieldId}-repeat`} label="Repeat the password">
         <Input id={`${fieldId}-repeat`} type="password" autoComplete="new-password" value={repeat} onChange={(event) => setRepeat(event.target.value)} />
-      </div>
+      </Field>
       {error && (
         <p role="alert" data-testid="set-password-error" className="rounded-md border border-notice-warning/40 bg-notice-warning/10 p-3 text-sm text-notice-warning">
           {error}

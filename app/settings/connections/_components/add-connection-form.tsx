@@ -14,7 +14,7 @@ import type { ProviderId } from "@/lib/providers/provider-id";
 import { addConnectionOptions } from "@/lib/queries/connections";
 import { FormError } from "../../_components/form-error";
 import { BUDGET_HINT, parseBudget } from "./budget-field";
-import { Field } from "../../_components/field";
+import { Field } from "@/components/ui/field";
 import { RegionSelect } from "./region-select";
 
 export function AddConnectionForm() {

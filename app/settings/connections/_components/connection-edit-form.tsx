@@ -8,7 +8,7 @@ import { Input } from "@/components/ui/input";
 import { updateConnectionSchema } from "@/lib/connection";
 import type { Connection, Region, UpdateConnectionInput } from "@/lib/connection";
 import { updateConnectionOptions } from "@/lib/queries/connections";
-import { Field } from "../../_components/field";
+import { Field } from "@/components/ui/field";
 import { FormError } from "../../_components/form-error";
 import { BUDGET_HINT, parseBudget } from "./budget-field";
 import { RegionSelect } from "./region-select";

@@ -1,7 +1,7 @@
 import { Select } from "@/components/ui/select";
 import { CONNECTION_REGIONS, REGION_LABELS } from "@/lib/connection";
 import type { Region } from "@/lib/connection";
-import { Field } from "../../_components/field";
+import { Field } from "@/components/ui/field";
 
 function isRegion(value: string): value is Region {
   return (CONNECTION_REGIONS as readonly string[]).includes(value);

@@ -9,7 +9,7 @@ import { Input } from "@/components/ui/input";
 import { inviteUserOptions } from "@/lib/queries/users";
 import { inviteUserSchema } from "@/lib/team-user";
 import type { InvitedUser, UserRole } from "@/lib/team-user";
-import { Field } from "../../_components/field";
+import { Field } from "@/components/ui/field";
 import { FormError } from "../../_components/form-error";
 import { InviteLink } from "./invite-link";
 import { RoleSelect } from "./role-select";
