@@ -1,7 +1,8 @@
 import { SIM_KEYS, SIM_SCENARIOS } from "../../sim/scenarios";
 
-const appPort = 3110;
-const simPort = 4110;
+// Overridable so several checkouts on one machine can run their suites at the same time.
+const appPort = Number(process.env.E2E_APP_PORT ?? 3110);
+const simPort = Number(process.env.E2E_SIM_PORT ?? 4110);
 const simUrl = `http://127.0.0.1:${simPort}`;
 
 // One place for what the end-to-end run is wired to: app, simulator, admin, scenario ids.
