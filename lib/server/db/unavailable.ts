@@ -1,4 +1,4 @@
-import type { AbortableOperationOptions, DatabaseConnection, Dialect, Driver, QueryCompiler, TransactionSettings } from "kysely";
+import type { DatabaseConnection, Dialect, Driver, QueryCompiler, TransactionSettings } from "kysely";
 import { AppError } from "@/lib/errors";
 
 // Node's socket errors and PostgreSQL's connection_exception (08…), operator_intervention
@@ -53,18 +53,15 @@ class GuardedDriver implements Driver {
     this.#inner = inner;
   }
 
-  init(options?: AbortableOperationOptions): Promise<void> {
-    return guard(() => this.#inner.init(options));
+  init(): Promise<void> {
+    return guard(() => this.#inner.init());
   }
 
-  async acquireConnection(options?: AbortableOperationOptions): Promise<DatabaseConnection> {
-    const inner = await guard(() => this.#inner.acquireConnection(options));
+  async acquireConnection(): Promise<DatabaseConnection> {
+    const inner = await guard(() => this.#inner.acquireConnection());
     const outer: DatabaseConnection = {
-      executeQuery: (query, options) => guard(() => inner.executeQuery(query, options)),
-      streamQuery: (query, chunkSize, options) => inner.streamQuery(query, chunkSize, options),
-      ...(inner.collectSessionInfo && { collectSessionInfo: () => inner.collectSessionInfo!() }),
-      ...(inner.cancelQuery && { cancelQuery: (provider) => inner.cancelQuery!(provider) }),
-      ...(inner.killSession && { killSession: (provider) => inner.killSession!(provider) }),
+      executeQuery: (query) => guard(() => inner.executeQuery(query)),
+      streamQuery: (query, chunkSize) => inner.streamQuery(query, chunkSize),
     };
     this.#innerOf.set(outer, inner);
     return outer;
@@ -94,12 +91,12 @@ class GuardedDriver implements Driver {
     return guard(() => this.#required("releaseSavepoint").call(this.#inner, this.#unwrap(connection), name, compileQuery));
   }
 
-  releaseConnection(connection: DatabaseConnection, options?: AbortableOperationOptions): Promise<void> {
-    return this.#inner.releaseConnection(this.#unwrap(connection), options);
+  releaseConnection(connection: DatabaseConnection): Promise<void> {
+    return this.#inner.releaseConnection(this.#unwrap(connection));
   }
 
-  destroy(options?: AbortableOperationOptions): Promise<void> {
-    return this.#inner.destroy(options);
+  destroy(): Promise<void> {
+    return this.#inner.destroy();
   }
 
   #unwrap(connection: DatabaseConnection): DatabaseConnection {

@@ -1,4 +1,4 @@
-import type { Migration } from "kysely/migration";
+import type { Migration } from "kysely";
 import * as watchedBatches from "./0001-watched-batches";
 import * as people from "./0002-people";
 import * as connections from "./0003-connections";
