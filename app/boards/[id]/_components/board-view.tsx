@@ -4,6 +4,7 @@ import { useMutation, useQueries, useQuery } from "@tanstack/react-query";
 import { BatchCard } from "@/components/board/batch-card";
 import { SummaryStrip } from "@/components/board/summary-strip";
 import { Notice } from "@/components/ui/notice";
+import { batchFreshness } from "@/lib/batch-freshness";
 import type { Board } from "@/lib/board";
 import { summarizeBoard } from "@/lib/board-summary";
 import { useNow } from "@/lib/hooks/use-now";
@@ -13,7 +14,6 @@ import {
   removeBoardBatchOptions,
   reorderBoardBatchesOptions,
 } from "@/lib/queries/boards";
-import { queryFreshness } from "@/lib/wall/query-freshness";
 import { AddBoardBatchForm } from "./add-board-batch-form";
 import { BoardCardActions } from "./board-card-actions";
 import { BoardHeading } from "./board-heading";
@@ -69,7 +69,7 @@ export function BoardView({ initial }: { initial: Board }) {
         >
           {board.batches.map((batch, index) => {
             const result = results[index];
-            const stale = queryFreshness(result, now).stale;
+            const stale = batchFreshness(result, now).stale;
             return (
               <li key={batch.id} className="min-h-72">
                 <BatchCard
