@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { batchFreshness } from "@/lib/batch-freshness";
+import { batchPagePath } from "@/lib/batch-page-path";
 import type { BatchView } from "@/lib/batch-view";
 import { cn } from "@/lib/class-names";
 import { EMPTY_VALUE, formatCount, formatPercent } from "@/lib/format";
@@ -32,7 +33,7 @@ export function WatchedRow({ item, batch, now, removing, removeError, onRemove }
     .filter((count) => count.outcome === "failure")
     .reduce((sum, count) => sum + count.count, 0);
   const name = item.label ?? item.batchId;
-  const href = `/batches/${item.provider}/${encodeURIComponent(item.batchId)}?connection=${encodeURIComponent(item.connectionId)}`;
+  const href = batchPagePath(item.provider, item.batchId, item.connectionId);
 
   return (
     <li

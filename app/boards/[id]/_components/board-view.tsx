@@ -5,6 +5,7 @@ import { BatchCard } from "@/components/board/batch-card";
 import { SummaryStrip } from "@/components/board/summary-strip";
 import { Notice } from "@/components/ui/notice";
 import { batchFreshness } from "@/lib/batch-freshness";
+import { batchPagePath } from "@/lib/batch-page-path";
 import type { Board } from "@/lib/board";
 import { summarizeBoard } from "@/lib/board-summary";
 import { useNow } from "@/lib/hooks/use-now";
@@ -78,7 +79,7 @@ export function BoardView({ initial }: { initial: Board }) {
                   error={result?.error}
                   stale={stale}
                   tier="md"
-                  href={`/batches/${batch.provider}/${encodeURIComponent(batch.batchId)}`}
+                  href={batchPagePath(batch.provider, batch.batchId, batch.connectionId)}
                   actions={
                     <BoardCardActions
                       name={batch.label ?? batch.batchId}
