@@ -75,7 +75,7 @@ test("batches are added, reordered and removed on the board page, and it sticks"
   await form.getByLabel("Provider").selectOption("mindo");
   await form.getByLabel("Batch id").fill("not-a-uuid");
   await form.getByRole("button", { name: "Add to board" }).click();
-  await expect(page.getByTestId("add-board-batch-error")).toContainText(/UUID/);
+  await expect(form.getByTestId("batch-id-error")).toContainText(/UUID/);
 
   await form.getByLabel("Batch id").fill(E2E.ids.mindo.completed);
   await form.getByLabel(/Label/).fill("Wrap-up");

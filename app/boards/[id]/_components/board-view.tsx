@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQueries, useQuery } from "@tanstack/react-query";
+import { AddBatchForm } from "@/components/batch/add-batch-form";
 import { BatchCard } from "@/components/board/batch-card";
 import { SummaryStrip } from "@/components/board/summary-strip";
 import { Notice } from "@/components/ui/notice";
@@ -11,11 +12,11 @@ import { summarizeBoard } from "@/lib/board-summary";
 import { useNow } from "@/lib/hooks/use-now";
 import { batchQueryOptions } from "@/lib/queries/batch";
 import {
+  addBoardBatchOptions,
   boardQueryOptions,
   removeBoardBatchOptions,
   reorderBoardBatchesOptions,
 } from "@/lib/queries/boards";
-import { AddBoardBatchForm } from "./add-board-batch-form";
 import { BoardCardActions } from "./board-card-actions";
 import { BoardHeading } from "./board-heading";
 import { ShareLinksPanel } from "./share-links-panel";
@@ -98,7 +99,14 @@ export function BoardView({ initial }: { initial: Board }) {
           })}
         </ul>
       )}
-      <AddBoardBatchForm boardId={board.id} />
+      <AddBatchForm
+        mutation={addBoardBatchOptions(board.id)}
+        title="Add a batch"
+        formLabel="Add a batch to this board"
+        submitLabel="Add to board"
+        conflictMessage="This batch is already on the board."
+        testId="add-board-batch-form"
+      />
       <ShareLinksPanel boardId={board.id} />
     </div>
   );
