@@ -41,6 +41,27 @@ test("a board with batches of all four providers goes live", async ({ page, requ
   expect(total).toBeGreaterThanOrEqual(before);
 });
 
+test("a board card opens its batch page through the board batch's connection", async ({
+  page,
+  request,
+}) => {
+  const id = await createBoardViaApi(request, uniqueName("Links"), [
+    { provider: "mindo", batchId: E2E.ids.mindo.completed },
+  ]);
+  const board = (await (await request.get(`/api/boards/${id}`)).json()) as {
+    batches: { connectionId: string }[];
+  };
+  const connectionId = board.batches[0]?.connectionId ?? "";
+  expect(connectionId).not.toBe("");
+  await page.goto(`/boards/${id}`);
+  const link = cardOf(page, "mindo", E2E.ids.mindo.completed).getByRole("link");
+  const query = new URLSearchParams({ connection: connectionId });
+  await expect(link).toHaveAttribute("href", `/batches/mindo/${E2E.ids.mindo.completed}?${query}`);
+  await link.click();
+  await expect(page).toHaveURL(new RegExp(`\\?${query}$`));
+  await expect(page.getByTestId("batch-state")).toHaveText(/completed/i);
+});
+
 test("batches are added, reordered and removed on the board page, and it sticks", async ({
   page,
   request,
@@ -54,7 +75,7 @@ test("batches are added, reordered and removed on the board page, and it sticks"
   await form.getByLabel("Provider").selectOption("mindo");
   await form.getByLabel("Batch id").fill("not-a-uuid");
   await form.getByRole("button", { name: "Add to board" }).click();
-  await expect(page.getByTestId("add-board-batch-error")).toContainText(/UUID/);
+  await expect(form.getByTestId("batch-id-error")).toContainText(/UUID/);
 
   await form.getByLabel("Batch id").fill(E2E.ids.mindo.completed);
   await form.getByLabel(/Label/).fill("Wrap-up");

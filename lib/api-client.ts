@@ -121,3 +121,8 @@ export async function requestNoContent(path: string, options: RequestOptions = {
 export function isApiError(error: unknown, ...codes: ApiErrorCode[]): error is ApiError {
   return error instanceof ApiError && (codes.length === 0 || codes.includes(error.code));
 }
+
+/** The code of a failed request, or null when it did not fail through our API client. */
+export function errorCodeOf(error: unknown): ApiErrorCode | null {
+  return error instanceof ApiError ? error.code : null;
+}

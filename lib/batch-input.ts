@@ -11,3 +11,4 @@ export const batchInputSchema = z.object({
   connectionId: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
   label: z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(BATCH_LABEL_MAX), noControlCharacters()))),
 });
+export type BatchInput = z.infer<typeof batchInputSchema>;

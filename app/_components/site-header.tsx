@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { SessionUser } from "@/lib/server/session";
-import { SettingsNavLinks } from "@/components/settings-nav-links";
+import { SettingsNavLinks } from "./settings-nav-links";
 import { SignOutButton } from "./sign-out-button";
 
 export function SiteHeader({ user }: { user: SessionUser | null }) {

@@ -1,12 +1,16 @@
 "use client";
 
 import { useMutation, useQueries, useQuery } from "@tanstack/react-query";
+import { AddBatchForm } from "@/components/batch/add-batch-form";
 import { Notice } from "@/components/ui/notice";
 import { isApiError } from "@/lib/api-client";
 import { useNow } from "@/lib/hooks/use-now";
 import { batchQueryOptions } from "@/lib/queries/batch";
-import { removeWatchedBatchOptions, watchedListQueryOptions } from "@/lib/queries/watched";
-import { AddBatchForm } from "./add-batch-form";
+import {
+  addWatchedBatchOptions,
+  removeWatchedBatchOptions,
+  watchedListQueryOptions,
+} from "@/lib/queries/watched";
 import { WatchedEmpty } from "./watched-empty";
 import { WatchedListHeader } from "./watched-list-header";
 import { WatchedRow } from "./watched-row";
@@ -32,7 +36,14 @@ export function WatchedBoard() {
         )}
       </div>
 
-      <AddBatchForm />
+      <AddBatchForm
+        mutation={addWatchedBatchOptions()}
+        title="Watch a batch"
+        formLabel="Watch a batch"
+        submitLabel="Watch"
+        conflictMessage="This batch is already on the watched list."
+        testId="add-batch-form"
+      />
 
       {list.isError && (
         <Notice

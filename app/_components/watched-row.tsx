@@ -7,16 +7,17 @@ import { StateBadge } from "@/components/batch/state-badge";
 import { Button } from "@/components/ui/button";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { RelativeTime } from "@/components/ui/relative-time";
-import type { BatchSnapshot } from "@/lib/batch-snapshot";
+import { batchFreshness } from "@/lib/batch-freshness";
+import { batchPagePath } from "@/lib/batch-page-path";
+import type { BatchView } from "@/lib/batch-view";
 import { cn } from "@/lib/class-names";
 import { EMPTY_VALUE, formatCount, formatPercent } from "@/lib/format";
-import { staleAfterMs } from "@/lib/queries/batch";
 import type { WatchedBatch } from "@/lib/watched-batch";
 import { WATCHED_GRID } from "./watched-columns";
 
 type WatchedRowProps = {
   item: WatchedBatch;
-  batch: UseQueryResult<BatchSnapshot> | undefined;
+  batch: UseQueryResult<BatchView> | undefined;
   now: number;
   removing: boolean;
   removeError: string | null;
@@ -27,16 +28,12 @@ const cellLabel = "text-xs uppercase tracking-wide text-faint lg:sr-only";
 
 export function WatchedRow({ item, batch, now, removing, removeError, onRemove }: WatchedRowProps) {
   const data = batch?.data;
-  const staleAfter = data ? staleAfterMs(data.state) : null;
-  const stale =
-    Boolean(data) &&
-    ((staleAfter !== null && now - (batch?.dataUpdatedAt ?? 0) > staleAfter) ||
-      data?.stale === true);
+  const stale = batchFreshness(batch, now).stale;
   const failures = data?.counts
     .filter((count) => count.outcome === "failure")
     .reduce((sum, count) => sum + count.count, 0);
   const name = item.label ?? item.batchId;
-  const href = `/batches/${item.provider}/${encodeURIComponent(item.batchId)}?connection=${encodeURIComponent(item.connectionId)}`;
+  const href = batchPagePath(item.provider, item.batchId, item.connectionId);
 
   return (
     <li

@@ -30,7 +30,7 @@ function copyFor(code: ApiErrorCode, provider: string): Copy {
       return {
         tone: "info",
         title: `${provider} is not set up`,
-        hint: `The server has no API key for ${provider}. Add it to the configuration and restart Sendboard.`,
+        hint: `An admin can add a ${provider} connection in Settings → Connections. Sendboard checks again every ${WAITING_POLL_MS / 1000} s.`,
       };
     case "provider_timeout":
       return {

@@ -2,7 +2,6 @@ import { queryOptions } from "@tanstack/react-query";
 import {
   ERROR_RETRY_MS,
   RUNNING_POLL_MS,
-  STALE_AFTER_MISSED_POLLS,
   WAITING_POLL_MS,
 } from "@/config/polling";
 import { isApiError, requestJson } from "@/lib/api-client";
@@ -31,12 +30,6 @@ export function batchApiPath(
 export function pollIntervalForState(state: BatchState): number | false {
   if (isTerminalState(state)) return false;
   return state === "running" ? RUNNING_POLL_MS : WAITING_POLL_MS;
-}
-
-/** Age after which shown data counts as stale, or null when it is final and cannot go stale. */
-export function staleAfterMs(state: BatchState): number | null {
-  const interval = pollIntervalForState(state);
-  return interval === false ? null : interval * STALE_AFTER_MISSED_POLLS;
 }
 
 /**

@@ -1,35 +1,5 @@
-import { STALE_AFTER_MISSED_POLLS } from "@/config/polling";
 import type { ApiErrorCode } from "@/lib/api-client";
-import { parseTimestamp } from "@/lib/format";
-
-export type BatchFreshnessInput = {
-  /** Numbers are on screen (none arrived yet means nothing to dim). */
-  hasData: boolean;
-  /** How often new numbers are due, or false once the batch is final and cannot change. */
-  pollMs: number | false;
-  dataUpdatedAt: number;
-  /** The server said it served a cached copy because the provider failed. */
-  serverStale: boolean;
-  fetchedAt: string | null;
-  errorCode: ApiErrorCode | null;
-};
-
-export type BatchFreshness = { stale: boolean; since: number | null };
-
-/** Numbers on screen are stale when they stopped arriving, the server is unreachable, or the server says so. */
-export function batchFreshness(input: BatchFreshnessInput, now: number): BatchFreshness {
-  if (!input.hasData) return { stale: false, since: null };
-  if (input.errorCode === "network_error") return { stale: true, since: input.dataUpdatedAt };
-  if (input.serverStale)
-    return { stale: true, since: parseTimestamp(input.fetchedAt) ?? input.dataUpdatedAt };
-  if (
-    input.pollMs !== false &&
-    now - input.dataUpdatedAt > input.pollMs * STALE_AFTER_MISSED_POLLS
-  ) {
-    return { stale: true, since: input.dataUpdatedAt };
-  }
-  return { stale: false, since: null };
-}
+import type { BatchFreshness } from "@/lib/batch-freshness";
 
 export type WallFreshness = {
   stale: boolean;
@@ -41,7 +11,7 @@ export type WallFreshness = {
 };
 
 export function wallFreshness(
-  batches: readonly BatchFreshness[],
+  batches: ReadonlyArray<Pick<BatchFreshness, "stale" | "since">>,
   descriptor: { dataUpdatedAt: number; errorCode: ApiErrorCode | null },
   batchErrors: ReadonlyArray<ApiErrorCode | null>,
 ): WallFreshness {

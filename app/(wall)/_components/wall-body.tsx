@@ -2,6 +2,8 @@
 
 import { hashKey, useQueries, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { errorCodeOf } from "@/lib/api-client";
+import { batchFreshness } from "@/lib/batch-freshness";
 import { summarizeBoard } from "@/lib/board-summary";
 import { parseTimestamp } from "@/lib/format";
 import { useRecordBatchHistory } from "@/lib/hooks/use-batch-history";
@@ -18,7 +20,6 @@ import {
 import type { WallDeadReason, WallDescriptor, WallSource } from "@/lib/wall/descriptor";
 import { wallFreshness } from "@/lib/wall/freshness";
 import { createHistoryStore } from "@/lib/wall/history-store";
-import { errorCodeOf, queryFreshness } from "@/lib/wall/query-freshness";
 import { ShareLinkDead } from "./share-link-dead";
 import { WallGrid } from "./wall-grid";
 import type { WallItem } from "./wall-grid";
@@ -66,7 +67,7 @@ export function WallBody({ source, initial }: { source: WallSource; initial: Wal
     return {
       batch: spec.batch,
       result,
-      freshness: queryFreshness(result, now),
+      freshness: batchFreshness(result, now),
       queryHash: hashKey(spec.options.queryKey),
     };
   });

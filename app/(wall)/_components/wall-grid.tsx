@@ -6,7 +6,7 @@ import { useBatchHistory } from "@/lib/hooks/use-batch-history";
 import { useElementSize } from "@/lib/hooks/use-element-size";
 import type { BatchSnapshot } from "@/lib/batch-snapshot";
 import type { SharedBatch } from "@/lib/share-link";
-import type { BatchFreshness } from "@/lib/wall/freshness";
+import type { BatchFreshness } from "@/lib/batch-freshness";
 import { cardTier, gridShape } from "@/lib/wall/grid-shape";
 import type { CardTier } from "@/lib/wall/grid-shape";
 import type { HistoryStore } from "@/lib/wall/history-store";

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { batchPagePath } from "@/lib/batch-page-path";
 import { PROVIDER_INFO, isProviderId } from "@/lib/providers/provider-id";
 import { requirePageSession } from "@/lib/server/session";
 import { BatchView } from "./_components/batch-view";
@@ -29,10 +30,8 @@ export default async function BatchPage({ params, searchParams }: BatchPageProps
   const { provider, batchId: rawBatchId } = await params;
   const { connection } = await searchParams;
   const batchId = decodeSegment(rawBatchId);
-  // The connection is part of the URL so a teammate opening it sees the same account's batch.
   const connectionId = typeof connection === "string" && connection ? connection : undefined;
-  const query = connectionId ? `?connection=${encodeURIComponent(connectionId)}` : "";
-  const path = `/batches/${encodeURIComponent(provider)}/${encodeURIComponent(batchId)}${query}`;
+  const path = batchPagePath(provider, batchId, connectionId);
   await requirePageSession(path);
   if (!isProviderId(provider)) notFound();
   return <BatchView provider={provider} batchId={batchId} connectionId={connectionId} path={path} />;

@@ -1,20 +1,22 @@
 "use client";
 
 import { useMutation, useQueries, useQuery } from "@tanstack/react-query";
+import { AddBatchForm } from "@/components/batch/add-batch-form";
 import { BatchCard } from "@/components/board/batch-card";
 import { SummaryStrip } from "@/components/board/summary-strip";
 import { Notice } from "@/components/ui/notice";
+import { batchFreshness } from "@/lib/batch-freshness";
+import { batchPagePath } from "@/lib/batch-page-path";
 import type { Board } from "@/lib/board";
 import { summarizeBoard } from "@/lib/board-summary";
 import { useNow } from "@/lib/hooks/use-now";
 import { batchQueryOptions } from "@/lib/queries/batch";
 import {
+  addBoardBatchOptions,
   boardQueryOptions,
   removeBoardBatchOptions,
   reorderBoardBatchesOptions,
 } from "@/lib/queries/boards";
-import { queryFreshness } from "@/lib/wall/query-freshness";
-import { AddBoardBatchForm } from "./add-board-batch-form";
 import { BoardCardActions } from "./board-card-actions";
 import { BoardHeading } from "./board-heading";
 import { ShareLinksPanel } from "./share-links-panel";
@@ -69,7 +71,7 @@ export function BoardView({ initial }: { initial: Board }) {
         >
           {board.batches.map((batch, index) => {
             const result = results[index];
-            const stale = queryFreshness(result, now).stale;
+            const stale = batchFreshness(result, now).stale;
             return (
               <li key={batch.id} className="min-h-72">
                 <BatchCard
@@ -78,7 +80,7 @@ export function BoardView({ initial }: { initial: Board }) {
                   error={result?.error}
                   stale={stale}
                   tier="md"
-                  href={`/batches/${batch.provider}/${encodeURIComponent(batch.batchId)}`}
+                  href={batchPagePath(batch.provider, batch.batchId, batch.connectionId)}
                   actions={
                     <BoardCardActions
                       name={batch.label ?? batch.batchId}
@@ -97,7 +99,14 @@ export function BoardView({ initial }: { initial: Board }) {
           })}
         </ul>
       )}
-      <AddBoardBatchForm boardId={board.id} />
+      <AddBatchForm
+        mutation={addBoardBatchOptions(board.id)}
+        title="Add a batch"
+        formLabel="Add a batch to this board"
+        submitLabel="Add to board"
+        conflictMessage="This batch is already on the board."
+        testId="add-board-batch-form"
+      />
       <ShareLinksPanel boardId={board.id} />
     </div>
   );

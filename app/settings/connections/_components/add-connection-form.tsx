@@ -3,13 +3,12 @@
 import { useMutation } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import type { FormEvent } from "react";
+import { ProviderSelect } from "@/components/batch/provider-select";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
-import { Select } from "@/components/ui/select";
 import { createConnectionSchema, PROVIDER_REGIONS } from "@/lib/connection";
 import type { Region } from "@/lib/connection";
-import { isProviderId, PROVIDER_IDS, PROVIDER_INFO } from "@/lib/providers/provider-id";
 import type { ProviderId } from "@/lib/providers/provider-id";
 import { addConnectionOptions } from "@/lib/queries/connections";
 import { FormError } from "../../_components/form-error";
@@ -53,13 +52,7 @@ export function AddConnectionForm() {
       <form noValidate onSubmit={submit} aria-label="Add a connection" data-testid="add-connection-form">
         <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[12rem_minmax(0,1fr)_minmax(0,1.5fr)_auto_9rem] lg:items-start">
           <Field id={`${fieldId}-provider`} label="Provider">
-            <Select id={`${fieldId}-provider`} value={provider} onChange={(event) => isProviderId(event.target.value) && setProvider(event.target.value)}>
-              {PROVIDER_IDS.map((id) => (
-                <option key={id} value={id}>
-                  {PROVIDER_INFO[id].name} ({PROVIDER_INFO[id].channel})
-                </option>
-              ))}
-            </Select>
+            <ProviderSelect id={`${fieldId}-provider`} value={provider} onChange={setProvider} />
           </Field>
           <Field id={`${fieldId}-name`} label="Name">
             <Input id={`${fieldId}-name`} value={name} maxLength={80} placeholder="e.g. Marketing account" onChange={(event) => setName(event.target.value)} />

@@ -12,9 +12,10 @@ import { statusChartHeight } from "@/components/batch/chart-sizes";
 import { DeliveryFunnel } from "@/components/batch/delivery-funnel";
 import { StaleNotice } from "@/components/batch/stale-notice";
 import { StatusCounters } from "@/components/batch/status-counters";
-import { useNow } from "@/lib/hooks/use-now";
+import { batchFreshness } from "@/lib/batch-freshness";
 import { cn } from "@/lib/class-names";
-import { batchQueryOptions, nextBatchPoll, staleAfterMs } from "@/lib/queries/batch";
+import { useNow } from "@/lib/hooks/use-now";
+import { batchQueryOptions, nextBatchPoll } from "@/lib/queries/batch";
 import type { ProviderId } from "@/lib/providers/provider-id";
 import { BatchHeading } from "./batch-heading";
 import { BatchHistory } from "./batch-history";
@@ -32,12 +33,11 @@ const StatusBarChart = dynamic(
 type BatchViewProps = { provider: ProviderId; batchId: string; connectionId?: string; path: string };
 
 export function BatchView({ provider, batchId, connectionId, path }: BatchViewProps) {
-  const { data, error, isError, dataUpdatedAt } = useQuery(batchQueryOptions(provider, batchId, { connectionId }));
+  const query = useQuery(batchQueryOptions(provider, batchId, { connectionId }));
+  const { data, error, isError, dataUpdatedAt } = query;
   const now = useNow();
-
-  const staleAfter = data ? staleAfterMs(data.state) : null;
-  const tooOld = staleAfter !== null && now - dataUpdatedAt > staleAfter;
-  const stale = Boolean(data) && (tooOld || data?.stale === true);
+  const freshness = batchFreshness(query, now);
+  const stale = freshness.stale;
 
   return (
     <div className="space-y-5 sm:space-y-6">
@@ -60,7 +60,7 @@ export function BatchView({ provider, batchId, connectionId, path }: BatchViewPr
           signInPath={path}
         />
       )}
-      {data && stale && <StaleNotice servedFromCache={!tooOld && data.stale} />}
+      {data && stale && <StaleNotice servedFromCache={freshness.cause === "cached"} />}
 
       {data ? (
         <div

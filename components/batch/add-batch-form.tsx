@@ -1,19 +1,19 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import type { UseMutationOptions } from "@tanstack/react-query";
 import { useId, useRef, useState } from "react";
 import type { FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { Select } from "@/components/ui/select";
 import { isApiError } from "@/lib/api-client";
 import { BATCH_LABEL_MAX } from "@/lib/batch-input";
+import type { BatchInput } from "@/lib/batch-input";
 import { checkBatchId } from "@/lib/providers/batch-id";
-import { PROVIDER_IDS, PROVIDER_INFO, isProviderId } from "@/lib/providers/provider-id";
 import type { ProviderId } from "@/lib/providers/provider-id";
-import { addWatchedBatchOptions } from "@/lib/queries/watched";
+import { ProviderSelect } from "./provider-select";
 
 const ID_PLACEHOLDERS = {
   migma: "e.g. camp_8f2a91c4",
@@ -22,7 +22,26 @@ const ID_PLACEHOLDERS = {
   sendgrid: "e.g. HkJ5yLYULb7Rj8GKSx7u025ouWVlMgAi",
 } as const satisfies Record<ProviderId, string>;
 
-export function AddBatchForm() {
+type AddBatchFormProps<TData> = {
+  /** Saves the named batch (to the watched list, to a board). */
+  mutation: UseMutationOptions<TData, Error, BatchInput>;
+  title: string;
+  formLabel: string;
+  submitLabel: string;
+  /** Shown when the batch is there already. */
+  conflictMessage: string;
+  testId: string;
+};
+
+/** Provider, batch id and an optional label; the id is checked here before anything is sent. */
+export function AddBatchForm<TData>({
+  mutation,
+  title,
+  formLabel,
+  submitLabel,
+  conflictMessage,
+  testId,
+}: AddBatchFormProps<TData>) {
   const fieldId = useId();
   const idInput = useRef<HTMLInputElement>(null);
   const [provider, setProvider] = useState<ProviderId>("migma");
@@ -30,7 +49,12 @@ export function AddBatchForm() {
   const [label, setLabel] = useState("");
   const [idError, setIdError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
-  const add = useMutation(addWatchedBatchOptions());
+  const add = useMutation(mutation);
+
+  function showIdError(reason: string) {
+    setIdError(reason);
+    idInput.current?.focus();
+  }
 
   // Once a reason is on screen, keep it in step with what is typed, and clear it when fixed.
   function recheck(nextProvider: ProviderId, nextId: string) {
@@ -43,11 +67,7 @@ export function AddBatchForm() {
     event.preventDefault();
     setFormError(null);
     const check = checkBatchId(provider, batchId);
-    if (!check.ok) {
-      setIdError(check.reason);
-      idInput.current?.focus();
-      return;
-    }
+    if (!check.ok) return showIdError(check.reason);
     setIdError(null);
     add.mutate(
       { provider, batchId: check.batchId, label: label.trim() === "" ? null : label.trim() },
@@ -57,41 +77,28 @@ export function AddBatchForm() {
           setLabel("");
         },
         onError: (error) => {
-          if (isApiError(error, "invalid_batch_id")) {
-            setIdError(error.message);
-            idInput.current?.focus();
-          } else if (isApiError(error, "conflict")) {
-            setFormError("This batch is already on the watched list.");
-          } else {
-            setFormError(`Could not add the batch: ${error.message}`);
-          }
+          if (isApiError(error, "invalid_batch_id")) showIdError(error.message);
+          else if (isApiError(error, "conflict")) setFormError(conflictMessage);
+          else setFormError(`Could not add the batch: ${error.message}`);
         },
       },
     );
   }
 
   return (
-    <Card title="Watch a batch">
-      <form noValidate onSubmit={submit} data-testid="add-batch-form" aria-label="Watch a batch">
+    <Card title={title}>
+      <form noValidate onSubmit={submit} data-testid={testId} aria-label={formLabel}>
         <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[12rem_minmax(0,2fr)_minmax(0,1fr)_auto] lg:items-start">
           <Field id={`${fieldId}-provider`} label="Provider">
-            <Select
+            <ProviderSelect
               id={`${fieldId}-provider`}
               name="provider"
               value={provider}
-              onChange={(event) => {
-                const next = event.target.value;
-                if (!isProviderId(next)) return;
+              onChange={(next) => {
                 setProvider(next);
                 recheck(next, batchId);
               }}
-            >
-              {PROVIDER_IDS.map((id) => (
-                <option key={id} value={id}>
-                  {PROVIDER_INFO[id].name} ({PROVIDER_INFO[id].channel})
-                </option>
-              ))}
-            </Select>
+            />
           </Field>
           <Field id={`${fieldId}-id`} label="Batch id">
             <Input
@@ -133,16 +140,12 @@ export function AddBatchForm() {
           </Field>
           <div className="sm:col-span-2 lg:col-span-1 lg:pt-6">
             <Button type="submit" disabled={add.isPending} className="w-full lg:w-auto">
-              {add.isPending ? "Adding…" : "Watch"}
+              {add.isPending ? "Adding…" : submitLabel}
             </Button>
           </div>
         </div>
         {formError && (
-          <p
-            role="alert"
-            data-testid="add-batch-error"
-            className="mt-3 text-sm text-notice-warning"
-          >
+          <p role="alert" data-testid="add-batch-error" className="mt-3 text-sm text-notice-warning">
             {formError}
           </p>
         )}
