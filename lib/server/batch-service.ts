@@ -1,6 +1,6 @@
 import "server-only";
 import type { BatchView, PollingInfo } from "@/lib/batch-view";
-import { getEnv } from "@/lib/env";
+import { getEnv } from "@/lib/server/env";
 import { AppError } from "@/lib/errors";
 import { checkBatchId } from "@/lib/providers/batch-id";
 import { isProviderId, type ProviderId } from "@/lib/providers/provider-id";

@@ -1,5 +1,5 @@
 import "server-only";
-import { getEnv, type Env } from "@/lib/env";
+import { getEnv, type Env } from "@/lib/server/env";
 import type { ProviderConnection } from "@/lib/providers/types";
 import { getAdapter } from "@/lib/providers/registry";
 import type { ProviderId } from "@/lib/providers/provider-id";

@@ -4,7 +4,7 @@ import path from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, PostgresAdapter, sql, SqliteDialect } from "kysely";
 import { Migrator } from "kysely/migration";
-import { getEnv, type Env } from "@/lib/env";
+import { getEnv, type Env } from "@/lib/server/env";
 import { getLogger } from "../logger";
 import { ensureBootstrapAdmin } from "../people/users";
 import { migrations } from "./migrations";
