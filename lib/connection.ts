@@ -1,22 +1,18 @@
 import { z } from "zod/mini";
 import { noControlCharacters } from "./plain-text";
+import { mapProfiles } from "./providers/profiles";
 import { providerIdSchema } from "./providers/provider-id";
-import type { ProviderId } from "./providers/provider-id";
+import { REGIONS } from "./providers/region";
 
 // Client-safe: one schema per shape, shared by the settings forms, the route handlers and the
 // client's response check. A connection never carries its key, only the last characters of it.
 
-export const CONNECTION_REGIONS = ["global", "eu"] as const;
+export const CONNECTION_REGIONS = REGIONS;
 export const regionSchema = z.enum(CONNECTION_REGIONS);
 export type Region = z.infer<typeof regionSchema>;
 
 /** The regions a provider offers; the server maps each to an allowlisted base URL. */
-export const PROVIDER_REGIONS = {
-  migma: [],
-  mindo: [],
-  bolna: [],
-  sendgrid: CONNECTION_REGIONS,
-} as const satisfies Record<ProviderId, readonly Region[]>;
+export const PROVIDER_REGIONS = mapProfiles((profile) => profile.regions);
 
 export const REGION_LABELS = { global: "Global", eu: "EU" } as const satisfies Record<Region, string>;
 

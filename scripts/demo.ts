@@ -2,6 +2,8 @@
 // starts the provider simulator and the app wired to it, watches a live batch of each provider.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { providerEnvNames } from "../lib/providers/env-names";
+import { PROVIDER_IDS } from "../lib/providers/provider-id";
 import { startSimulator } from "../sim/server";
 import { SIM_KEYS, SIM_SCENARIOS } from "../sim/scenarios";
 import { buildIfNeeded } from "./lib/build-if-needed";
@@ -22,6 +24,19 @@ const demoBatches = [
 
 const dataDir = process.env.DATA_DIR ?? "./data/demo";
 
+/** Every provider's environment account, pointed at the simulator. */
+function simulatorAccounts(url: string): Record<string, string> {
+  return Object.fromEntries(
+    PROVIDER_IDS.flatMap((provider) => {
+      const names = providerEnvNames(provider);
+      return [
+        [names.baseUrl, url],
+        [names.apiKey, SIM_KEYS[provider]],
+      ];
+    }),
+  );
+}
+
 async function main() {
   buildIfNeeded();
   const simulator = await startSimulator({ host, port: simPort });
@@ -35,14 +50,7 @@ async function main() {
       ADMIN_PASSWORD: admin.password,
       DATA_DIR: dataDir,
       ENCRYPTION_KEY: process.env.ENCRYPTION_KEY ?? readOrCreateDemoKey(dataDir),
-      MIGMA_API_URL: simulator.url,
-      MINDO_API_URL: simulator.url,
-      BOLNA_API_URL: simulator.url,
-      SENDGRID_API_URL: simulator.url,
-      MIGMA_API_KEY: SIM_KEYS.migma,
-      MINDO_API_KEY: SIM_KEYS.mindo,
-      BOLNA_API_KEY: SIM_KEYS.bolna,
-      SENDGRID_API_KEY: SIM_KEYS.sendgrid,
+      ...simulatorAccounts(simulator.url),
     },
   });
   const stop = async () => {

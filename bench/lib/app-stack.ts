@@ -3,7 +3,8 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { ProviderId } from "../../lib/providers/provider-id";
+import { providerEnvNames } from "../../lib/providers/env-names";
+import { PROVIDER_IDS, type ProviderId } from "../../lib/providers/provider-id";
 import { signInForCookie } from "../../scripts/lib/sign-in";
 import { waitForUrl } from "../../scripts/lib/wait-for-url";
 import { startSimulator, type Simulator } from "../../sim/server";
@@ -17,7 +18,6 @@ const HOST = "127.0.0.1";
 const ADMIN = { email: "bench@sendboard.local", password: "bench-password-1" };
 // What an early exit shows of the app's output.
 const TAIL_CHARS = 8_000;
-const PROVIDERS = ["migma", "mindo", "bolna", "sendgrid"] as const satisfies readonly ProviderId[];
 
 export type AppStackOptions = {
   /** A project directory holding the production build (see build-snapshot.ts). */
@@ -101,13 +101,12 @@ function appEnv(
     HOSTNAME: HOST,
     PORT: String(port),
   };
-  for (const provider of PROVIDERS) {
-    const name = provider.toUpperCase();
-    env[`${name}_API_URL`] = upstreamUrl;
-    env[`${name}_API_KEY`] = SIM_KEYS[provider];
+  for (const provider of PROVIDER_IDS) {
+    const names = providerEnvNames(provider);
+    env[names.baseUrl] = upstreamUrl;
+    env[names.apiKey] = SIM_KEYS[provider];
     // Empty means "not set" to the app: a budget left in the shell must not change the figures.
-    env[`${name}_BUDGET_PER_MINUTE`] =
-      budgets[provider] === undefined ? "" : String(budgets[provider]);
+    env[names.budgetPerMinute] = budgets[provider] === undefined ? "" : String(budgets[provider]);
   }
   return env;
 }

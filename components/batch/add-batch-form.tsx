@@ -11,16 +11,9 @@ import { Input } from "@/components/ui/input";
 import { isApiError } from "@/lib/api-client";
 import { BATCH_LABEL_MAX } from "@/lib/batch-input";
 import type { BatchInput } from "@/lib/batch-input";
-import { checkBatchId } from "@/lib/providers/batch-id";
+import { batchIdPlaceholder, checkBatchId } from "@/lib/providers/batch-id";
 import type { ProviderId } from "@/lib/providers/provider-id";
 import { ProviderSelect } from "./provider-select";
-
-const ID_PLACEHOLDERS = {
-  migma: "e.g. camp_8f2a91c4",
-  mindo: "e.g. a3f2b8c9-4d5e-6f7a-8b9c-0d1e2f3a4b5c",
-  bolna: "e.g. 3c90c3cc0d444b5088888b8b8b8b8b8b",
-  sendgrid: "e.g. HkJ5yLYULb7Rj8GKSx7u025ouWVlMgAi",
-} as const satisfies Record<ProviderId, string>;
 
 type AddBatchFormProps<TData> = {
   /** Saves the named batch (to the watched list, to a board). */
@@ -108,7 +101,7 @@ export function AddBatchForm<TData>({
               value={batchId}
               autoComplete="off"
               spellCheck={false}
-              placeholder={ID_PLACEHOLDERS[provider]}
+              placeholder={batchIdPlaceholder(provider)}
               aria-invalid={idError !== null}
               aria-describedby={idError ? `${fieldId}-id-error` : undefined}
               className="font-mono"

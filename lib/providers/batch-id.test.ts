@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkBatchId } from "./batch-id";
+import { batchIdPlaceholder, checkBatchId } from "./batch-id";
+import { PROVIDER_IDS } from "./provider-id";
 
 describe("checkBatchId", () => {
   it.each([
@@ -24,5 +25,10 @@ describe("checkBatchId", () => {
   it("explains the expected shape", () => {
     const result = checkBatchId("mindo", "123");
     expect(result).toMatchObject({ ok: false, reason: expect.stringContaining("UUID") });
+  });
+
+  it.each(PROVIDER_IDS)("offers a %s placeholder that its own rule accepts", (provider) => {
+    const example = batchIdPlaceholder(provider).replace(/^e\.g\. /, "");
+    expect(checkBatchId(provider, example)).toEqual({ ok: true, batchId: example });
   });
 });

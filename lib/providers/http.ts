@@ -1,6 +1,5 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import { recordUpstreamCall, recordUpstreamError } from "@/lib/server/metrics";
 
 export type UpstreamResponse = {
   status: number;
@@ -9,51 +8,65 @@ export type UpstreamResponse = {
   body: unknown;
 };
 
+/** How a call ended: the HTTP status class, or the failure that left no status. */
+export type CallOutcome = `${number}xx` | "timeout" | "network_error";
+
+export type UpstreamMethod = "GET" | "POST" | "PATCH" | "DELETE";
+
 export type UpstreamRequest = {
   providerName: string;
   baseUrl: string;
+  /** GET unless said otherwise. */
+  method?: UpstreamMethod;
   /** Path segments; each is percent-encoded so an id can never add a segment or a query. */
   path: readonly string[];
   /** Keep a trailing slash (Mindo's paths end with one; without it Django redirects). */
   trailingSlash?: boolean;
+  query?: Readonly<Record<string, string>>;
+  /** Sent as JSON. */
+  body?: unknown;
   headers: Record<string, string>;
   timeoutMs: number;
   signal?: AbortSignal;
+  onOutcome: (outcome: CallOutcome, seconds: number) => void;
 };
 
-export function buildUpstreamUrl(baseUrl: string, path: readonly string[], trailingSlash = false): string {
+export function buildUpstreamUrl(
+  baseUrl: string,
+  path: readonly string[],
+  trailingSlash = false,
+  query: Readonly<Record<string, string>> = {},
+): string {
   const base = baseUrl.replace(/\/+$/, "");
   const encoded = path.map((segment) => encodeURIComponent(segment)).join("/");
-  return `${base}/${encoded}${trailingSlash ? "/" : ""}`;
+  const search = new URLSearchParams(query).toString();
+  return `${base}/${encoded}${trailingSlash ? "/" : ""}${search ? `?${search}` : ""}`;
 }
 
 /**
- * One GET to a provider. Only the headers given here go upstream (never the viewer's cookies),
+ * One call to a provider. Only the headers given here go upstream (never the viewer's cookies),
  * redirects are not followed (a redirect could carry the key elsewhere), the wait is bounded,
  * and failures become AppErrors whose messages name the provider but never the key or body.
  */
-export async function getUpstream(request: UpstreamRequest): Promise<UpstreamResponse> {
+export async function requestUpstream(request: UpstreamRequest): Promise<UpstreamResponse> {
   const started = performance.now();
-  const provider = request.providerName.toLowerCase();
-  const record = (outcome: string) => {
-    recordUpstreamCall(provider, outcome, (performance.now() - started) / 1000);
-    if (outcome === "timeout") recordUpstreamError(provider, "provider_timeout");
-    if (outcome === "network_error") recordUpstreamError(provider, "provider_error");
-  };
-  const url = buildUpstreamUrl(request.baseUrl, request.path, request.trailingSlash);
+  const report = (outcome: CallOutcome) => request.onOutcome(outcome, (performance.now() - started) / 1000);
+  const url = buildUpstreamUrl(request.baseUrl, request.path, request.trailingSlash, request.query);
   const timeout = AbortSignal.timeout(request.timeoutMs);
   const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
+  const json: Record<string, string> = request.body === undefined ? {} : { "Content-Type": "application/json" };
   let response: Response;
   try {
     response = await fetch(url, {
-      method: "GET",
-      headers: { Accept: "application/json", ...request.headers },
+      method: request.method ?? "GET",
+      headers: { Accept: "application/json", ...json, ...request.headers },
+      body: request.body === undefined ? undefined : JSON.stringify(request.body),
       redirect: "manual",
       cache: "no-store",
       signal,
     });
   } catch {
-    record(timeout.aborted ? "timeout" : "network_error");
+    report(timeout.aborted ? "timeout" : "network_error");
     if (timeout.aborted) {
       throw new AppError("provider_timeout", `${request.providerName} did not answer within ${Math.round(request.timeoutMs / 1000)} s.`);
     }
@@ -63,12 +76,12 @@ export async function getUpstream(request: UpstreamRequest): Promise<UpstreamRes
   try {
     text = await response.text();
   } catch {
-    record(timeout.aborted ? "timeout" : "network_error");
+    report(timeout.aborted ? "timeout" : "network_error");
     throw timeout.aborted
       ? new AppError("provider_timeout", `${request.providerName} did not finish answering in time.`)
       : new AppError("provider_error", `${request.providerName} broke off its answer.`);
   }
-  record(`${Math.floor(response.status / 100)}xx`);
+  report(`${Math.floor(response.status / 100)}xx`);
   return { status: response.status, headers: response.headers, body: parseJsonOrUndefined(text) };
 }
 
@@ -92,15 +105,9 @@ export function readRetryAfter(headers: Headers, now = Date.now()): number | nul
 
 /**
  * The failure every provider shares: anything that is not a 2xx the adapter understood.
- * Adapters call this for statuses they have no special meaning for.
+ * Adapters reach it through their Upstream's statusError, which also reports it.
  */
 export function upstreamStatusError(providerName: string, response: UpstreamResponse): AppError {
-  const error = statusError(providerName, response);
-  recordUpstreamError(providerName.toLowerCase(), error.code);
-  return error;
-}
-
-function statusError(providerName: string, response: UpstreamResponse): AppError {
   const { status } = response;
   if (status === 404) return new AppError("not_found", `${providerName} has no batch with this id.`);
   if (status === 401 || status === 403) {
@@ -117,7 +124,7 @@ function statusError(providerName: string, response: UpstreamResponse): AppError
   return new AppError("provider_error", `${providerName} answered HTTP ${status}.`);
 }
 
+/** Reported by the adapter (defineAdapter) when it escapes the transform. */
 export function badPayloadError(providerName: string): AppError {
-  recordUpstreamError(providerName.toLowerCase(), "provider_bad_response");
   return new AppError("provider_bad_response", `${providerName} answered with data Sendboard could not read.`);
 }

@@ -1,20 +1,21 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import { getUpstream, readRetryAfter } from "./http";
-import type { UpstreamRequest, UpstreamResponse } from "./http";
+import { readRetryAfter } from "./http";
+import type { UpstreamResponse } from "./http";
 import type { ConnectionTestResult } from "./types";
+import type { CallOptions, Upstream } from "./upstream";
 
-type KeyCheck = UpstreamRequest & {
+type KeyCheckOptions = CallOptions & {
   /** What a 200 means; by default that the key works. */
   readOk?: (response: UpstreamResponse) => ConnectionTestResult;
 };
 
 /** Runs a provider's cheap authenticated GET and says in plain words whether the key works. */
-export async function checkKey({ readOk, ...request }: KeyCheck): Promise<ConnectionTestResult> {
-  const name = request.providerName;
+export async function checkKey(upstream: Upstream, path: readonly string[], { readOk, ...options }: KeyCheckOptions = {}): Promise<ConnectionTestResult> {
+  const name = upstream.providerName;
   let response: UpstreamResponse;
   try {
-    response = await getUpstream(request);
+    response = await upstream.get(path, options);
   } catch (error) {
     if (error instanceof AppError) return { ok: false, message: `Could not check the key: ${error.message}` };
     throw error;

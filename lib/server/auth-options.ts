@@ -2,7 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
-import { getEnv } from "@/lib/env";
+import { getEnv } from "@/lib/server/env";
 import { getDb } from "./db/database";
 import { createSession, revokeSession, SESSION_LIFETIME_MS } from "./people/sessions";
 import { findUserByEmail } from "./people/users";

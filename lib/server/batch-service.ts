@@ -1,10 +1,10 @@
 import "server-only";
 import type { BatchView, PollingInfo } from "@/lib/batch-view";
-import { getEnv } from "@/lib/env";
+import { getEnv } from "@/lib/server/env";
 import { AppError } from "@/lib/errors";
 import { checkBatchId } from "@/lib/providers/batch-id";
 import { isProviderId, type ProviderId } from "@/lib/providers/provider-id";
-import { resolveConnection, type ResolvedConnection } from "./connections";
+import { providerAccessFor, resolveConnection, type ResolvedConnection } from "./connections";
 import { readBatchInsights } from "./history";
 import { recordBatchRead } from "./metrics";
 import { getPoller, type ConnectionTarget } from "./poller";
@@ -64,7 +64,7 @@ function registerTarget(targets: Map<string, ConnectionTarget>, connection: Reso
   const current = targets.get(connection.id);
   if (current?.source === connection) return;
   targets.set(connection.id, {
-    connection: { baseUrl: connection.baseUrl, readApiKey: connection.readApiKey, timeoutMs: getEnv().UPSTREAM_TIMEOUT_MS },
+    access: providerAccessFor(connection, getEnv().UPSTREAM_TIMEOUT_MS),
     budgetPerMinute: connection.budgetPerMinute,
     source: connection,
   });

@@ -1,6 +1,7 @@
 import "server-only";
 import { LRUCache } from "lru-cache";
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import type { UpstreamObserver } from "@/lib/providers/types";
 
 // Prometheus metrics, one registry per process (Next may load this module in several bundles).
 type Metrics = ReturnType<typeof createMetrics>;
@@ -74,6 +75,9 @@ export function recordUpstreamCall(provider: string, outcome: string, seconds: n
 export function recordUpstreamError(provider: string, code: string): void {
   getMetrics().upstreamErrors.inc({ provider, code });
 }
+
+/** What adapters are given, so their calls and failures land in these counters. */
+export const upstreamMetrics: UpstreamObserver = { onCall: recordUpstreamCall, onError: recordUpstreamError };
 
 /** One read of a batch by a viewer: who (an opaque id), how old the data was, how late the scheduler is. */
 export function recordBatchRead(read: {

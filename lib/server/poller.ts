@@ -1,6 +1,6 @@
 import "server-only";
-import { getEnv, type Env } from "@/lib/env";
-import type { ProviderConnection } from "@/lib/providers/types";
+import { getEnv, type Env } from "@/lib/server/env";
+import type { ProviderAccess } from "@/lib/providers/types";
 import { getAdapter } from "@/lib/providers/registry";
 import type { ProviderId } from "@/lib/providers/provider-id";
 import { databaseEngine, getDb } from "./db/database";
@@ -12,7 +12,7 @@ import { createPollScheduler, createPostgresCoordinator, localCoordinator, pollK
  * What the scheduler needs to call one connection, registered by viewers' reads so edits apply;
  * `source` is the resolved connection it was made from (a new one after every edit).
  */
-export type ConnectionTarget = { connection: ProviderConnection; budgetPerMinute: number | null; source?: object };
+export type ConnectionTarget = { access: ProviderAccess; budgetPerMinute: number | null; source?: object };
 
 /** How long a viewer waits for a batch's first snapshot before hearing "not yet". */
 const FIRST_SNAPSHOT_WAIT_MS = 12_000;
@@ -29,7 +29,7 @@ export function getPoller(): PollerState {
     fetchBatch: async (key, signal) => {
       const target = targets.get(key.connectionId);
       if (!target) throw new Error(`No connection registered for ${key.connectionId}`);
-      return getAdapter(key.provider).getBatch(key.batchId, { connection: target.connection, now: new Date(), signal });
+      return getAdapter(key.provider).getBatch(key.batchId, { access: target.access, now: new Date(), signal });
     },
     // Every snapshot goes to history; recordPolledSnapshot never rejects.
     onSnapshot: (key, snapshot) => void recordPolledSnapshot(key, snapshot, { retentionDays: getEnv().HISTORY_RETENTION_DAYS }),

@@ -1,5 +1,5 @@
 import "server-only";
-import { EnvError, getEnv } from "@/lib/env";
+import { EnvError, getEnv } from "@/lib/server/env";
 import { migrateToLatest } from "./db/database";
 
 /** A bad configuration stops the server with a readable message instead of failing on the first request. */

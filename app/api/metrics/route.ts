@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { getEnv } from "@/lib/env";
+import { getEnv } from "@/lib/server/env";
 import { withApi } from "@/lib/server/api-route";
 import { getMetrics } from "@/lib/server/metrics";
 import { bearerMatches } from "@/lib/server/security/bearer";

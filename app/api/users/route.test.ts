@@ -11,7 +11,7 @@ import { GET, POST } from "./route";
 
 vi.mock("@/lib/server/session", () => mockedSessionModule());
 vi.mock("@/lib/server/db/database", async (original) => mockedDatabaseModule(await original()));
-vi.mock("@/lib/env", async (original) => mockedEnvModule(await original()));
+vi.mock("@/lib/server/env", async (original) => mockedEnvModule(await original()));
 
 let db: Kysely<Database>;
 let close: () => Promise<void>;

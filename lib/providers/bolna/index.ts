@@ -1,13 +1,12 @@
 import "server-only";
-import type { ProviderAdapter } from "../types";
+import { defineAdapter } from "../define-adapter";
 import { fetchBolnaBatch, testBolnaConnection } from "./client";
+import { bolnaProfile } from "./profile";
 import { normalizeBolnaBatch } from "./transform";
 
-export const bolnaAdapter: ProviderAdapter = {
-  id: "bolna",
-  async getBatch(batchId, context) {
-    const raw = await fetchBolnaBatch(batchId, context);
-    return normalizeBolnaBatch(raw, { batchId, now: context.now });
-  },
+export const bolnaAdapter = defineAdapter({
+  profile: bolnaProfile,
+  fetchBatch: fetchBolnaBatch,
+  normalize: normalizeBolnaBatch,
   testConnection: testBolnaConnection,
-};
+});

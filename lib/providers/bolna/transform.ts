@@ -1,14 +1,14 @@
 import "server-only";
 import type { BatchCount, BatchSnapshot, BatchState } from "@/lib/batch-snapshot";
 import { parsePayload } from "../payload";
-import { PROVIDER_INFO } from "../provider-id";
 import { batchProgress, compactDetails, plural, unknownStatusNote } from "../snapshot-parts";
 import type { TransformContext } from "../snapshot-parts";
+import { bolnaProfile } from "./profile";
 import { callStatusCounts, isFinalOutcome } from "./call-statuses";
 import { bolnaBatchSchema } from "./schema";
 import type { BolnaBatch } from "./schema";
 
-const NAME = PROVIDER_INFO.bolna.name;
+const NAME = bolnaProfile.name;
 
 export function normalizeBolnaBatch(
   raw: unknown,

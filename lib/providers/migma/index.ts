@@ -1,13 +1,12 @@
 import "server-only";
-import type { ProviderAdapter } from "../types";
+import { defineAdapter } from "../define-adapter";
 import { fetchMigmaBatch, testMigmaConnection } from "./client";
+import { migmaProfile } from "./profile";
 import { normalizeMigmaBatch } from "./transform";
 
-export const migmaAdapter: ProviderAdapter = {
-  id: "migma",
-  async getBatch(batchId, context) {
-    const raw = await fetchMigmaBatch(batchId, context);
-    return normalizeMigmaBatch(raw, { batchId, now: context.now });
-  },
+export const migmaAdapter = defineAdapter({
+  profile: migmaProfile,
+  fetchBatch: fetchMigmaBatch,
+  normalize: normalizeMigmaBatch,
   testConnection: testMigmaConnection,
-};
+});

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import completedWithFailures from "./fixtures/completed-with-failures.json";
 import dataNull from "./fixtures/data-null.json";
 import docsExample from "./fixtures/docs-example.json";
+import docsExampleFilledIn from "./fixtures/docs-example-filled-in.json";
 import garbageCounter from "./fixtures/garbage-counter.json";
 import pendingMinimal from "./fixtures/pending-sdk-minimal.json";
 import processingStrings from "./fixtures/processing-strings.json";
@@ -65,9 +66,21 @@ describe("normalizeMigmaBatch", () => {
     });
   });
 
+  it("reads the docs' example filled in with real values (what the simulator serves)", () => {
+    expect(normalize(docsExampleFilledIn)).toMatchObject({
+      state: "completed",
+      providerStatus: "completed",
+      total: 1250,
+      processed: 1250,
+      progress: 1,
+      details: { subject: "Your November picks are here", sendingProvider: "ses", recipientId: "aud_7Hq2mXb9LpT4" },
+    });
+  });
+
   it("produces snapshots the shared schema accepts", () => {
     for (const raw of [
       docsExample,
+      docsExampleFilledIn,
       pendingMinimal,
       processingStrings,
       completedWithFailures,

@@ -3,13 +3,13 @@ import type { BatchSnapshot, BatchState } from "@/lib/batch-snapshot";
 import { AppError } from "@/lib/errors";
 import { badPayloadError } from "../http";
 import { parsePayload } from "../payload";
-import { PROVIDER_INFO } from "../provider-id";
 import { batchProgress, compactDetails, unknownStatusNote } from "../snapshot-parts";
 import type { TransformContext } from "../snapshot-parts";
+import { migmaProfile } from "./profile";
 import { migmaBatchSchema, migmaEnvelopeSchema } from "./schema";
 import type { MigmaBatch, MigmaEnvelope } from "./schema";
 
-const NAME = PROVIDER_INFO.migma.name;
+const NAME = migmaProfile.name;
 
 export function normalizeMigmaBatch(
   raw: unknown,

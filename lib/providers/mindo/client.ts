@@ -1,26 +1,17 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import { getUpstream, upstreamStatusError } from "../http";
 import { checkKey } from "../key-check";
-import { PROVIDER_INFO } from "../provider-id";
-import type { ConnectionTestResult, FetchBatchContext, TestConnectionContext } from "../types";
+import type { ConnectionTestResult, FetchBatchContext, TestConnectionContext, UpstreamContext } from "../types";
+import { upstreamFor } from "../upstream";
+import { mindoProfile } from "./profile";
 
-const NAME = PROVIDER_INFO.mindo.name;
+const NAME = mindoProfile.name;
+const mindo = (context: UpstreamContext) => upstreamFor(mindoProfile, context, (apiKey) => ({ "X-API-Key": apiKey }));
 
 /** GET /api/v1/meta-templates/bulk-sends/{id}/ — the trailing slash matters: Django redirects without it. */
-export async function fetchMindoBulkSend(
-  batchId: string,
-  { connection, signal }: FetchBatchContext,
-): Promise<unknown> {
-  const response = await getUpstream({
-    providerName: NAME,
-    baseUrl: connection.baseUrl,
-    path: ["api", "v1", "meta-templates", "bulk-sends", batchId],
-    trailingSlash: true,
-    headers: { "X-API-Key": connection.readApiKey() },
-    timeoutMs: connection.timeoutMs,
-    signal,
-  });
+export async function fetchMindoBulkSend(batchId: string, context: FetchBatchContext): Promise<unknown> {
+  const upstream = mindo(context);
+  const response = await upstream.get(["api", "v1", "meta-templates", "bulk-sends", batchId], { trailingSlash: true });
   if (response.status === 200) return response.body;
   // Mindo's 403 means the key is valid but may not read this bulk send.
   if (response.status === 403) {
@@ -29,18 +20,10 @@ export async function fetchMindoBulkSend(
       `${NAME} refused access to this bulk send (HTTP 403): the API key lacks permission for it.`,
     );
   }
-  throw upstreamStatusError(NAME, response);
+  throw upstream.statusError(response);
 }
 
 /** GET /api/v1/business-accounts/ — the cheapest call that needs a valid key. */
-export function testMindoConnection({ connection, signal }: TestConnectionContext): Promise<ConnectionTestResult> {
-  return checkKey({
-    providerName: NAME,
-    baseUrl: connection.baseUrl,
-    path: ["api", "v1", "business-accounts"],
-    trailingSlash: true,
-    headers: { "X-API-Key": connection.readApiKey() },
-    timeoutMs: connection.timeoutMs,
-    signal,
-  });
+export function testMindoConnection(context: TestConnectionContext): Promise<ConnectionTestResult> {
+  return checkKey(mindo(context), ["api", "v1", "business-accounts"], { trailingSlash: true });
 }

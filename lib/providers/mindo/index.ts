@@ -1,13 +1,12 @@
 import "server-only";
-import type { ProviderAdapter } from "../types";
+import { defineAdapter } from "../define-adapter";
 import { fetchMindoBulkSend, testMindoConnection } from "./client";
+import { mindoProfile } from "./profile";
 import { normalizeMindoBulkSend } from "./transform";
 
-export const mindoAdapter: ProviderAdapter = {
-  id: "mindo",
-  async getBatch(batchId, context) {
-    const raw = await fetchMindoBulkSend(batchId, context);
-    return normalizeMindoBulkSend(raw, { batchId, now: context.now });
-  },
+export const mindoAdapter = defineAdapter({
+  profile: mindoProfile,
+  fetchBatch: fetchMindoBulkSend,
+  normalize: normalizeMindoBulkSend,
   testConnection: testMindoConnection,
-};
+});

@@ -2,13 +2,13 @@ import "server-only";
 import { isTerminalState } from "@/lib/batch-snapshot";
 import type { BatchCount, BatchSnapshot, BatchState } from "@/lib/batch-snapshot";
 import { parsePayload } from "../payload";
-import { PROVIDER_INFO } from "../provider-id";
 import { batchProgress, compactDetails, unknownStatusNote } from "../snapshot-parts";
 import type { TransformContext } from "../snapshot-parts";
+import { mindoProfile } from "./profile";
 import { mindoBulkSendSchema } from "./schema";
 import type { MindoBulkSend } from "./schema";
 
-const NAME = PROVIDER_INFO.mindo.name;
+const NAME = mindoProfile.name;
 
 const STATES: Record<string, BatchState> = {
   QUEUED: "queued",

@@ -1,12 +1,16 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import { getUpstream, upstreamStatusError } from "../http";
 import type { UpstreamResponse } from "../http";
-import { PROVIDER_INFO } from "../provider-id";
-import type { FetchBatchContext } from "../types";
+import type { FetchBatchContext, UpstreamContext } from "../types";
+import { bearerAuth, upstreamFor } from "../upstream";
+import type { Upstream } from "../upstream";
+import { sendGridProfile } from "./profile";
 import { sendGridErrorSchema } from "./schema";
 
-const NAME = PROVIDER_INFO.sendgrid.name;
+const NAME = sendGridProfile.name;
+
+/** Also serves the key check (test-connection.ts). */
+export const sendGrid = (context: UpstreamContext) => upstreamFor(sendGridProfile, context, bearerAuth);
 
 export type SendGridRawBatch = { batch: unknown; scheduledSends: unknown };
 
@@ -18,28 +22,19 @@ export async function fetchSendGridBatch(
   batchId: string,
   context: FetchBatchContext,
 ): Promise<SendGridRawBatch> {
-  const get = (path: string[]) =>
-    getUpstream({
-      providerName: NAME,
-      baseUrl: context.connection.baseUrl,
-      path,
-      headers: { Authorization: `Bearer ${context.connection.readApiKey()}` },
-      timeoutMs: context.connection.timeoutMs,
-      signal: context.signal,
-    });
-
-  const validation = await get(["v3", "mail", "batch", batchId]);
+  const upstream = sendGrid(context);
+  const validation = await upstream.get(["v3", "mail", "batch", batchId]);
   if (
     validation.status === 404 ||
     (validation.status === 400 && isInvalidBatchId(validation.body))
   ) {
     throw new AppError("not_found", `${NAME} does not know this batch id.`);
   }
-  if (validation.status !== 200) throw sendGridStatusError(validation, context.now);
+  if (validation.status !== 200) throw sendGridStatusError(upstream, validation, context.now);
 
-  const scheduled = await get(["v3", "user", "scheduled_sends", batchId]);
+  const scheduled = await upstream.get(["v3", "user", "scheduled_sends", batchId]);
   if (scheduled.status === 404) return { batch: validation.body, scheduledSends: [] };
-  if (scheduled.status !== 200) throw sendGridStatusError(scheduled, context.now);
+  if (scheduled.status !== 200) throw sendGridStatusError(upstream, scheduled, context.now);
   return { batch: validation.body, scheduledSends: scheduled.body };
 }
 
@@ -51,12 +46,12 @@ function isInvalidBatchId(body: unknown): boolean {
 }
 
 // SendGrid's 429 may carry only X-RateLimit-Reset (unix seconds) instead of Retry-After.
-function sendGridStatusError(response: UpstreamResponse, now: Date): AppError {
+function sendGridStatusError(upstream: Upstream, response: UpstreamResponse, now: Date): AppError {
   const fromReset =
     response.status === 429 && !response.headers.has("retry-after")
       ? secondsUntilReset(response.headers.get("x-ratelimit-reset"), now)
       : null;
-  if (fromReset === null) return upstreamStatusError(NAME, response);
+  if (fromReset === null) return upstream.statusError(response);
   const message = `${NAME} is rate limiting requests. Retry after ${fromReset} s.`;
   return new AppError("provider_rate_limited", message, { retryAfterSeconds: fromReset });
 }

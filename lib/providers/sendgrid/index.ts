@@ -1,14 +1,13 @@
 import "server-only";
-import type { ProviderAdapter } from "../types";
+import { defineAdapter } from "../define-adapter";
 import { fetchSendGridBatch } from "./client";
+import { sendGridProfile } from "./profile";
 import { testSendGridConnection } from "./test-connection";
 import { normalizeSendGridBatch } from "./transform";
 
-export const sendGridAdapter: ProviderAdapter = {
-  id: "sendgrid",
-  async getBatch(batchId, context) {
-    const raw = await fetchSendGridBatch(batchId, context);
-    return normalizeSendGridBatch(raw, { batchId, now: context.now });
-  },
+export const sendGridAdapter = defineAdapter({
+  profile: sendGridProfile,
+  fetchBatch: fetchSendGridBatch,
+  normalize: normalizeSendGridBatch,
   testConnection: testSendGridConnection,
-};
+});

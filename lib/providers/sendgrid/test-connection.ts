@@ -1,25 +1,18 @@
 import "server-only";
 import { checkKey } from "../key-check";
-import { PROVIDER_INFO } from "../provider-id";
 import type { ConnectionTestResult, TestConnectionContext } from "../types";
+import { sendGrid } from "./client";
+import { sendGridProfile } from "./profile";
 import { sendGridScopesSchema } from "./schema";
 
-const NAME = PROVIDER_INFO.sendgrid.name;
+const NAME = sendGridProfile.name;
 
 /** What the adapter reads: the batch id check and the pause/cancel entries. */
 export const SENDGRID_REQUIRED_SCOPES = ["mail.batch.read", "user.scheduled_sends.read"] as const;
 
 /** GET /v3/scopes: proves the key and lists its scopes, so a missing one can be named. */
-export function testSendGridConnection({ connection, signal }: TestConnectionContext): Promise<ConnectionTestResult> {
-  return checkKey({
-    providerName: NAME,
-    baseUrl: connection.baseUrl,
-    path: ["v3", "scopes"],
-    headers: { Authorization: `Bearer ${connection.readApiKey()}` },
-    timeoutMs: connection.timeoutMs,
-    signal,
-    readOk: ({ body }) => readScopes(body),
-  });
+export function testSendGridConnection(context: TestConnectionContext): Promise<ConnectionTestResult> {
+  return checkKey(sendGrid(context), ["v3", "scopes"], { readOk: ({ body }) => readScopes(body) });
 }
 
 function readScopes(body: unknown): ConnectionTestResult {

@@ -1,13 +1,13 @@
 import "server-only";
 import type { BatchSnapshot, BatchState } from "@/lib/batch-snapshot";
 import { parsePayload } from "../payload";
-import { PROVIDER_INFO } from "../provider-id";
 import { unknownStatusNote } from "../snapshot-parts";
 import type { TransformContext } from "../snapshot-parts";
+import { sendGridProfile } from "./profile";
 import { sendGridBatchSchema } from "./schema";
 import type { SendGridScheduledSend } from "./schema";
 
-const NAME = PROVIDER_INFO.sendgrid.name;
+const NAME = sendGridProfile.name;
 
 export function normalizeSendGridBatch(
   raw: unknown,

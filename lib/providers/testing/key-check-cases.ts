@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { ConnectionTestResult, ProviderAdapter, TestConnectionContext } from "../types";
 import { sendJson, sendText, startFakeUpstream } from "./fake-upstream";
 import type { FakeUpstream } from "./fake-upstream";
+import { recordingObserver } from "./recording-observer";
 import { BODY_MARKER } from "./upstream-failure-cases";
 
 type Options = {
@@ -16,17 +17,19 @@ type Options = {
 
 export function testContextFor(baseUrl: string, apiKey: string, timeoutMs = 2000) {
   let reads = 0;
+  const recorder = recordingObserver();
   const context: TestConnectionContext = {
-    connection: {
+    access: {
       baseUrl,
       timeoutMs,
       readApiKey: () => {
         reads += 1;
         return apiKey;
       },
+      observer: recorder.observer,
     },
   };
-  return { context, reads: () => reads };
+  return { context, reads: () => reads, calls: recorder.calls, errors: recorder.errors };
 }
 
 export function expectPlainResult(result: ConnectionTestResult, ok: boolean, apiKey: string) {
@@ -91,6 +94,14 @@ export function describeKeyCheck({ adapter, apiKey, path, authHeader, okBody }: 
       const result = await run();
       expectPlainResult(result, false, apiKey);
       expect(upstream.requests).toHaveLength(1);
+    });
+
+    it("counts the call but no error when the key is refused: the check did its job", async () => {
+      upstream.reply((_q, r) => sendJson(r, 401, { error: BODY_MARKER }));
+      const { context, calls, errors } = testContextFor(upstream.baseUrl, apiKey);
+      await adapter.testConnection(context);
+      expect(calls).toEqual([{ provider: adapter.id, outcome: "4xx" }]);
+      expect(errors).toEqual([]);
     });
 
     it("reports a timeout instead of throwing", async () => {

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import type { ErrorCode } from "@/lib/errors";
-import type { FetchBatchContext, ProviderAdapter } from "../types";
+import type { FetchBatchContext, ProviderAdapter, UpstreamObserver } from "../types";
 import { sendJson, sendText, startFakeUpstream } from "./fake-upstream";
 import type { FakeUpstream } from "./fake-upstream";
+import { recordingObserver } from "./recording-observer";
 
 // Failure mapping every adapter must share, run against a real local server. Each body carries a
 // marker so the tests can prove no upstream text (nor the key) leaks into an error message.
@@ -21,9 +22,10 @@ export function contextFor(
   upstream: FakeUpstream,
   apiKey: string,
   timeoutMs = 2000,
+  observer: UpstreamObserver = recordingObserver().observer,
 ): FetchBatchContext {
   return {
-    connection: { baseUrl: upstream.baseUrl, readApiKey: () => apiKey, timeoutMs },
+    access: { baseUrl: upstream.baseUrl, readApiKey: () => apiKey, timeoutMs, observer },
     now: new Date("2025-06-01T12:00:00Z"),
   };
 }
@@ -122,6 +124,30 @@ export function describeUpstreamFailures({ adapter, batchId, apiKey, notFoundBod
       await failWith("provider_bad_response");
       expect(upstream.requests.map((request) => request.url)).not.toContain("/elsewhere");
       expect(upstream.requests).toHaveLength(1);
+    });
+
+    it("reports each call and the error it became, once", async () => {
+      upstream.reply((_q, r) => sendJson(r, 500, { message: BODY_MARKER }));
+      const { observer, calls, errors } = recordingObserver();
+      await getBatchError(adapter, batchId, contextFor(upstream, apiKey, 2000, observer));
+      expect(calls).toEqual([{ provider: adapter.id, outcome: "5xx" }]);
+      expect(errors).toEqual([{ provider: adapter.id, code: "provider_error" }]);
+    });
+
+    it("reports an unreadable answer as provider_bad_response, once", async () => {
+      upstream.reply((_q, r) => sendText(r, 200, "{", { "content-type": "application/json" }));
+      const { observer, calls, errors } = recordingObserver();
+      await getBatchError(adapter, batchId, contextFor(upstream, apiKey, 2000, observer));
+      expect(calls.map((call) => call.outcome)).toEqual(upstream.requests.map(() => "2xx"));
+      expect(errors).toEqual([{ provider: adapter.id, code: "provider_bad_response" }]);
+    });
+
+    it("reports a timeout as a call and an error", async () => {
+      upstream.reply(() => undefined);
+      const { observer, calls, errors } = recordingObserver();
+      await getBatchError(adapter, batchId, contextFor(upstream, apiKey, 150, observer));
+      expect(calls.map((call) => call.outcome)).toEqual(["timeout"]);
+      expect(errors).toEqual([{ provider: adapter.id, code: "provider_timeout" }]);
     });
 
     it("gives up after timeoutMs with provider_timeout", async () => {

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Kysely } from "kysely";
-import { getEnv } from "@/lib/env";
-import type { Env } from "@/lib/env";
+import { getEnv } from "@/lib/server/env";
+import type { Env } from "@/lib/server/env";
 import { getDb } from "@/lib/server/db/database";
 import type { Database } from "@/lib/server/db/schema";
 import { parseMasterKey } from "@/lib/server/security/key-encryption";

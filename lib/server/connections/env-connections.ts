@@ -1,9 +1,9 @@
 import "server-only";
-import type { Connection } from "@/lib/connection";
-import type { Env } from "@/lib/env";
-import { getProviderSettings } from "@/lib/env";
+import { PROVIDER_REGIONS, type Connection, type Region } from "@/lib/connection";
 import { PROVIDER_IDS, PROVIDER_INFO } from "@/lib/providers/provider-id";
 import type { ProviderId } from "@/lib/providers/provider-id";
+import type { Env } from "@/lib/server/env";
+import { getProviderSettings } from "@/lib/server/env";
 import { lastFour } from "@/lib/server/security/key-encryption";
 import { baseUrlFor } from "./base-urls";
 import type { ResolvedConnection } from "./resolved-connection";
@@ -29,7 +29,7 @@ export function listEnvConnections(env: Env): Connection[] {
         id: envConnectionId(provider),
         provider,
         name: envConnectionName(provider),
-        region: provider === "sendgrid" ? "global" : null,
+        region: envConnectionRegion(provider),
         keyLastFour: lastFour(key),
         budgetPerMinute: budgetPerMinute ?? null,
         readOnly: true,
@@ -46,7 +46,7 @@ export function resolveEnvConnection(env: Env, provider: ProviderId): ResolvedCo
     id: envConnectionId(provider),
     provider,
     name: envConnectionName(provider),
-    baseUrl: baseUrlFor(env, provider, provider === "sendgrid" ? "global" : null),
+    baseUrl: baseUrlFor(env, provider, envConnectionRegion(provider)),
     budgetPerMinute: budgetPerMinute ?? null,
     // Read at call time, so a key is never copied into a long-lived object.
     readApiKey: () => getProviderSettings(env, provider).apiKey ?? "",
@@ -55,4 +55,9 @@ export function resolveEnvConnection(env: Env, provider: ProviderId): ResolvedCo
 
 function envConnectionName(provider: ProviderId): string {
   return `${PROVIDER_INFO[provider].name} (environment)`;
+}
+
+// The provider's default region: the operator's *_API_URL names one account, in one place.
+function envConnectionRegion(provider: ProviderId): Region | null {
+  return PROVIDER_REGIONS[provider][0] ?? null;
 }

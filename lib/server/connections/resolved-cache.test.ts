@@ -8,7 +8,7 @@ import { resolveConnection } from "./resolve";
 import { forgetResolvedConnections } from "./resolved-cache";
 
 vi.mock("@/lib/server/db/database", async (original) => mockedDatabaseModule(await original()));
-vi.mock("@/lib/env", async (original) => mockedEnvModule(await original()));
+vi.mock("@/lib/server/env", async (original) => mockedEnvModule(await original()));
 
 let close: () => Promise<void>;
 

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { parseEnv } from "@/lib/env";
-import type { Env } from "@/lib/env";
+import { parseEnv } from "@/lib/server/env";
+import type { Env } from "@/lib/server/env";
 import { openTempDatabase } from "@/lib/server/testing/temp-database";
 import type { ConnectionDeps } from "./deps";
 

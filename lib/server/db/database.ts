@@ -3,7 +3,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, Migrator, PostgresAdapter, sql, SqliteDialect } from "kysely";
-import { getEnv, type Env } from "@/lib/env";
+import { getEnv, type Env } from "@/lib/server/env";
 import { getLogger } from "../logger";
 import { ensureBootstrapAdmin } from "../people/users";
 import { migrations } from "./migrations";

@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import type * as envModule from "@/lib/env";
+import type * as envModule from "@/lib/server/env";
 import type * as databaseModule from "@/lib/server/db/database";
 import type { Database } from "@/lib/server/db/schema";
 import type { SessionUser } from "@/lib/server/people/sessions";

@@ -1,5 +1,5 @@
 import { z } from "zod/mini";
-import { getEnv } from "@/lib/env";
+import { getEnv } from "@/lib/server/env";
 import { updateUserSchema } from "@/lib/team-user";
 import { getDb } from "@/lib/server/db/database";
 import { emptyResponse, jsonResponse, readJsonBody } from "@/lib/server/api-response";

@@ -1,7 +1,9 @@
 import "server-only";
 import { z } from "zod";
-import type { ProviderId } from "./providers/provider-id";
-import { parseMasterKey } from "./server/security/key-encryption";
+import { providerEnvNames } from "@/lib/providers/env-names";
+import { PROVIDER_PROFILES } from "@/lib/providers/profiles";
+import { PROVIDER_IDS, type ProviderId } from "@/lib/providers/provider-id";
+import { parseMasterKey } from "./security/key-encryption";
 
 // Empty strings in an env file mean "not set".
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -10,21 +12,26 @@ const optional = <T extends z.ZodType>(schema: T) =>
 const httpUrl = z.url({ protocol: /^https?$/, message: "must be an http(s) URL" });
 const budget = optional(z.coerce.number().int().min(1).max(100_000));
 const apiKey = optional(z.string().trim().min(1).regex(/^\S+$/, "must not contain whitespace"));
+const baseUrl = (fallback: string) => optional(httpUrl).default(fallback);
+
+type Names = ReturnType<typeof providerEnvNames<ProviderId>>;
+type ProviderVariables = Record<Names["baseUrl"], ReturnType<typeof baseUrl>> &
+  Record<Names["apiKey"], typeof apiKey> &
+  Record<Names["budgetPerMinute"], typeof budget>;
+
+/** Three variables per provider, named by its profile: every URL, then every key, then every budget. */
+function providerVariables(): ProviderVariables {
+  const providers = PROVIDER_IDS.map((id) => ({ names: providerEnvNames(id), defaultBaseUrl: PROVIDER_PROFILES[id].defaultBaseUrl }));
+  return Object.fromEntries([
+    ...providers.map(({ names, defaultBaseUrl }) => [names.baseUrl, baseUrl(defaultBaseUrl)]),
+    ...providers.map(({ names }) => [names.apiKey, apiKey]),
+    // Calls per minute Sendboard may spend on each environment-configured provider account.
+    ...providers.map(({ names }) => [names.budgetPerMinute, budget]),
+  ]) as ProviderVariables;
+}
 
 export const envSchema = z.object({
-  MIGMA_API_URL: optional(httpUrl).default("https://api.migma.ai"),
-  MINDO_API_URL: optional(httpUrl).default("https://api.mindosoftware.com"),
-  BOLNA_API_URL: optional(httpUrl).default("https://api.bolna.ai"),
-  SENDGRID_API_URL: optional(httpUrl).default("https://api.sendgrid.com"),
-  MIGMA_API_KEY: apiKey,
-  MINDO_API_KEY: apiKey,
-  BOLNA_API_KEY: apiKey,
-  SENDGRID_API_KEY: apiKey,
-  // Calls per minute Sendboard may spend on each environment-configured provider account.
-  MIGMA_BUDGET_PER_MINUTE: budget,
-  MINDO_BUDGET_PER_MINUTE: budget,
-  BOLNA_BUDGET_PER_MINUTE: budget,
-  SENDGRID_BUDGET_PER_MINUTE: budget,
+  ...providerVariables(),
   AUTH_SECRET: z.string({ message: "is required (a long random string)" }).min(32, "must be at least 32 characters"),
   ADMIN_EMAIL: z.email({ message: "must be an email address" }),
   ADMIN_PASSWORD: z.string({ message: "is required" }).min(8, "must be at least 8 characters"),
@@ -73,14 +80,6 @@ export function getEnv(): Env {
 export type ProviderSettings = { baseUrl: string; apiKey: string | undefined; budgetPerMinute: number | undefined };
 
 export function getProviderSettings(env: Env, provider: ProviderId): ProviderSettings {
-  switch (provider) {
-    case "migma":
-      return { baseUrl: env.MIGMA_API_URL, apiKey: env.MIGMA_API_KEY, budgetPerMinute: env.MIGMA_BUDGET_PER_MINUTE };
-    case "mindo":
-      return { baseUrl: env.MINDO_API_URL, apiKey: env.MINDO_API_KEY, budgetPerMinute: env.MINDO_BUDGET_PER_MINUTE };
-    case "bolna":
-      return { baseUrl: env.BOLNA_API_URL, apiKey: env.BOLNA_API_KEY, budgetPerMinute: env.BOLNA_BUDGET_PER_MINUTE };
-    case "sendgrid":
-      return { baseUrl: env.SENDGRID_API_URL, apiKey: env.SENDGRID_API_KEY, budgetPerMinute: env.SENDGRID_BUDGET_PER_MINUTE };
-  }
+  const names = providerEnvNames(provider);
+  return { baseUrl: env[names.baseUrl], apiKey: env[names.apiKey], budgetPerMinute: env[names.budgetPerMinute] };
 }
