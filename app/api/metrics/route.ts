@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/errors";
 import { getEnv } from "@/lib/env";
-import { withApi } from "@/lib/server/api-route";
+import { withApi } from "@/lib/server/api/with-api";
 import { getMetrics } from "@/lib/server/metrics";
 import { bearerMatches } from "@/lib/server/security/bearer";
 

@@ -1,8 +1,8 @@
 import { createBatchShareLinkSchema } from "@/lib/share-link";
-import { jsonResponse } from "@/lib/server/api-response";
-import { withSession } from "@/lib/server/api-route";
+import { jsonResponse } from "@/lib/server/api/response";
+import { withSession } from "@/lib/server/api/with-api";
 import { getDb } from "@/lib/server/db/database";
-import { parseJsonBody, requestOrigin } from "@/lib/server/request-parsing";
+import { parseJsonBody, requestOrigin } from "@/lib/server/api/request-origin";
 import { createShareLink } from "@/lib/server/share-links";
 
 export const dynamic = "force-dynamic";

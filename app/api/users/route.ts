@@ -1,8 +1,8 @@
 import { inviteUserSchema } from "@/lib/team-user";
 import { getDb } from "@/lib/server/db/database";
-import { jsonResponse, readJsonBody } from "@/lib/server/api-response";
-import { withSession } from "@/lib/server/api-route";
-import { parseInput } from "@/lib/server/parse-input";
+import { jsonResponse, readJsonBody } from "@/lib/server/api/response";
+import { withSession } from "@/lib/server/api/with-api";
+import { parseInput } from "@/lib/server/api/input";
 import { inviteUrlFor } from "@/lib/server/people/invite-url";
 import { inviteUser, listTeamUsers } from "@/lib/server/people/team-users";
 import { assertCan } from "@/lib/server/security/permissions";

@@ -1,4 +1,4 @@
-import { jsonResponse } from "@/lib/server/api-response";
+import { jsonResponse } from "@/lib/server/api/response";
 import { getAppVersion } from "@/lib/server/app-version";
 
 export const dynamic = "force-dynamic";

@@ -2,10 +2,10 @@ import { AppError } from "@/lib/errors";
 import { checkBatchId } from "@/lib/providers/batch-id";
 import { addWatchedBatchSchema } from "@/lib/watched-batch";
 import { getDb } from "@/lib/server/db/database";
-import { jsonResponse, readJsonBody } from "@/lib/server/api-response";
-import { withSession } from "@/lib/server/api-route";
+import { jsonResponse, readJsonBody } from "@/lib/server/api/response";
+import { withSession } from "@/lib/server/api/with-api";
 import { resolveConnection } from "@/lib/server/connections";
-import { addWatchedBatch, listWatchedBatches } from "@/lib/server/watched-batches";
+import { addWatchedBatch, listWatchedBatches } from "@/lib/server/watched/watched-batches";
 
 export const dynamic = "force-dynamic";
 

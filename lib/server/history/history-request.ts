@@ -1,5 +1,5 @@
 import "server-only";
-import type { BatchRef } from "@/lib/server/batch-service";
+import type { BatchRef } from "@/lib/server/batches/batch-view";
 import { resolveConnection } from "@/lib/server/connections";
 import { pollKeyToString } from "@/lib/server/polling/types";
 

@@ -1,7 +1,7 @@
 import type { BatchSnapshot } from "@/lib/batch-snapshot";
 import { AppError } from "@/lib/errors";
 import { isSettled, nextTailCount } from "./cadence";
-import type { Connection } from "./connection";
+import type { Connection } from "./connection-lane";
 import type { ConnectionHold } from "./coordinator";
 import type { BatchEntry } from "./entry";
 import { classifyPollError } from "./error-kind";

@@ -5,7 +5,7 @@ import type { BatchSnapshot } from "@/lib/batch-snapshot";
 import { AppError } from "@/lib/errors";
 import type { ProviderId } from "@/lib/providers/provider-id";
 import { cadenceFor } from "./cadence";
-import { budgetOpensAt, connectionOpensAt, createConnection, type Connection } from "./connection";
+import { budgetOpensAt, connectionOpensAt, createConnection, type Connection } from "./connection-lane";
 import { localCoordinator, type ClaimDecision } from "./coordinator";
 import { createEntry, entryDueAt, toPollEntry, type BatchEntry } from "./entry";
 import { toAppError } from "./error-kind";

@@ -1,9 +1,9 @@
 import { renameBoardSchema } from "@/lib/board";
-import { emptyResponse, jsonResponse } from "@/lib/server/api-response";
-import { withSession } from "@/lib/server/api-route";
+import { emptyResponse, jsonResponse } from "@/lib/server/api/response";
+import { withSession } from "@/lib/server/api/with-api";
 import { deleteBoard, getBoard, renameBoard } from "@/lib/server/boards";
 import { getDb } from "@/lib/server/db/database";
-import { parseJsonBody, parseUuid } from "@/lib/server/request-parsing";
+import { parseJsonBody, parseUuid } from "@/lib/server/api/request-origin";
 
 export const dynamic = "force-dynamic";
 

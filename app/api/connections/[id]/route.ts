@@ -1,8 +1,8 @@
 import { connectionIdSchema, updateConnectionSchema } from "@/lib/connection";
-import { emptyResponse, jsonResponse, readJsonBody } from "@/lib/server/api-response";
-import { withSession } from "@/lib/server/api-route";
+import { emptyResponse, jsonResponse, readJsonBody } from "@/lib/server/api/response";
+import { withSession } from "@/lib/server/api/with-api";
 import { loadConnectionDeps, removeConnection, updateConnection } from "@/lib/server/connections";
-import { parseInput } from "@/lib/server/parse-input";
+import { parseInput } from "@/lib/server/api/input";
 import { assertCan } from "@/lib/server/security/permissions";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import { acceptInviteSchema } from "@/lib/team-user";
 import { getDb } from "@/lib/server/db/database";
-import { emptyResponse, errorResponse, readJsonBody } from "@/lib/server/api-response";
-import { parseInput } from "@/lib/server/parse-input";
+import { emptyResponse, errorResponse, readJsonBody } from "@/lib/server/api/response";
+import { parseInput } from "@/lib/server/api/input";
 import { acceptInvite } from "@/lib/server/people/invites";
 
 export const dynamic = "force-dynamic";

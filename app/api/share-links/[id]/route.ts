@@ -1,7 +1,7 @@
-import { emptyResponse } from "@/lib/server/api-response";
-import { withSession } from "@/lib/server/api-route";
+import { emptyResponse } from "@/lib/server/api/response";
+import { withSession } from "@/lib/server/api/with-api";
 import { getDb } from "@/lib/server/db/database";
-import { parseUuid } from "@/lib/server/request-parsing";
+import { parseUuid } from "@/lib/server/api/request-origin";
 import { revokeShareLink } from "@/lib/server/share-links";
 
 export const dynamic = "force-dynamic";

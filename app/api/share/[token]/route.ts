@@ -1,5 +1,5 @@
 import type { NextResponse } from "next/server";
-import { errorResponse, jsonResponse } from "@/lib/server/api-response";
+import { errorResponse, jsonResponse } from "@/lib/server/api/response";
 import { getDb } from "@/lib/server/db/database";
 import { getSharedView, touchShareLink } from "@/lib/server/share-links";
 

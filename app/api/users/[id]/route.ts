@@ -2,10 +2,10 @@ import { z } from "zod/mini";
 import { getEnv } from "@/lib/env";
 import { updateUserSchema } from "@/lib/team-user";
 import { getDb } from "@/lib/server/db/database";
-import { emptyResponse, jsonResponse, readJsonBody } from "@/lib/server/api-response";
-import { withSession } from "@/lib/server/api-route";
+import { emptyResponse, jsonResponse, readJsonBody } from "@/lib/server/api/response";
+import { withSession } from "@/lib/server/api/with-api";
 import type { SessionUser } from "@/lib/server/session";
-import { parseInput } from "@/lib/server/parse-input";
+import { parseInput } from "@/lib/server/api/input";
 import { changeUserRole, removeUser } from "@/lib/server/people/team-users";
 import { assertCan } from "@/lib/server/security/permissions";
 

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { getDb } from "@/lib/server/db/database";
-import { emptyResponse } from "@/lib/server/api-response";
-import { withSession } from "@/lib/server/api-route";
-import { removeWatchedBatch } from "@/lib/server/watched-batches";
+import { emptyResponse } from "@/lib/server/api/response";
+import { withSession } from "@/lib/server/api/with-api";
+import { removeWatchedBatch } from "@/lib/server/watched/watched-batches";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
-import { getTeamBatchViewBody, parseBatchRequest } from "@/lib/server/batch-service";
+import { getTeamBatchViewBody, parseBatchRequest } from "@/lib/server/batches/batch-view";
 import { getDb } from "@/lib/server/db/database";
-import { jsonTextResponse } from "@/lib/server/api-response";
-import { withApi } from "@/lib/server/api-route";
+import { jsonTextResponse } from "@/lib/server/api/response";
+import { withApi } from "@/lib/server/api/with-api";
 import { hashToken } from "@/lib/server/security/tokens";
 import { requireApiSession } from "@/lib/server/session";
 import { authorizeShareBatch } from "@/lib/server/share-links";

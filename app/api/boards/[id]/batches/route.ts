@@ -1,9 +1,9 @@
 import { boardBatchInputSchema } from "@/lib/board";
-import { jsonResponse } from "@/lib/server/api-response";
-import { withSession } from "@/lib/server/api-route";
+import { jsonResponse } from "@/lib/server/api/response";
+import { withSession } from "@/lib/server/api/with-api";
 import { addBoardBatch } from "@/lib/server/boards";
 import { getDb } from "@/lib/server/db/database";
-import { parseJsonBody, parseUuid } from "@/lib/server/request-parsing";
+import { parseJsonBody, parseUuid } from "@/lib/server/api/request-origin";
 
 export const dynamic = "force-dynamic";
 

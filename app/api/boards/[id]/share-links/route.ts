@@ -1,8 +1,8 @@
 import { createShareLinkSchema } from "@/lib/share-link";
-import { jsonResponse } from "@/lib/server/api-response";
-import { withSession } from "@/lib/server/api-route";
+import { jsonResponse } from "@/lib/server/api/response";
+import { withSession } from "@/lib/server/api/with-api";
 import { getDb } from "@/lib/server/db/database";
-import { parseJsonBody, parseUuid, requestOrigin } from "@/lib/server/request-parsing";
+import { parseJsonBody, parseUuid, requestOrigin } from "@/lib/server/api/request-origin";
 import { createShareLink, listBoardShareLinks } from "@/lib/server/share-links";
 
 export const dynamic = "force-dynamic";

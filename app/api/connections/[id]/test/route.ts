@@ -1,8 +1,8 @@
 import { connectionIdSchema } from "@/lib/connection";
-import { jsonResponse } from "@/lib/server/api-response";
-import { withSession } from "@/lib/server/api-route";
+import { jsonResponse } from "@/lib/server/api/response";
+import { withSession } from "@/lib/server/api/with-api";
 import { loadConnectionDeps, testConnectionById } from "@/lib/server/connections";
-import { parseInput } from "@/lib/server/parse-input";
+import { parseInput } from "@/lib/server/api/input";
 import { assertCan } from "@/lib/server/security/permissions";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
-import { withSession } from "@/lib/server/api-route";
-import { parseBatchRequest } from "@/lib/server/batch-service";
+import { withSession } from "@/lib/server/api/with-api";
+import { parseBatchRequest } from "@/lib/server/batches/batch-view";
 import { historyCsvFilename, readBatchHistoryCsv, resolveHistoryKey } from "@/lib/server/history";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
-import { jsonResponse } from "@/lib/server/api-response";
-import { withSession } from "@/lib/server/api-route";
-import { parseBatchRequest } from "@/lib/server/batch-service";
+import { jsonResponse } from "@/lib/server/api/response";
+import { withSession } from "@/lib/server/api/with-api";
+import { parseBatchRequest } from "@/lib/server/batches/batch-view";
 import { readBatchHistory, resolveHistoryKey } from "@/lib/server/history";
 
 export const dynamic = "force-dynamic";

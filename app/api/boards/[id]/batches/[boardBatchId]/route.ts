@@ -1,8 +1,8 @@
-import { emptyResponse } from "@/lib/server/api-response";
-import { withSession } from "@/lib/server/api-route";
+import { emptyResponse } from "@/lib/server/api/response";
+import { withSession } from "@/lib/server/api/with-api";
 import { removeBoardBatch } from "@/lib/server/boards";
 import { getDb } from "@/lib/server/db/database";
-import { parseUuid } from "@/lib/server/request-parsing";
+import { parseUuid } from "@/lib/server/api/request-origin";
 
 export const dynamic = "force-dynamic";
 

@@ -5,8 +5,8 @@ import { AppError } from "@/lib/errors";
 import type { ProviderId } from "@/lib/providers/provider-id";
 import { isProviderId } from "@/lib/providers/provider-id";
 import type { WatchedBatch } from "@/lib/watched-batch";
-import type { Database, WatchedBatchesTable } from "./db/schema";
-import { isUniqueViolation } from "./db/unique-violation";
+import type { Database, WatchedBatchesTable } from "../db/schema";
+import { isUniqueViolation } from "../db/unique-violation";
 
 type Row = Omit<Selectable<WatchedBatchesTable>, "position">;
 

@@ -4,11 +4,11 @@ import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { checkBatchId } from "@/lib/providers/batch-id";
 import { isProviderId, type ProviderId } from "@/lib/providers/provider-id";
-import { resolveConnection, type ResolvedConnection } from "./connections";
-import { readBatchInsights } from "./history";
-import { recordBatchRead } from "./metrics";
+import { resolveConnection, type ResolvedConnection } from "../connections";
+import { readBatchInsights } from "../history";
+import { recordBatchRead } from "../metrics";
 import { getPoller, type ConnectionTarget } from "./poller";
-import { pollKeyToString, type PollEntry } from "./polling";
+import { pollKeyToString, type PollEntry } from "../polling";
 import { serializedView, type PolledView } from "./serialized-view";
 
 export type BatchRequest = { provider: string; batchId: string };

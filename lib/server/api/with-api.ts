@@ -1,9 +1,9 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { NextRequest } from "next/server";
-import { errorResponse } from "./api-response";
-import { getLogger, loggablePath } from "./logger";
-import { requireApiSession, type SessionUser } from "./session";
+import { errorResponse } from "./response";
+import { getLogger, loggablePath } from "../logger";
+import { requireApiSession, type SessionUser } from "../session";
 
 /** `url` is the request's, parsed once for the handler and the log line. */
 export type ApiContext<Params> = { request: Request; url: RequestUrl; params: Params; requestId: string };

@@ -1,7 +1,7 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { AppError } from "@/lib/errors";
-import { getLogger } from "./logger";
+import { getLogger } from "../logger";
 
 // Everything the API returns is per-user and live: never stored by a browser or a proxy.
 const NO_STORE = { "Cache-Control": "private, no-store" };

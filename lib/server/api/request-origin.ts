@@ -2,7 +2,7 @@ import "server-only";
 import type { ZodMiniType } from "zod/mini";
 import { z } from "zod/mini";
 import { AppError } from "@/lib/errors";
-import { readJsonBody } from "./api-response";
+import { readJsonBody } from "./response";
 
 const uuidSchema = z.uuid();
 

@@ -3,8 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import type { Kysely } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { applyMigrations, openSqlite } from "./db/database";
-import type { Database } from "./db/schema";
+import { applyMigrations, openSqlite } from "../db/database";
+import type { Database } from "../db/schema";
 import { addWatchedBatch, listWatchedBatches, removeWatchedBatch } from "./watched-batches";
 
 const team = { teamId: "t1", connectionId: "env-migma" };

@@ -3,10 +3,10 @@ import { getEnv, type Env } from "@/lib/env";
 import type { ProviderConnection } from "@/lib/providers/types";
 import { getAdapter } from "@/lib/providers/registry";
 import type { ProviderId } from "@/lib/providers/provider-id";
-import { databaseEngine, getDb } from "./db/database";
-import { noteFollowedSnapshot, recordPolledSnapshot } from "./history";
-import { getLogger } from "./logger";
-import { createPollScheduler, createPostgresCoordinator, localCoordinator, pollKeyToString, PROVIDER_POLL_BUDGETS, type PollCoordinator, type PollScheduler } from "./polling";
+import { databaseEngine, getDb } from "../db/database";
+import { noteFollowedSnapshot, recordPolledSnapshot } from "../history";
+import { getLogger } from "../logger";
+import { createPollScheduler, createPostgresCoordinator, localCoordinator, pollKeyToString, PROVIDER_POLL_BUDGETS, type PollCoordinator, type PollScheduler } from "../polling";
 
 /**
  * What the scheduler needs to call one connection, registered by viewers' reads so edits apply;

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator } from "@/sim/server";
 import { SIM_KEYS, SIM_SCENARIOS } from "@/sim/scenarios";
 import type { ProviderId } from "@/lib/providers/provider-id";
-import { parseBatchRequest, readBatchView } from "./batch-service";
-import type { ResolvedConnection } from "./connections";
+import { parseBatchRequest, readBatchView } from "./batch-view";
+import type { ResolvedConnection } from "../connections";
 import { getPoller } from "./poller";
 
 // The real scheduler and adapters against the real simulator over HTTP: nothing under test is mocked.
