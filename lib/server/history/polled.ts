@@ -4,6 +4,7 @@ import type { BatchSnapshot } from "@/lib/batch-snapshot";
 import type { BatchInsights } from "@/lib/batch-view";
 import { getDb } from "@/lib/server/db/database";
 import { pollKeyToString, type PollKey } from "@/lib/server/polling/types";
+import { processSingleton } from "@/lib/server/process-singleton";
 import { getInsights } from "./get-insights";
 import type { RetentionSettings } from "./prune-schedule";
 import { recordSnapshot } from "./record-snapshot";
@@ -27,13 +28,8 @@ export async function recordPolledSnapshot(
 
 type CachedInsights = { stamp: string; insights: Promise<BatchInsights | undefined> };
 
-const holder = globalThis as typeof globalThis & {
-  __sendboardInsights?: LRUCache<string, CachedInsights>;
-};
-
 function insightsCache(): LRUCache<string, CachedInsights> {
-  holder.__sendboardInsights ??= new LRUCache<string, CachedInsights>({ max: 10_000 });
-  return holder.__sendboardInsights;
+  return processSingleton("history:insights", () => new LRUCache<string, CachedInsights>({ max: 10_000 }));
 }
 
 /**
