@@ -41,3 +41,8 @@ function createLogger(): pino.Logger {
 export function loggablePath(pathname: string): string {
   return pathname.replace(/^\/api\/(share|invites)\/[^/]+/, "/api/$1/:token");
 }
+
+/** What a log line says of a failure: its kind, never its message, which could quote a key or the data it failed on. */
+export function errorName(error: unknown): string {
+  return error instanceof Error ? error.name : typeof error;
+}

@@ -3,6 +3,7 @@ import { LRUCache } from "lru-cache";
 import type { BatchSnapshot } from "@/lib/batch-snapshot";
 import type { BatchInsights } from "@/lib/batch-view";
 import { getDb } from "@/lib/server/db/database";
+import { errorName, getLogger } from "@/lib/server/logger";
 import { pollKeyToString, type PollKey } from "@/lib/server/polling/types";
 import { processSingleton } from "@/lib/server/process-singleton";
 import { getInsights } from "./get-insights";
@@ -20,9 +21,7 @@ export async function recordPolledSnapshot(
   try {
     await recordSnapshot(await getDb(), pollKeyToString(key), snapshot, { retention });
   } catch (error) {
-    console.error(
-      `History: database unavailable (${error instanceof Error ? error.name : typeof error})`,
-    );
+    getLogger().warn({ errorName: errorName(error) }, "history: database unavailable");
   }
 }
 
@@ -50,9 +49,7 @@ export function readBatchInsights(
   const insights = getDb()
     .then((db) => getInsights(db, id, latest, final))
     .catch((error: unknown) => {
-      console.error(
-        `History: insights unavailable (${error instanceof Error ? error.name : typeof error})`,
-      );
+      getLogger().warn({ errorName: errorName(error) }, "history: insights unavailable");
       return undefined;
     });
   cache.set(id, { stamp, insights });

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Kysely } from "kysely";
 import type { Database } from "@/lib/server/db/schema";
+import { errorName, getLogger } from "@/lib/server/logger";
 import { processSingleton } from "@/lib/server/process-singleton";
 import { pruneHistory, type PruneResult, type PruneSettings } from "./prune-history";
 
@@ -38,9 +39,7 @@ export async function pruneIfDue(
     schedule.thinnedUntil = result.thinnedUntil;
     return result;
   } catch (error) {
-    console.error(
-      `History: pruning failed (${error instanceof Error ? error.name : typeof error})`,
-    );
+    getLogger().warn({ errorName: errorName(error) }, "history: pruning failed");
     return null;
   }
 }
