@@ -2,13 +2,13 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { processSingleton } from "./process-singleton";
 
 // Open wall screens reload when this changes. It is the build id Next writes at build time and
 // reads itself at start-up (`next start` and the standalone server both run beside it), so every
 // instance of one build answers the same and only a deploy changes it: instances behind a load
 // balancer never make a wall flip-flop. Without a build (dev, tests) the package version plus the
 // process start time stands in; a restart then costs one harmless reload.
-const holder = globalThis as typeof globalThis & { __sendboardVersion?: string };
 
 function readBuildId(): string | null {
   try {
@@ -20,9 +20,10 @@ function readBuildId(): string | null {
 }
 
 export function getAppVersion(): string {
-  holder.__sendboardVersion ??= createHash("sha256")
-    .update(readBuildId() ?? `${process.env.npm_package_version ?? "unversioned"}:${Date.now()}`)
-    .digest("hex")
-    .slice(0, 16);
-  return holder.__sendboardVersion;
+  return processSingleton("app-version", () =>
+    createHash("sha256")
+      .update(readBuildId() ?? `${process.env.npm_package_version ?? "unversioned"}:${Date.now()}`)
+      .digest("hex")
+      .slice(0, 16),
+  );
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import pino from "pino";
+import { processSingleton } from "./process-singleton";
 
 // Structured JSON logs. Anything that could hold a secret is redacted by name, and callers log
 // ids and codes, never request bodies or provider payloads.
@@ -18,10 +19,12 @@ const REDACT = [
   "*.cookie",
 ];
 
-const holder = globalThis as typeof globalThis & { __sendboardLogger?: pino.Logger };
-
 export function getLogger(): pino.Logger {
-  holder.__sendboardLogger ??= pino(
+  return processSingleton("logger", createLogger);
+}
+
+function createLogger(): pino.Logger {
+  return pino(
     {
       level: process.env.LOG_LEVEL ?? "info",
       base: { service: "sendboard" },
@@ -32,10 +35,14 @@ export function getLogger(): pino.Logger {
     // busy server makes a few writes instead of one per request. pino flushes what is left on exit.
     pino.destination({ dest: 1, sync: false }),
   );
-  return holder.__sendboardLogger;
 }
 
 /** Paths carry share and invite tokens; logs get the route shape instead. */
 export function loggablePath(pathname: string): string {
   return pathname.replace(/^\/api\/(share|invites)\/[^/]+/, "/api/$1/:token");
+}
+
+/** What a log line says of a failure: its kind, never its message, which could quote a key or the data it failed on. */
+export function errorName(error: unknown): string {
+  return error instanceof Error ? error.name : typeof error;
 }

@@ -2,10 +2,10 @@ import "server-only";
 import { LRUCache } from "lru-cache";
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import type { UpstreamObserver } from "@/lib/providers/types";
+import { processSingleton } from "./process-singleton";
 
 // Prometheus metrics, one registry per process (Next may load this module in several bundles).
 type Metrics = ReturnType<typeof createMetrics>;
-const holder = globalThis as typeof globalThis & { __sendboardMetrics?: Metrics };
 
 function createMetrics() {
   const registry = new Registry();
@@ -62,8 +62,7 @@ function createMetrics() {
 }
 
 export function getMetrics(): Metrics {
-  holder.__sendboardMetrics ??= createMetrics();
-  return holder.__sendboardMetrics;
+  return processSingleton("metrics", createMetrics);
 }
 
 export function recordUpstreamCall(provider: string, outcome: string, seconds: number): void {

@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "kysely";
 import { getDb } from "./db/database";
-import { getPoller } from "./poller";
+import { getPoller } from "./batches";
 
 export type Readiness = { ready: boolean; checks: { database: "ok" | "down"; scheduler: "ok" } };
 

@@ -8,6 +8,8 @@ export async function startServer(): Promise<void> {
     getEnv();
   } catch (error) {
     if (!(error instanceof EnvError)) throw error;
+    // Not the logger: its lines are JSON on stdout written asynchronously, and this one must reach
+    // the operator's stderr, readable as it is, before the exit right after.
     console.error(error.message);
     process.exit(1);
   }

@@ -1,25 +1,21 @@
 import { createBoardSchema } from "@/lib/board";
-import { jsonResponse } from "@/lib/server/api-response";
-import { withSession } from "@/lib/server/api-route";
+import { jsonResponse, parseBody, withSession } from "@/lib/server/api";
 import { createBoard, listBoards } from "@/lib/server/boards";
-import { getDb } from "@/lib/server/db/database";
-import { parseJsonBody } from "@/lib/server/request-parsing";
 
 export const dynamic = "force-dynamic";
 
 // GET /api/boards — the team's boards with their batch counts
-export const GET = withSession(async ({ user }) => {
-  const items = await listBoards(await getDb(), user);
-  return jsonResponse({ items });
+export const GET = withSession(async ({ ctx }) => {
+  return jsonResponse({ items: await listBoards(ctx) });
 });
 
 // POST /api/boards — create a board {name, batches:[{provider, batchId, connectionId?, label?}]}
-export const POST = withSession(async ({ request, user }) => {
-  const input = await parseJsonBody(
+export const POST = withSession(async ({ ctx, request }) => {
+  const input = await parseBody(
     request,
     createBoardSchema,
     "Give a name and a list of batches {provider, batchId, connectionId?}.",
   );
-  const board = await createBoard(await getDb(), user, input);
+  const board = await createBoard(ctx, input);
   return jsonResponse({ id: board.id }, 201);
 });

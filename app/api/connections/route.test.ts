@@ -64,6 +64,13 @@ describe("connection routes", () => {
     expect((await callRoute(DELETE, { id: "env-migma" }, { method: "DELETE" })).status).toBe(409);
   });
 
+  it("answer 404 for an id that is not a connection id, as for an unknown one", async () => {
+    for (const id of ["../etc", "env-", "x".repeat(36)]) {
+      expect(await callRoute(DELETE, { id }, { method: "DELETE" })).toMatchObject({ status: 404, json: { error: { code: "not_found" } } });
+      expect((await callRoute(TEST, { id }, { method: "POST" })).status).toBe(404);
+    }
+  });
+
   it("refuse a body that tries to set a URL, without echoing the key", async () => {
     const answer = await callRoute(POST, {}, { method: "POST", body: { provider: "migma", name: "M", apiKey: KEY, baseUrl: "http://evil.test" } });
     expect(answer.status).toBe(400);

@@ -1,23 +1,16 @@
 import { createConnectionSchema } from "@/lib/connection";
-import { jsonResponse, readJsonBody } from "@/lib/server/api-response";
-import { withSession } from "@/lib/server/api-route";
-import { createConnection, listConnections, loadConnectionDeps } from "@/lib/server/connections";
-import { parseInput } from "@/lib/server/parse-input";
-import { assertCan } from "@/lib/server/security/permissions";
+import { jsonResponse, parseBody, withSession } from "@/lib/server/api";
+import { createConnection, listConnections } from "@/lib/server/connections";
 
 export const dynamic = "force-dynamic";
 
 // GET /api/connections — the environment's read-only connections and the team's own (admins only)
-export const GET = withSession(async ({ user }) => {
-  assertCan(user, "connections:manage");
-  const items = await listConnections(await loadConnectionDeps(), user.teamId);
-  return jsonResponse({ items });
+export const GET = withSession(async ({ ctx }) => {
+  return jsonResponse({ items: await listConnections(ctx) });
 });
 
 // POST /api/connections — add {provider, name, apiKey, region?, budgetPerMinute?} (admins only)
-export const POST = withSession(async ({ request, user }) => {
-  assertCan(user, "connections:manage");
-  const input = parseInput(createConnectionSchema, await readJsonBody(request));
-  const connection = await createConnection(await loadConnectionDeps(), user.teamId, input);
-  return jsonResponse(connection, 201);
+export const POST = withSession(async ({ ctx, request }) => {
+  const input = await parseBody(request, createConnectionSchema);
+  return jsonResponse(await createConnection(ctx, input), 201);
 });

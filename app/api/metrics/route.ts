@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/errors";
 import { getEnv } from "@/lib/server/env";
-import { withApi } from "@/lib/server/api-route";
+import { withApi } from "@/lib/server/api";
 import { getMetrics } from "@/lib/server/metrics";
 import { bearerMatches } from "@/lib/server/security/bearer";
 
@@ -14,5 +14,7 @@ export const GET = withApi(async ({ request }) => {
     throw new AppError("unauthorized", "Send the metrics token as Authorization: Bearer <token>.");
   }
   const { registry } = getMetrics();
-  return new Response(await registry.metrics(), { headers: { "Content-Type": registry.contentType, "Cache-Control": "no-store" } });
+  return new Response(await registry.metrics(), {
+    headers: { "Content-Type": registry.contentType, "Cache-Control": "no-store" },
+  });
 });

@@ -75,6 +75,11 @@ describe("user routes", () => {
     expect((await callRoute(GET, {})).json).toMatchObject({ items: [{ email: "boss@b.test" }] });
   });
 
+  it("a malformed user id is 404, as an unknown one", async () => {
+    expect(await callRoute(DELETE, { id: "not-a-user" }, { method: "DELETE" })).toMatchObject({ status: 404, json: { error: { code: "not_found" } } });
+    expect((await callRoute(PATCH, { id: "not-a-user" }, { method: "PATCH", body: { role: "admin" } })).status).toBe(404);
+  });
+
   it("removing a member ends their sessions", async () => {
     const sid = await createSession(db, member.id);
     const patched = await callRoute(PATCH, { id: member.id }, { method: "PATCH", body: { role: "admin" } });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { getBoardForPage } from "@/lib/server/boards/page-board";
+import { getBoardForPage } from "@/lib/server/boards";
+import { contextFor } from "@/lib/server/service-context";
 import { requirePageSession } from "@/lib/server/session";
 import { BoardView } from "./_components/board-view";
 
@@ -8,6 +9,6 @@ export const metadata: Metadata = { title: "Board" };
 export default async function BoardPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requirePageSession(`/boards/${encodeURIComponent(id)}`);
-  const board = await getBoardForPage(user, id);
+  const board = await getBoardForPage(await contextFor(user), { boardId: id });
   return <BoardView initial={board} />;
 }

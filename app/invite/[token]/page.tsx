@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Card } from "@/components/ui/card";
-import { getDb } from "@/lib/server/db/database";
-import { findInvite } from "@/lib/server/people/invites";
+import { findInvite } from "@/lib/server/people";
+import { publicContext } from "@/lib/server/service-context";
 import { InviteUnusable } from "./_components/invite-unusable";
 import { SetPasswordForm } from "./_components/set-password-form";
 
@@ -12,7 +12,7 @@ type InvitePageProps = { params: Promise<{ token: string }> };
 // Public: the token in the URL is the proof, checked here and again when the form posts.
 export default async function InvitePage({ params }: InvitePageProps) {
   const { token } = await params;
-  const invite = await findInvite(await getDb(), token);
+  const invite = await findInvite(await publicContext(), { token });
   if (invite.status !== "valid") return <InviteUnusable expired={invite.status === "expired"} />;
   return (
     <div className="mx-auto max-w-md pt-6 sm:pt-16">

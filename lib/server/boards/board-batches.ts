@@ -1,11 +1,9 @@
 import "server-only";
-import type { Kysely } from "kysely";
 import type { Board, BoardBatch, BoardBatchInput } from "@/lib/board";
 import { MAX_BOARD_BATCHES } from "@/lib/board";
 import { AppError } from "@/lib/errors";
-import type { Database } from "@/lib/server/db/schema";
 import { assertCan } from "@/lib/server/security/permissions";
-import type { Actor } from "@/lib/server/security/permissions";
+import type { ServiceContext } from "@/lib/server/service-context";
 import { isUniqueViolation } from "@/lib/server/db/unique-violation";
 import { prepareBoardBatch } from "./board-batch-input";
 import { findTeamBoard, listBoardBatchRows, newBoardBatchRow, toBoard, toBoardBatch } from "./board-rows";
@@ -14,10 +12,8 @@ import type { BoardBatchRow } from "./board-rows";
 const ALREADY_ON_BOARD = "This batch is already on the board.";
 
 export async function addBoardBatch(
-  db: Kysely<Database>,
-  actor: Actor,
-  boardId: string,
-  input: BoardBatchInput,
+  { db, actor }: ServiceContext,
+  { boardId, batch: input }: { boardId: string; batch: BoardBatchInput },
   now = new Date(),
 ): Promise<BoardBatch> {
   assertCan(actor, "boards:write");
@@ -48,10 +44,8 @@ export async function addBoardBatch(
 }
 
 export async function removeBoardBatch(
-  db: Kysely<Database>,
-  actor: Actor,
-  boardId: string,
-  boardBatchId: string,
+  { db, actor }: ServiceContext,
+  { boardId, boardBatchId }: { boardId: string; boardBatchId: string },
   now = new Date(),
 ): Promise<void> {
   assertCan(actor, "boards:write");
@@ -72,10 +66,8 @@ export async function removeBoardBatch(
 
 /** `ids` is the board's full new order: every batch of the board exactly once. */
 export async function reorderBoardBatches(
-  db: Kysely<Database>,
-  actor: Actor,
-  boardId: string,
-  ids: string[],
+  { db, actor }: ServiceContext,
+  { boardId, ids }: { boardId: string; ids: string[] },
   now = new Date(),
 ): Promise<Board> {
   assertCan(actor, "boards:write");

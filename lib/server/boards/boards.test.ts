@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/server/db/schema";
 import type { Actor } from "@/lib/server/security/permissions";
+import type { ServiceContext } from "@/lib/server/service-context";
 import { openTempDatabase } from "@/lib/server/testing/temp-database";
 import {
   addBoardBatch,
@@ -14,8 +15,8 @@ import {
   reorderBoardBatches,
 } from ".";
 
-const alice: Actor = { id: "u1", teamId: "t1", role: "member" };
-const mallory: Actor = { id: "u9", teamId: "t2", role: "admin" };
+const alice: Actor = { id: "u1", teamId: "t1", role: "member", email: "alice@t1.test" };
+const mallory: Actor = { id: "u9", teamId: "t2", role: "admin", email: "mallory@t2.test" };
 const mindoRunning = "00000000-0000-4000-8000-000000000002";
 const bolnaRunning = "00000000000000000000000000000002";
 
@@ -27,6 +28,8 @@ beforeEach(async () => {
 });
 afterEach(async () => close());
 
+const ctxOf = (actor: Actor): ServiceContext => ({ db, actor });
+
 async function countRows(table: "boards" | "board_batches" | "share_links"): Promise<number> {
   const row = await db
     .selectFrom(table)
@@ -36,7 +39,7 @@ async function countRows(table: "boards" | "board_batches" | "share_links"): Pro
 }
 
 function fourProviderBoard() {
-  return createBoard(db, alice, {
+  return createBoard(ctxOf(alice), {
     name: "Black Friday",
     batches: [
       { provider: "migma", batchId: "sim-running", label: "Email" },
@@ -57,11 +60,11 @@ describe("boards", () => {
       ["bolna", "env-bolna", 2, null],
       ["sendgrid", "env-sendgrid", 3, null],
     ]);
-    expect(await getBoard(db, alice, board.id)).toEqual(board);
+    expect(await getBoard(ctxOf(alice), { boardId: board.id })).toEqual(board);
   });
 
   it("creates nothing when one batch id is invalid", async () => {
-    const attempt = createBoard(db, alice, {
+    const attempt = createBoard(ctxOf(alice), {
       name: "Broken",
       batches: [
         { provider: "migma", batchId: "sim-running" },
@@ -76,7 +79,7 @@ describe("boards", () => {
   it("creates nothing when the same batch is listed twice", async () => {
     const batch = { provider: "migma", batchId: "sim-running" } as const;
     await expect(
-      createBoard(db, alice, { name: "Twice", batches: [batch, batch] }),
+      createBoard(ctxOf(alice), { name: "Twice", batches: [batch, batch] }),
     ).rejects.toMatchObject({ code: "conflict" });
     expect(await countRows("boards")).toBe(0);
   });
@@ -99,17 +102,17 @@ describe("boards", () => {
       .execute();
     const batches = [{ provider: "migma", batchId: "sim-running", connectionId: "c-t2" }] as const;
     await expect(
-      createBoard(db, alice, { name: "Borrowed", batches: [...batches] }),
+      createBoard(ctxOf(alice), { name: "Borrowed", batches: [...batches] }),
     ).rejects.toMatchObject({ code: "not_found" });
-    const own = await createBoard(db, mallory, { name: "Own", batches: [...batches] });
+    const own = await createBoard(ctxOf(mallory), { name: "Own", batches: [...batches] });
     expect(own.batches[0]?.connectionId).toBe("c-t2");
   });
 
   it("lists the team's boards with batch counts", async () => {
     const board = await fourProviderBoard();
-    await createBoard(db, alice, { name: "Empty", batches: [] }, new Date(Date.now() + 1000));
-    await createBoard(db, mallory, { name: "Other team", batches: [] });
-    const list = await listBoards(db, alice);
+    await createBoard(ctxOf(alice), { name: "Empty", batches: [] }, new Date(Date.now() + 1000));
+    await createBoard(ctxOf(mallory), { name: "Other team", batches: [] });
+    const list = await listBoards(ctxOf(alice));
     expect(list.map((item) => [item.name, item.batchCount])).toEqual([
       ["Empty", 0],
       ["Black Friday", 4],
@@ -119,22 +122,22 @@ describe("boards", () => {
 
   it("renames, adds, removes and reorders", async () => {
     const board = await fourProviderBoard();
-    expect((await renameBoard(db, alice, board.id, "Cyber Monday")).name).toBe("Cyber Monday");
-    const added = await addBoardBatch(db, alice, board.id, {
+    expect((await renameBoard(ctxOf(alice), { boardId: board.id, name: "Cyber Monday" })).name).toBe("Cyber Monday");
+    const added = await addBoardBatch(ctxOf(alice), { boardId: board.id, batch: {
       provider: "migma",
       batchId: "sim-completed",
       label: "Late",
-    });
+    } });
     expect(added).toMatchObject({ position: 4, label: "Late", connectionId: "env-migma" });
     await expect(
-      addBoardBatch(db, alice, board.id, { provider: "migma", batchId: "sim-completed" }),
+      addBoardBatch(ctxOf(alice), { boardId: board.id, batch: { provider: "migma", batchId: "sim-completed" } }),
     ).rejects.toMatchObject({ code: "conflict" });
     const first = board.batches[0];
     if (!first) throw new Error("fixture");
-    await removeBoardBatch(db, alice, board.id, first.id);
-    const ids = (await getBoard(db, alice, board.id)).batches.map((b) => b.id);
+    await removeBoardBatch(ctxOf(alice), { boardId: board.id, boardBatchId: first.id });
+    const ids = (await getBoard(ctxOf(alice), { boardId: board.id })).batches.map((b) => b.id);
     const reversed = [...ids].reverse();
-    const reordered = await reorderBoardBatches(db, alice, board.id, reversed);
+    const reordered = await reorderBoardBatches(ctxOf(alice), { boardId: board.id, ids: reversed });
     expect(reordered.batches.map((b) => b.id)).toEqual(reversed);
     expect(reordered.batches.map((b) => b.position)).toEqual([0, 1, 2, 3]);
   });
@@ -143,11 +146,11 @@ describe("boards", () => {
     const board = await fourProviderBoard();
     const ids = board.batches.map((b) => b.id);
     for (const wrong of [ids.slice(1), [...ids, ids[0] ?? ""], [...ids.slice(1), "someone-else"]]) {
-      await expect(reorderBoardBatches(db, alice, board.id, wrong)).rejects.toMatchObject({
+      await expect(reorderBoardBatches(ctxOf(alice), { boardId: board.id, ids: wrong })).rejects.toMatchObject({
         code: "bad_request",
       });
     }
-    expect((await getBoard(db, alice, board.id)).batches.map((b) => b.id)).toEqual(ids);
+    expect((await getBoard(ctxOf(alice), { boardId: board.id })).batches.map((b) => b.id)).toEqual(ids);
   });
 
   it("deletes a board with its batches and share links", async () => {
@@ -169,13 +172,13 @@ describe("boards", () => {
         last_used_at: null,
       })
       .execute();
-    await deleteBoard(db, alice, board.id);
+    await deleteBoard(ctxOf(alice), { boardId: board.id });
     expect([
       await countRows("boards"),
       await countRows("board_batches"),
       await countRows("share_links"),
     ]).toEqual([0, 0, 0]);
-    await expect(getBoard(db, alice, board.id)).rejects.toMatchObject({ code: "not_found" });
+    await expect(getBoard(ctxOf(alice), { boardId: board.id })).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("keeps teams apart: another team's board id is not found for every verb", async () => {
@@ -183,32 +186,32 @@ describe("boards", () => {
     const batchId = board.batches[0]?.id ?? "";
     // Each attempt starts only when it is awaited, so no rejection is left unobserved.
     const attempts = [
-      () => getBoard(db, mallory, board.id),
-      () => renameBoard(db, mallory, board.id, "Mine now"),
-      () => deleteBoard(db, mallory, board.id),
-      () => addBoardBatch(db, mallory, board.id, { provider: "migma", batchId: "sim-failed" }),
-      () => removeBoardBatch(db, mallory, board.id, batchId),
-      () => reorderBoardBatches(db, mallory, board.id, board.batches.map((b) => b.id)),
+      () => getBoard(ctxOf(mallory), { boardId: board.id }),
+      () => renameBoard(ctxOf(mallory), { boardId: board.id, name: "Mine now" }),
+      () => deleteBoard(ctxOf(mallory), { boardId: board.id }),
+      () => addBoardBatch(ctxOf(mallory), { boardId: board.id, batch: { provider: "migma", batchId: "sim-failed" } }),
+      () => removeBoardBatch(ctxOf(mallory), { boardId: board.id, boardBatchId: batchId }),
+      () => reorderBoardBatches(ctxOf(mallory), { boardId: board.id, ids: board.batches.map((b) => b.id) }),
     ];
     for (const attempt of attempts)
       await expect(attempt()).rejects.toMatchObject({ code: "not_found" });
-    expect(await listBoards(db, mallory)).toEqual([]);
-    expect(await getBoard(db, alice, board.id)).toEqual(board);
+    expect(await listBoards(ctxOf(mallory))).toEqual([]);
+    expect(await getBoard(ctxOf(alice), { boardId: board.id })).toEqual(board);
   });
 
   it("says not found for a board batch id of another board", async () => {
     const a = await fourProviderBoard();
-    const b = await createBoard(db, alice, {
+    const b = await createBoard(ctxOf(alice), {
       name: "B",
       batches: [{ provider: "migma", batchId: "sim-failed" }],
     });
-    await expect(removeBoardBatch(db, alice, a.id, b.batches[0]?.id ?? "")).rejects.toMatchObject({
+    await expect(removeBoardBatch(ctxOf(alice), { boardId: a.id, boardBatchId: b.batches[0]?.id ?? "" })).rejects.toMatchObject({
       code: "not_found",
     });
   });
 
   it("denies a role that arrived unchecked", async () => {
-    const stranger = { id: "u3", teamId: "t1", role: "guest" } as unknown as Actor;
-    await expect(listBoards(db, stranger)).rejects.toMatchObject({ code: "forbidden" });
+    const stranger = { id: "u3", teamId: "t1", role: "guest", email: "guest@t1.test" } as unknown as Actor;
+    await expect(listBoards(ctxOf(stranger))).rejects.toMatchObject({ code: "forbidden" });
   });
 });

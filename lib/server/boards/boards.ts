@@ -1,11 +1,9 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type { Kysely } from "kysely";
 import type { Board, BoardBatchInput, BoardSummary } from "@/lib/board";
 import { AppError } from "@/lib/errors";
-import type { Database } from "@/lib/server/db/schema";
 import { assertCan } from "@/lib/server/security/permissions";
-import type { Actor } from "@/lib/server/security/permissions";
+import type { ServiceContext } from "@/lib/server/service-context";
 import { boardBatchKey, prepareBoardBatch } from "./board-batch-input";
 import type { PreparedBoardBatch } from "./board-batch-input";
 import { isUniqueViolation } from "@/lib/server/db/unique-violation";
@@ -15,11 +13,11 @@ const DUPLICATE = "The same batch is listed twice on this board.";
 
 /** All or nothing: one bad id, a foreign connection or a duplicate and no board is created. */
 export async function createBoard(
-  db: Kysely<Database>,
-  actor: Actor,
+  ctx: ServiceContext,
   input: { name: string; batches: BoardBatchInput[] },
   now = new Date(),
 ): Promise<Board> {
+  const { db, actor } = ctx;
   assertCan(actor, "boards:write");
   const prepared: PreparedBoardBatch[] = [];
   for (const batch of input.batches)
@@ -49,10 +47,10 @@ export async function createBoard(
     if (isUniqueViolation(error)) throw new AppError("conflict", DUPLICATE);
     throw error;
   }
-  return getBoard(db, actor, id);
+  return getBoard(ctx, { boardId: id });
 }
 
-export async function listBoards(db: Kysely<Database>, actor: Actor): Promise<BoardSummary[]> {
+export async function listBoards({ db, actor }: ServiceContext): Promise<BoardSummary[]> {
   assertCan(actor, "boards:read");
   const rows = await db
     .selectFrom("boards")
@@ -74,9 +72,8 @@ export async function listBoards(db: Kysely<Database>, actor: Actor): Promise<Bo
 }
 
 export async function getBoard(
-  db: Kysely<Database>,
-  actor: Actor,
-  boardId: string,
+  { db, actor }: ServiceContext,
+  { boardId }: { boardId: string },
 ): Promise<Board> {
   assertCan(actor, "boards:read");
   const row = await findTeamBoard(db, actor.teamId, boardId);
@@ -84,12 +81,11 @@ export async function getBoard(
 }
 
 export async function renameBoard(
-  db: Kysely<Database>,
-  actor: Actor,
-  boardId: string,
-  name: string,
+  ctx: ServiceContext,
+  { boardId, name }: { boardId: string; name: string },
   now = new Date(),
 ): Promise<Board> {
+  const { db, actor } = ctx;
   assertCan(actor, "boards:write");
   const row = await findTeamBoard(db, actor.teamId, boardId);
   await db
@@ -97,14 +93,13 @@ export async function renameBoard(
     .set({ name, updated_at: now.toISOString() })
     .where("id", "=", row.id)
     .execute();
-  return getBoard(db, actor, row.id);
+  return getBoard(ctx, { boardId: row.id });
 }
 
 /** The board goes with its batches and every share link to it, so no link outlives its board. */
 export async function deleteBoard(
-  db: Kysely<Database>,
-  actor: Actor,
-  boardId: string,
+  { db, actor }: ServiceContext,
+  { boardId }: { boardId: string },
 ): Promise<void> {
   assertCan(actor, "boards:write");
   await db.transaction().execute(async (trx) => {

@@ -1,21 +1,27 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { decryptSecret } from "@/lib/server/security/key-encryption";
+import type { ServiceContext } from "@/lib/server/service-context";
+import { mockedEnvModule } from "@/lib/server/testing/route-harness";
 import type { ConnectionDeps } from "./deps";
 import { createConnection, listConnections, removeConnection, updateConnection } from "./manage";
+import { testConnectionById } from "./test-connection";
 import { openConnectionDeps } from "./test-deps";
+
+vi.mock("@/lib/server/env", async (original) => mockedEnvModule(await original()));
 
 const KEY = "sk_test_sendboard_sim";
 const OTHER_KEY = "sk_live_replaced_9876";
 let deps: ConnectionDeps;
+let as: (teamId: string) => ServiceContext;
 let close: () => Promise<void>;
 
 beforeEach(async () => {
-  ({ deps, close } = await openConnectionDeps({ MIGMA_API_KEY: "env_migma_key_1234" }));
+  ({ deps, as, close } = await openConnectionDeps({ MIGMA_API_KEY: "env_migma_key_1234" }));
 });
 afterEach(async () => close());
 
 const addMigma = (teamId = "team-a", apiKey = KEY) =>
-  createConnection(deps, teamId, { provider: "migma", name: "Main Migma", apiKey, budgetPerMinute: 20 });
+  createConnection(as(teamId), { provider: "migma", name: "Main Migma", apiKey, budgetPerMinute: 20 });
 
 describe("connections at rest", () => {
   it("stores the key encrypted, bound to its row, and shows only the last four", async () => {
@@ -31,7 +37,7 @@ describe("connections at rest", () => {
 
   it("lists the environment's read-only connections and the team's own, never a key", async () => {
     await addMigma();
-    const items = await listConnections(deps, "team-a");
+    const items = await listConnections(as("team-a"));
     expect(items.map((item) => [item.id, item.readOnly])).toEqual([["env-migma", true], [expect.any(String), false]]);
     expect(items[0]?.keyLastFour).toBe("…1234");
     expect(JSON.stringify(items)).not.toMatch(/sk_test_sendboard_sim|env_migma_key_1234|encrypted/);
@@ -40,7 +46,7 @@ describe("connections at rest", () => {
   it("renames, replaces the key and changes the budget; a new key re-encrypts", async () => {
     const created = await addMigma();
     const before = await deps.db.selectFrom("connections").select("encrypted_key").executeTakeFirstOrThrow();
-    const updated = await updateConnection(deps, "team-a", created.id, { name: "Renamed", apiKey: OTHER_KEY, budgetPerMinute: null });
+    const updated = await updateConnection(as("team-a"), { id: created.id, changes: { name: "Renamed", apiKey: OTHER_KEY, budgetPerMinute: null } });
     expect(updated).toMatchObject({ name: "Renamed", keyLastFour: "…9876", budgetPerMinute: null });
     const after = await deps.db.selectFrom("connections").select("encrypted_key").executeTakeFirstOrThrow();
     expect(after.encrypted_key).not.toBe(before.encrypted_key);
@@ -49,28 +55,42 @@ describe("connections at rest", () => {
 
   it("keeps teams apart: another team's id is not found for every verb", async () => {
     const created = await addMigma("team-a");
-    expect((await listConnections(deps, "team-b")).map((item) => item.id)).toEqual(["env-migma"]);
-    await expect(updateConnection(deps, "team-b", created.id, { name: "x" })).rejects.toMatchObject({ code: "not_found" });
-    await expect(removeConnection(deps, "team-b", created.id)).rejects.toMatchObject({ code: "not_found" });
-    expect(await listConnections(deps, "team-a")).toHaveLength(2);
+    expect((await listConnections(as("team-b"))).map((item) => item.id)).toEqual(["env-migma"]);
+    await expect(updateConnection(as("team-b"), { id: created.id, changes: { name: "x" } })).rejects.toMatchObject({ code: "not_found" });
+    await expect(removeConnection(as("team-b"), { id: created.id })).rejects.toMatchObject({ code: "not_found" });
+    expect(await listConnections(as("team-a"))).toHaveLength(2);
   });
 
   it("refuses to change or remove an environment connection (409), and knows no unset one (404)", async () => {
-    await expect(updateConnection(deps, "team-a", "env-migma", { name: "x" })).rejects.toMatchObject({ code: "conflict" });
-    await expect(removeConnection(deps, "team-a", "env-migma")).rejects.toMatchObject({ code: "conflict" });
-    await expect(removeConnection(deps, "team-a", "env-bolna")).rejects.toMatchObject({ code: "not_found" });
+    await expect(updateConnection(as("team-a"), { id: "env-migma", changes: { name: "x" } })).rejects.toMatchObject({ code: "conflict" });
+    await expect(removeConnection(as("team-a"), { id: "env-migma" })).rejects.toMatchObject({ code: "conflict" });
+    await expect(removeConnection(as("team-a"), { id: "env-bolna" })).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("gives SendGrid the global region by default and refuses regions elsewhere", async () => {
-    const sendgrid = await createConnection(deps, "team-a", { provider: "sendgrid", name: "SG", apiKey: "SG.abc.def" });
+    const sendgrid = await createConnection(as("team-a"), { provider: "sendgrid", name: "SG", apiKey: "SG.abc.def" });
     expect(sendgrid.region).toBe("global");
-    expect((await updateConnection(deps, "team-a", sendgrid.id, { region: "eu" })).region).toBe("eu");
-    await expect(createConnection(deps, "team-a", { provider: "bolna", name: "B", apiKey: "k", region: "eu" })).rejects.toMatchObject({ code: "bad_request" });
+    expect((await updateConnection(as("team-a"), { id: sendgrid.id, changes: { region: "eu" } })).region).toBe("eu");
+    await expect(createConnection(as("team-a"), { provider: "bolna", name: "B", apiKey: "k", region: "eu" })).rejects.toMatchObject({ code: "bad_request" });
+  });
+
+  it("are for admins: every verb refuses a member with forbidden before it reads anything", async () => {
+    const created = await addMigma();
+    const member = { ...as("team-a"), actor: { ...as("team-a").actor, role: "member" as const } };
+    const attempts = [
+      () => listConnections(member),
+      () => createConnection(member, { provider: "migma", name: "M", apiKey: KEY }),
+      () => updateConnection(member, { id: created.id, changes: { name: "x" } }),
+      () => removeConnection(member, { id: created.id }),
+      () => testConnectionById(member, { id: created.id }),
+    ];
+    for (const attempt of attempts) await expect(attempt()).rejects.toMatchObject({ code: "forbidden" });
+    expect(await listConnections(as("team-a"))).toHaveLength(2);
   });
 
   it("removes a connection", async () => {
     const created = await addMigma();
-    await removeConnection(deps, "team-a", created.id);
+    await removeConnection(as("team-a"), { id: created.id });
     expect(await deps.db.selectFrom("connections").selectAll().execute()).toEqual([]);
   });
 });

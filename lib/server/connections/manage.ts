@@ -4,39 +4,53 @@ import { PROVIDER_REGIONS } from "@/lib/connection";
 import { AppError } from "@/lib/errors";
 import { isProviderId, PROVIDER_INFO } from "@/lib/providers/provider-id";
 import type { ProviderId } from "@/lib/providers/provider-id";
-import type { ConnectionDeps } from "./deps";
+import { assertCan } from "@/lib/server/security/permissions";
+import type { ServiceContext } from "@/lib/server/service-context";
+import { connectionDeps, type ConnectionDeps } from "./deps";
 import { isEnvConnectionId, listEnvConnections } from "./env-connections";
 import { forgetResolvedConnections } from "./resolved-cache";
 import { deleteConnectionRow, findConnectionRow, insertConnection, listConnectionRows, toPublicConnection, updateConnectionRow } from "./repository";
 
+// Admins only: a connection holds a key that reads the team's sends.
+
 /** The environment's read-only connections first, then the team's own, oldest first. */
-export async function listConnections({ db, env }: ConnectionDeps, teamId: string): Promise<Connection[]> {
-  const rows = await listConnectionRows(db, teamId);
+export async function listConnections({ db, actor }: ServiceContext): Promise<Connection[]> {
+  assertCan(actor, "connections:manage");
+  const rows = await listConnectionRows(db, actor.teamId);
   const own = rows.map(toPublicConnection).filter((item): item is Connection => item !== null);
-  return [...listEnvConnections(env), ...own];
+  return [...listEnvConnections(connectionDeps(db).env), ...own];
 }
 
-export async function createConnection({ db, masterKey }: ConnectionDeps, teamId: string, input: CreateConnectionInput, now = new Date()): Promise<Connection> {
+export async function createConnection({ db, actor }: ServiceContext, input: CreateConnectionInput, now = new Date()): Promise<Connection> {
+  assertCan(actor, "connections:manage");
+  const { masterKey } = connectionDeps(db);
   const region = checkRegion(input.provider, input.region) ?? PROVIDER_REGIONS[input.provider][0] ?? null;
-  const row = await insertConnection(db, masterKey, { ...input, teamId, region, budgetPerMinute: input.budgetPerMinute ?? null }, now);
+  const row = await insertConnection(db, masterKey, { ...input, teamId: actor.teamId, region, budgetPerMinute: input.budgetPerMinute ?? null }, now);
   // A team's first connection of a provider replaces the environment's as its default.
   forgetResolvedConnections();
   return publicOrThrow(toPublicConnection(row));
 }
 
-export async function updateConnection(deps: ConnectionDeps, teamId: string, id: string, changes: UpdateConnectionInput, now = new Date()): Promise<Connection> {
+export async function updateConnection(
+  { db, actor }: ServiceContext,
+  { id, changes }: { id: string; changes: UpdateConnectionInput },
+  now = new Date(),
+): Promise<Connection> {
+  assertCan(actor, "connections:manage");
+  const deps = connectionDeps(db);
   assertWritable(deps, id);
-  const row = await findConnectionRow(deps.db, teamId, id);
+  const row = await findConnectionRow(db, actor.teamId, id);
   if (!row || !isProviderId(row.provider)) throw notFound();
   checkRegion(row.provider, changes.region);
-  const updated = await updateConnectionRow(deps.db, deps.masterKey, teamId, id, changes, now);
+  const updated = await updateConnectionRow(db, deps.masterKey, actor.teamId, id, changes, now);
   forgetResolvedConnections();
   return publicOrThrow(updated && toPublicConnection(updated));
 }
 
-export async function removeConnection(deps: ConnectionDeps, teamId: string, id: string): Promise<void> {
-  assertWritable(deps, id);
-  const deleted = await deleteConnectionRow(deps.db, teamId, id);
+export async function removeConnection({ db, actor }: ServiceContext, { id }: { id: string }): Promise<void> {
+  assertCan(actor, "connections:manage");
+  assertWritable(connectionDeps(db), id);
+  const deleted = await deleteConnectionRow(db, actor.teamId, id);
   forgetResolvedConnections();
   if (!deleted) throw notFound();
 }

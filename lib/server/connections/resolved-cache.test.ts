@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { ServiceContext } from "@/lib/server/service-context";
 import { mockedDatabaseModule, mockedEnvModule, routeState as state } from "@/lib/server/testing/route-harness";
 import { openTempDatabase } from "@/lib/server/testing/temp-database";
-import { loadConnectionDeps } from "./deps";
 import { createConnection, removeConnection, updateConnection } from "./manage";
 import * as repository from "./repository";
 import { resolveConnection } from "./resolve";
@@ -36,19 +36,19 @@ describe("resolveConnection's short memory", () => {
   });
 
   it("sees an admin's add, edit and removal at the very next read", async () => {
-    const deps = await loadConnectionDeps();
+    const admin: ServiceContext = { db: state.db!, actor: { id: "admin-a", teamId: "team-a", role: "admin", email: "admin@a.test" } };
     expect((await resolveConnection("team-a", "migma")).id).toBe("env-migma");
 
-    const added = await createConnection(deps, "team-a", { provider: "migma", name: "Own", apiKey: "own_key_1234" });
+    const added = await createConnection(admin, { provider: "migma", name: "Own", apiKey: "own_key_1234" });
     expect(await resolveConnection("team-a", "migma")).toMatchObject({ id: added.id, budgetPerMinute: null });
     expect((await resolveConnection("team-a", "migma", added.id)).readApiKey()).toBe("own_key_1234");
 
-    await updateConnection(deps, "team-a", added.id, { budgetPerMinute: 12, apiKey: "new_key_5678" });
+    await updateConnection(admin, { id: added.id, changes: { budgetPerMinute: 12, apiKey: "new_key_5678" } });
     const edited = await resolveConnection("team-a", "migma", added.id);
     expect(edited.budgetPerMinute).toBe(12);
     expect(edited.readApiKey()).toBe("new_key_5678");
 
-    await removeConnection(deps, "team-a", added.id);
+    await removeConnection(admin, { id: added.id });
     expect((await resolveConnection("team-a", "migma")).id).toBe("env-migma");
     await expect(resolveConnection("team-a", "migma", added.id)).rejects.toMatchObject({ code: "not_found" });
   });

@@ -1,5 +1,6 @@
 import "server-only";
 import { LRUCache } from "lru-cache";
+import { processSingleton } from "@/lib/server/process-singleton";
 import type { ResolvedConnection } from "./resolved-connection";
 
 // Every API poll resolves its connection, and the row changes only when an admin edits it, so the
@@ -9,11 +10,9 @@ import type { ResolvedConnection } from "./resolved-connection";
 export const CONNECTION_TTL_MS = 2_000;
 
 type Cache = LRUCache<string, ResolvedConnection>;
-const holder = globalThis as typeof globalThis & { __sendboardResolvedConnections?: Cache };
 
 export function resolvedConnectionCache(): Cache {
-  holder.__sendboardResolvedConnections ??= new LRUCache({ max: 10_000, ttl: CONNECTION_TTL_MS });
-  return holder.__sendboardResolvedConnections;
+  return processSingleton("connections:resolved", (): Cache => new LRUCache({ max: 10_000, ttl: CONNECTION_TTL_MS }));
 }
 
 export function forgetResolvedConnections(): void {

@@ -1,14 +1,17 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { sendJson, startFakeUpstream } from "@/lib/providers/testing/fake-upstream";
 import type { FakeUpstream } from "@/lib/providers/testing/fake-upstream";
-import type { ConnectionDeps } from "./deps";
+import type { ServiceContext } from "@/lib/server/service-context";
+import { mockedEnvModule } from "@/lib/server/testing/route-harness";
 import { createConnection } from "./manage";
 import { testConnectionById } from "./test-connection";
 import { openConnectionDeps } from "./test-deps";
 
+vi.mock("@/lib/server/env", async (original) => mockedEnvModule(await original()));
+
 const GOOD = "sk_test_sendboard_sim";
 let upstream: FakeUpstream;
-let deps: ConnectionDeps;
+let as: (teamId: string) => ServiceContext;
 let close: () => Promise<void>;
 
 beforeAll(async () => {
@@ -21,29 +24,29 @@ beforeAll(async () => {
 });
 afterAll(() => upstream.close());
 beforeEach(async () => {
-  ({ deps, close } = await openConnectionDeps({ MIGMA_API_URL: upstream.baseUrl, MIGMA_API_KEY: GOOD }));
+  ({ as, close } = await openConnectionDeps({ MIGMA_API_URL: upstream.baseUrl, MIGMA_API_KEY: GOOD }));
   upstream.requests.length = 0;
 });
 afterEach(async () => close());
 
 describe("testConnectionById", () => {
   it("says a working key works and a wrong one does not, calling only the allowlisted URL", async () => {
-    const good = await createConnection(deps, "team-a", { provider: "migma", name: "Good", apiKey: GOOD });
-    const bad = await createConnection(deps, "team-a", { provider: "migma", name: "Bad", apiKey: "sk_test_wrong_key" });
-    expect(await testConnectionById(deps, "team-a", good.id)).toMatchObject({ ok: true });
-    const rejected = await testConnectionById(deps, "team-a", bad.id);
+    const good = await createConnection(as("team-a"), { provider: "migma", name: "Good", apiKey: GOOD });
+    const bad = await createConnection(as("team-a"), { provider: "migma", name: "Bad", apiKey: "sk_test_wrong_key" });
+    expect(await testConnectionById(as("team-a"), { id: good.id })).toMatchObject({ ok: true });
+    const rejected = await testConnectionById(as("team-a"), { id: bad.id });
     expect(rejected.ok).toBe(false);
     expect(rejected.message).toMatch(/does not work/);
     expect(upstream.requests.map((request) => request.url)).toEqual(["/v1/projects", "/v1/projects"]);
   });
 
   it("tests the environment's connection for any team", async () => {
-    expect(await testConnectionById(deps, "team-z", "env-migma")).toMatchObject({ ok: true });
+    expect(await testConnectionById(as("team-z"), { id: "env-migma" })).toMatchObject({ ok: true });
   });
 
   it("answers not_found for another team's connection without calling the provider", async () => {
-    const good = await createConnection(deps, "team-a", { provider: "migma", name: "Good", apiKey: GOOD });
-    await expect(testConnectionById(deps, "team-b", good.id)).rejects.toMatchObject({ code: "not_found" });
+    const good = await createConnection(as("team-a"), { provider: "migma", name: "Good", apiKey: GOOD });
+    await expect(testConnectionById(as("team-b"), { id: good.id })).rejects.toMatchObject({ code: "not_found" });
     expect(upstream.requests).toHaveLength(0);
   });
 });

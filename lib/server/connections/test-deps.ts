@@ -1,8 +1,9 @@
-import { randomBytes } from "node:crypto";
 import { parseEnv } from "@/lib/server/env";
 import type { Env } from "@/lib/server/env";
+import type { ServiceContext } from "@/lib/server/service-context";
+import { routeState } from "@/lib/server/testing/route-harness";
 import { openTempDatabase } from "@/lib/server/testing/temp-database";
-import type { ConnectionDeps } from "./deps";
+import { connectionDeps, type ConnectionDeps } from "./deps";
 
 const BASE_ENV = {
   AUTH_SECRET: "s".repeat(32),
@@ -15,9 +16,14 @@ export function testEnv(overrides: Record<string, string> = {}): Env {
   return parseEnv({ ...BASE_ENV, ...overrides });
 }
 
-/** A migrated temp database, a random master key and the given env, for the connection tests. */
+/**
+ * A migrated temp database and the given env for the connection tests, which mock @/lib/env
+ * with route-harness's mockedEnvModule; `as(teamId)` is an admin of that team.
+ */
 export async function openConnectionDeps(envOverrides: Record<string, string> = {}) {
+  routeState.env = envOverrides;
   const { db, close } = await openTempDatabase();
-  const deps: ConnectionDeps = { db, env: testEnv(envOverrides), masterKey: randomBytes(32) };
-  return { deps, close };
+  const deps: ConnectionDeps = connectionDeps(db);
+  const as = (teamId: string): ServiceContext => ({ db, actor: { id: `admin-of-${teamId}`, teamId, role: "admin", email: `admin@${teamId}.test` } });
+  return { deps, as, close };
 }

@@ -6,6 +6,7 @@ import { Kysely, Migrator, PostgresAdapter, sql, SqliteDialect } from "kysely";
 import { getEnv, type Env } from "@/lib/server/env";
 import { getLogger } from "../logger";
 import { ensureBootstrapAdmin } from "../people/users";
+import { processSingleton } from "../process-singleton";
 import { migrations } from "./migrations";
 import { openPostgres } from "./postgres";
 import type { Database } from "./schema";
@@ -51,11 +52,13 @@ async function postgresSchemaOf(db: Kysely<Database>): Promise<string | undefine
 }
 
 // Next can load this module in several bundles (instrumentation, routes, pages); one process keeps
-// one connection and migrates once, so the handle lives on globalThis.
-const holder = globalThis as typeof globalThis & { __sendboardDb?: Promise<Kysely<Database>>; __sendboardDbReady?: boolean };
+// one connection and migrates once, so the handle is a process singleton.
+type DatabaseState = { db: Promise<Kysely<Database>> | undefined; ready: boolean };
+const state = () => processSingleton<DatabaseState>("database", () => ({ db: undefined, ready: false }));
 
 export function getDb(): Promise<Kysely<Database>> {
-  holder.__sendboardDb ??= (async () => {
+  const holder = state();
+  holder.db ??= (async () => {
     const env = getEnv();
     const db = openConfigured(env);
     try {
@@ -67,17 +70,17 @@ export function getDb(): Promise<Kysely<Database>> {
     }
   })();
   // A failed start (a locked file, a database that is down) is not remembered: the next caller tries again.
-  holder.__sendboardDb.catch(() => {
-    holder.__sendboardDb = undefined;
+  holder.db.catch(() => {
+    holder.db = undefined;
   });
-  return holder.__sendboardDb;
+  return holder.db;
 }
 
 async function prepare(db: Kysely<Database>, env: Env): Promise<void> {
-  if (holder.__sendboardDbReady) return;
+  if (state().ready) return;
   await applyMigrations(db);
   await ensureAdmin(db, env);
-  holder.__sendboardDbReady = true;
+  state().ready = true;
 }
 
 /** Instances starting together on an empty database race to create the admin; the loser finds it made. */

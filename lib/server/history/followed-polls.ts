@@ -1,6 +1,7 @@
 import "server-only";
 import { LRUCache } from "lru-cache";
 import type { BatchSnapshot } from "@/lib/batch-snapshot";
+import { processSingleton } from "@/lib/server/process-singleton";
 import { countersFingerprint } from "./fingerprint";
 import { LAST_SEEN_MAX_KEYS, type LastSeen } from "./last-seen";
 
@@ -16,11 +17,8 @@ export function createFollowedPolls(max: number = LAST_SEEN_MAX_KEYS): FollowedP
   return new LRUCache({ max });
 }
 
-const holder = globalThis as typeof globalThis & { __sendboardFollowedPolls?: FollowedPolls };
-
 export function sharedFollowedPolls(): FollowedPolls {
-  holder.__sendboardFollowedPolls ??= createFollowedPolls();
-  return holder.__sendboardFollowedPolls;
+  return processSingleton("history:followed-polls", () => createFollowedPolls());
 }
 
 /** One fresh snapshot another instance fetched, adopted here (the scheduler calls this once per fetch). */

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Kysely } from "kysely";
-import type { BatchRef } from "@/lib/server/batch-service";
+import type { BatchRef } from "@/lib/batch-ref";
 import type { Database } from "@/lib/server/db/schema";
 import { formatHistoryCsv } from "./history-csv";
 import { readNewestRows } from "./snapshot-rows";

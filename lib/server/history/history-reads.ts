@@ -1,35 +1,27 @@
 import "server-only";
+import type { Kysely } from "kysely";
 import { LRUCache } from "lru-cache";
 import type { BatchHistory } from "@/lib/batch-history";
-import { getDb } from "@/lib/server/db/database";
-import { readHistoryCsv } from "./history-export";
+import type { Database } from "@/lib/server/db/schema";
+import { processSingleton } from "@/lib/server/process-singleton";
 import { readHistorySeries } from "./history-series";
 
 /** Every viewer of a batch polls its chart; within this window they share one read. */
 export const SERIES_CACHE_MS = 5_000;
 
-const holder = globalThis as typeof globalThis & {
-  __sendboardHistorySeries?: LRUCache<string, Promise<BatchHistory>>;
-};
-
 function seriesCache(): LRUCache<string, Promise<BatchHistory>> {
-  holder.__sendboardHistorySeries ??= new LRUCache<string, Promise<BatchHistory>>({
-    max: 1_000,
-    ttl: SERIES_CACHE_MS,
-  });
-  return holder.__sendboardHistorySeries;
+  return processSingleton(
+    "history:series",
+    () => new LRUCache<string, Promise<BatchHistory>>({ max: 1_000, ttl: SERIES_CACHE_MS }),
+  );
 }
 
-export function readBatchHistory(key: string): Promise<BatchHistory> {
+export function readBatchHistory(db: Kysely<Database>, key: string): Promise<BatchHistory> {
   const cache = seriesCache();
   const cached = cache.get(key);
   if (cached) return cached;
-  const series = getDb().then((db) => readHistorySeries(db, key));
+  const series = readHistorySeries(db, key);
   cache.set(key, series);
   series.catch(() => cache.delete(key));
   return series;
-}
-
-export async function readBatchHistoryCsv(key: string): Promise<string> {
-  return readHistoryCsv(await getDb(), key);
 }

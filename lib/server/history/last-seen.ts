@@ -1,5 +1,6 @@
 import "server-only";
 import { LRUCache } from "lru-cache";
+import { processSingleton } from "@/lib/server/process-singleton";
 
 /** What the recorder remembers per poll key, so an unchanged snapshot costs no database read. */
 export type LastSeen = {
@@ -21,9 +22,6 @@ export function createLastSeenCache(max: number = LAST_SEEN_MAX_KEYS): LastSeenC
 }
 
 // The poller's hook and the API routes can run in different bundles of one process.
-const holder = globalThis as typeof globalThis & { __sendboardHistoryLastSeen?: LastSeenCache };
-
 export function sharedLastSeen(): LastSeenCache {
-  holder.__sendboardHistoryLastSeen ??= createLastSeenCache();
-  return holder.__sendboardHistoryLastSeen;
+  return processSingleton("history:last-seen", () => createLastSeenCache());
 }

@@ -3,7 +3,9 @@ import { LRUCache } from "lru-cache";
 import type { BatchSnapshot } from "@/lib/batch-snapshot";
 import type { BatchInsights } from "@/lib/batch-view";
 import { getDb } from "@/lib/server/db/database";
+import { errorName, getLogger } from "@/lib/server/logger";
 import { pollKeyToString, type PollKey } from "@/lib/server/polling/types";
+import { processSingleton } from "@/lib/server/process-singleton";
 import { getInsights } from "./get-insights";
 import type { RetentionSettings } from "./prune-schedule";
 import { recordSnapshot } from "./record-snapshot";
@@ -19,21 +21,14 @@ export async function recordPolledSnapshot(
   try {
     await recordSnapshot(await getDb(), pollKeyToString(key), snapshot, { retention });
   } catch (error) {
-    console.error(
-      `History: database unavailable (${error instanceof Error ? error.name : typeof error})`,
-    );
+    getLogger().warn({ errorName: errorName(error) }, "history: database unavailable");
   }
 }
 
 type CachedInsights = { stamp: string; insights: Promise<BatchInsights | undefined> };
 
-const holder = globalThis as typeof globalThis & {
-  __sendboardInsights?: LRUCache<string, CachedInsights>;
-};
-
 function insightsCache(): LRUCache<string, CachedInsights> {
-  holder.__sendboardInsights ??= new LRUCache<string, CachedInsights>({ max: 10_000 });
-  return holder.__sendboardInsights;
+  return processSingleton("history:insights", () => new LRUCache<string, CachedInsights>({ max: 10_000 }));
 }
 
 /**
@@ -54,9 +49,7 @@ export function readBatchInsights(
   const insights = getDb()
     .then((db) => getInsights(db, id, latest, final))
     .catch((error: unknown) => {
-      console.error(
-        `History: insights unavailable (${error instanceof Error ? error.name : typeof error})`,
-      );
+      getLogger().warn({ errorName: errorName(error) }, "history: insights unavailable");
       return undefined;
     });
   cache.set(id, { stamp, insights });

@@ -1,6 +1,8 @@
 import "server-only";
 import type { Kysely } from "kysely";
 import type { Database } from "@/lib/server/db/schema";
+import { errorName, getLogger } from "@/lib/server/logger";
+import { processSingleton } from "@/lib/server/process-singleton";
 import { pruneHistory, type PruneResult, type PruneSettings } from "./prune-history";
 
 export const PRUNE_EVERY_MS = 60 * 60_000;
@@ -14,11 +16,8 @@ export function createPruneSchedule(): PruneSchedule {
   return { lastRunAt: null, thinnedUntil: null };
 }
 
-const holder = globalThis as typeof globalThis & { __sendboardPruneSchedule?: PruneSchedule };
-
 export function sharedPruneSchedule(): PruneSchedule {
-  holder.__sendboardPruneSchedule ??= createPruneSchedule();
-  return holder.__sendboardPruneSchedule;
+  return processSingleton("history:prune-schedule", createPruneSchedule);
 }
 
 /** Prunes at most once per PRUNE_EVERY_MS; a cheap timestamp check on every other call. */
@@ -40,9 +39,7 @@ export async function pruneIfDue(
     schedule.thinnedUntil = result.thinnedUntil;
     return result;
   } catch (error) {
-    console.error(
-      `History: pruning failed (${error instanceof Error ? error.name : typeof error})`,
-    );
+    getLogger().warn({ errorName: errorName(error) }, "history: pruning failed");
     return null;
   }
 }

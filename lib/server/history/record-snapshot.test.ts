@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/lib/server/db/schema";
+import { getLogger } from "@/lib/server/logger";
 import { openTempDatabase } from "@/lib/server/testing/temp-database";
 import { createLastSeenCache } from "./last-seen";
 import { createPruneSchedule, PRUNE_EVERY_MS } from "./prune-schedule";
@@ -109,13 +110,13 @@ describe("recordSnapshot", () => {
   });
 
   it("never throws: a broken database is logged in one short line without the data", async () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const log = vi.spyOn(getLogger(), "warn").mockImplementation(() => undefined);
     await db.destroy();
     await expect(
       recordSnapshot(db, KEY, snapshotAt(0, { providerStatus: "SECRET-ISH" }), options),
     ).resolves.toBe(false);
     expect(log).toHaveBeenCalled();
-    const lines = log.mock.calls.map((call) => call.join(" "));
+    const lines = log.mock.calls.map((call) => JSON.stringify(call));
     expect(lines.every((line) => !line.includes("SECRET-ISH") && !line.includes(KEY))).toBe(true);
     expect(options.lastSeen!.has(KEY)).toBe(false);
   });

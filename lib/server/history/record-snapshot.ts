@@ -2,6 +2,7 @@ import "server-only";
 import type { Kysely } from "kysely";
 import type { BatchSnapshot } from "@/lib/batch-snapshot";
 import type { Database } from "@/lib/server/db/schema";
+import { errorName, getLogger } from "@/lib/server/logger";
 import { countersFingerprint, snapshotFingerprint } from "./fingerprint";
 import { sharedLastSeen, type LastSeen, type LastSeenCache } from "./last-seen";
 import {
@@ -52,9 +53,7 @@ export async function recordSnapshot(
   } catch (error) {
     // Forgotten, so the next snapshot compares against what the database really holds.
     lastSeen.delete(key);
-    console.error(
-      `History: could not record a snapshot (${error instanceof Error ? error.name : typeof error})`,
-    );
+    getLogger().warn({ errorName: errorName(error) }, "history: could not record a snapshot");
   }
   const pruned = await pruneIfDue(
     db,

@@ -1,7 +1,6 @@
 import "server-only";
-import { requestOrigin } from "@/lib/server/request-parsing";
 
-/** The set-password link as the admin's browser can open it (see requestOrigin for the host). */
-export function inviteUrlFor(request: Request, token: string): string {
-  return `${requestOrigin(request)}/invite/${encodeURIComponent(token)}`;
+/** The set-password link as the admin's browser can open it: `origin` is the one it used (see requestOrigin). */
+export function inviteUrlFor(origin: string, token: string): string {
+  return `${origin}/invite/${encodeURIComponent(token)}`;
 }

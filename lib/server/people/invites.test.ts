@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/server/db/schema";
 import { verifyPassword } from "@/lib/server/security/passwords";
+import type { ServiceContext } from "@/lib/server/service-context";
 import { openTempDatabase } from "@/lib/server/testing/temp-database";
 import { acceptInvite, findInvite } from "./invites";
 import { INVITE_LIFETIME_MS, inviteUser } from "./team-users";
@@ -17,36 +18,37 @@ beforeEach(async () => {
 });
 afterEach(async () => close());
 
-const invite = () => inviteUser(db, "team-a", { email: "new@example.com", name: "New Person", role: "member" }, t0);
+const admin = (): ServiceContext => ({ db, actor: { id: "admin-a", teamId: "team-a", role: "admin", email: "admin@a.test" } });
+const invite = () => inviteUser(admin(), { email: "new@example.com", name: "New Person", role: "member", origin: "https://sendboard.example" }, t0);
 
 describe("invites", () => {
   it("are found by token until the instant they expire", async () => {
     const { user, token } = await invite();
-    expect(await findInvite(db, token, justBefore)).toEqual({ status: "valid", userId: user.id, email: "new@example.com", name: "New Person" });
-    expect(await findInvite(db, token, expiry)).toEqual({ status: "expired" });
+    expect(await findInvite({ db }, { token: token }, justBefore)).toEqual({ status: "valid", userId: user.id, email: "new@example.com", name: "New Person" });
+    expect(await findInvite({ db }, { token: token }, expiry)).toEqual({ status: "expired" });
   });
 
   it("set the password once and are then spent", async () => {
     const { user, token } = await invite();
-    await acceptInvite(db, token, "a-good-password", justBefore);
+    await acceptInvite({ db }, { token: token, password: "a-good-password" }, justBefore);
     const row = await db.selectFrom("users").selectAll().where("id", "=", user.id).executeTakeFirstOrThrow();
     expect(await verifyPassword("a-good-password", row.password_hash)).toBe(true);
     expect(row.invite_token_hash).toBeNull();
     expect(row.invite_expires_at).toBeNull();
-    expect(await findInvite(db, token, justBefore)).toEqual({ status: "unknown" });
-    await expect(acceptInvite(db, token, "another-password", justBefore)).rejects.toMatchObject({ code: "not_found" });
+    expect(await findInvite({ db }, { token: token }, justBefore)).toEqual({ status: "unknown" });
+    await expect(acceptInvite({ db }, { token: token, password: "another-password" }, justBefore)).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("refuse an expired token with invite_expired (410) and leave the password unset", async () => {
     const { user, token } = await invite();
-    await expect(acceptInvite(db, token, "a-good-password", expiry)).rejects.toMatchObject({ code: "invite_expired", status: 410 });
+    await expect(acceptInvite({ db }, { token: token, password: "a-good-password" }, expiry)).rejects.toMatchObject({ code: "invite_expired", status: 410 });
     const row = await db.selectFrom("users").selectAll().where("id", "=", user.id).executeTakeFirstOrThrow();
     expect(row.password_hash).toBeNull();
   });
 
   it("know nothing of a wrong or malformed token", async () => {
     await invite();
-    await expect(acceptInvite(db, "A".repeat(43), "a-good-password", t0)).rejects.toMatchObject({ code: "not_found" });
-    expect(await findInvite(db, "../etc/passwd", t0)).toEqual({ status: "unknown" });
+    await expect(acceptInvite({ db }, { token: "A".repeat(43), password: "a-good-password" }, t0)).rejects.toMatchObject({ code: "not_found" });
+    expect(await findInvite({ db }, { token: "../etc/passwd" }, t0)).toEqual({ status: "unknown" });
   });
 });

@@ -1,7 +1,6 @@
 import "server-only";
-import type { Kysely } from "kysely";
 import { AppError } from "@/lib/errors";
-import type { Database } from "@/lib/server/db/schema";
+import type { PublicContext } from "@/lib/server/service-context";
 import { hashPassword } from "@/lib/server/security/passwords";
 import { hashToken, isExpired, isTokenShaped } from "@/lib/server/security/tokens";
 
@@ -10,8 +9,8 @@ export type InviteLookup =
   | { status: "expired" }
   | { status: "unknown" };
 
-/** A used token is unknown: accepting clears the stored hash. */
-export async function findInvite(db: Kysely<Database>, token: string, now = new Date()): Promise<InviteLookup> {
+/** For the invite page: whom the token invites. A used token is unknown: accepting clears the stored hash. */
+export async function findInvite({ db }: PublicContext, { token }: { token: string }, now = new Date()): Promise<InviteLookup> {
   if (!isTokenShaped(token)) return { status: "unknown" };
   const row = await db
     .selectFrom("users")
@@ -26,8 +25,9 @@ export async function findInvite(db: Kysely<Database>, token: string, now = new 
 }
 
 /** Sets the password and spends the token; throws not_found / invite_expired. */
-export async function acceptInvite(db: Kysely<Database>, token: string, password: string, now = new Date()): Promise<void> {
-  const invite = await findInvite(db, token, now);
+export async function acceptInvite(ctx: PublicContext, { token, password }: { token: string; password: string }, now = new Date()): Promise<void> {
+  const { db } = ctx;
+  const invite = await findInvite(ctx, { token }, now);
   if (invite.status === "unknown") throw new AppError("not_found", "This invite link is not valid or has already been used.");
   if (invite.status === "expired") throw new AppError("invite_expired", "This invite link has expired. Ask an admin for a new one.");
   const passwordHash = await hashPassword(password);

@@ -1,5 +1,6 @@
 import "server-only";
 import { LRUCache } from "lru-cache";
+import { processSingleton } from "@/lib/server/process-singleton";
 import type { SessionUser } from "./sessions";
 
 // Every API poll checks its session. Decrypting the cookie and reading the sessions row each time
@@ -12,15 +13,12 @@ type Caches = {
   userBySessionId: LRUCache<string, SessionUser | false>;
 };
 
-const holder = globalThis as typeof globalThis & { __sendboardSessionCaches?: Caches };
-
 export function getSessionCaches(): Caches {
-  holder.__sendboardSessionCaches ??= {
+  return processSingleton("people:session-caches", (): Caches => ({
     // The token decrypts to the same session id for its whole life; the sessions row decides validity.
     sessionIdByToken: new LRUCache({ max: 10_000, ttl: 10 * 60_000 }),
     userBySessionId: new LRUCache({ max: 10_000, ttl: USER_TTL_MS }),
-  };
-  return holder.__sendboardSessionCaches;
+  }));
 }
 
 export function forgetCachedSessionUsers(): void {

@@ -8,7 +8,8 @@ import type { PollEntry, PollKey } from "./types";
 export type BatchEntry = {
   key: PollKey;
   id: string;
-  connectionId: string;
+  /** The connection lane the batch is polled in (see connection-lane.ts). */
+  laneKey: string;
   snapshot: BatchSnapshot | null;
   fetchedAt: number | null;
   failure: { error: AppError; at: number } | null;
@@ -31,13 +32,13 @@ export type BatchEntry = {
   settleFirst: () => void;
 };
 
-export function createEntry(key: PollKey, id: string, connectionId: string, now: number): BatchEntry {
+export function createEntry(key: PollKey, id: string, laneKey: string, now: number): BatchEntry {
   let settleFirst = () => {};
   const firstOutcome = new Promise<void>((resolve) => (settleFirst = resolve));
   return {
     key,
     id,
-    connectionId,
+    laneKey,
     snapshot: null,
     fetchedAt: null,
     failure: null,

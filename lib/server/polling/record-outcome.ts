@@ -1,7 +1,7 @@
 import type { BatchSnapshot } from "@/lib/batch-snapshot";
 import { AppError } from "@/lib/errors";
 import { isSettled, nextTailCount } from "./cadence";
-import type { Connection } from "./connection";
+import type { ConnectionLane } from "./connection-lane";
 import type { ConnectionHold } from "./coordinator";
 import type { BatchEntry } from "./entry";
 import { classifyPollError } from "./error-kind";
@@ -16,35 +16,35 @@ export function recordSuccess(entry: BatchEntry, snapshot: BatchSnapshot, now: n
   advanceTail(entry, snapshot);
 }
 
-/** Keeps the last good snapshot; decides who waits: the connection (429, breaker) or this batch. */
-export function recordFailure(connection: Connection, entry: BatchEntry, error: AppError, now: number) {
+/** Keeps the last good snapshot; decides who waits: the lane (429, breaker) or this batch. */
+export function recordFailure(lane: ConnectionLane, entry: BatchEntry, error: AppError, now: number) {
   entry.failure = { error, at: now };
   advanceTail(entry, entry.snapshot);
   const kind = classifyPollError(error);
   if (kind === "rate_limited") {
     const waitMs = error.retryAfterSeconds === null ? POLL_CADENCE.rateLimitFallbackMs : error.retryAfterSeconds * 1_000;
-    connection.retryAfterUntil = Math.max(connection.retryAfterUntil, now + waitMs);
-    connection.lastBlockingError = error;
+    lane.retryAfterUntil = Math.max(lane.retryAfterUntil, now + waitMs);
+    lane.lastBlockingError = error;
   } else if (kind === "permanent") {
     entry.holdUntil = now + Math.max(POLL_CADENCE.permanentErrorMs, entry.backoff.nextDelayMs());
-  } else if (connection.breaker.isOpen()) {
-    // The connection is down, not this batch: the breaker's delays pace the retries.
+  } else if (lane.breaker.isOpen()) {
+    // The lane is down, not this batch: the breaker's delays pace the retries.
     entry.backoff.reset();
     entry.holdUntil = 0;
-    connection.lastBlockingError = error;
+    lane.lastBlockingError = error;
   } else {
     entry.holdUntil = now + entry.backoff.nextDelayMs();
   }
 }
 
 /**
- * Another instance heard a 429 or opened its breaker on this connection: no call from here either
+ * Another instance heard a 429 or opened its breaker on this lane: no call from here either
  * until the hold ends. A batch with nothing to show yet shows why.
  */
-export function recordHold(connection: Connection, entry: BatchEntry, hold: ConnectionHold, now: number) {
+export function recordHold(lane: ConnectionLane, entry: BatchEntry, hold: ConnectionHold, now: number) {
   const error = new AppError(hold.error.code, hold.error.message);
-  connection.retryAfterUntil = Math.max(connection.retryAfterUntil, hold.until);
-  connection.lastBlockingError = error;
+  lane.retryAfterUntil = Math.max(lane.retryAfterUntil, hold.until);
+  lane.lastBlockingError = error;
   if (!entry.snapshot) entry.failure = { error, at: now };
 }
 

@@ -5,7 +5,7 @@ import type { BatchSnapshot } from "@/lib/batch-snapshot";
 import { AppError } from "@/lib/errors";
 import type { ProviderId } from "@/lib/providers/provider-id";
 import { cadenceFor } from "./cadence";
-import { budgetOpensAt, connectionOpensAt, createConnection, type Connection } from "./connection";
+import { budgetOpensAt, createConnectionLane, laneOpensAt, type ConnectionLane } from "./connection-lane";
 import { localCoordinator, type ClaimDecision } from "./coordinator";
 import { createEntry, entryDueAt, toPollEntry, type BatchEntry } from "./entry";
 import { toAppError } from "./error-kind";
@@ -16,7 +16,7 @@ import { POLL_CADENCE, PROVIDER_POLL_BUDGETS } from "./settings";
 import { pollKeyToString, type PollEntry, type PollKey, type PollScheduler, type PollSchedulerOptions } from "./types";
 
 /**
- * The only caller of `fetchBatch`. Each connection has one timer; when it fires (or a call
+ * The only caller of `fetchBatch`. Each connection lane has one timer; when it fires (or a call
  * ends, or a new batch is read) `pump` shares the budget out, then starts every batch that is
  * due and allowed, least recently polled first. Before each call the coordinator says whether
  * this instance makes it (always, alone on SQLite) or serves another instance's result
@@ -27,100 +27,100 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
   const idleAfterMs = options.idleAfterMs ?? POLL_CADENCE.idleAfterMs;
   const evictAfterMs = options.evictAfterMs ?? POLL_CADENCE.evictAfterMs;
   const coordinator = options.coordinator ?? localCoordinator;
-  const connections = new Map<string, Connection>();
+  const lanes = new Map<string, ConnectionLane>();
   const entries = new LRUCache<string, BatchEntry>({
     max: options.maxEntries ?? POLL_CADENCE.maxEntries,
-    dispose: (entry) => connections.get(entry.connectionId)?.keys.delete(entry.id),
+    dispose: (entry) => lanes.get(entry.laneKey)?.keys.delete(entry.id),
   });
   // By id, not entry: an entry evicted mid-call and read again must not get a second call.
   const callsInFlight = new Set<string>();
   let stopped = false;
   let lastSweepAt = Date.now();
 
-  function perMinuteOf(connection: Connection): number {
-    const asked = options.budgetFor?.(connection.id, connection.provider);
-    const perMinute = asked !== undefined && Number.isFinite(asked) && asked > 0 ? asked : PROVIDER_POLL_BUDGETS[connection.provider].perMinute;
+  function perMinuteOf(lane: ConnectionLane): number {
+    const asked = options.budgetFor?.(lane.connectionId, lane.provider);
+    const perMinute = asked !== undefined && Number.isFinite(asked) && asked > 0 ? asked : PROVIDER_POLL_BUDGETS[lane.provider].perMinute;
     // Below one poll a minute nothing could ever be read; one poll is the floor.
-    return Math.max(perMinute, connection.callsPerPoll);
+    return Math.max(perMinute, lane.callsPerPoll);
   }
 
   function isPolled(entry: BatchEntry, now: number): boolean {
     return !entry.final && entry.lastReadAt + idleAfterMs > now;
   }
 
-  function pump(connection: Connection) {
+  function pump(lane: ConnectionLane) {
     if (stopped) return;
     const now = Date.now();
-    const perMinute = perMinuteOf(connection);
-    const active = [...connection.keys].flatMap((id) => {
+    const perMinute = perMinuteOf(lane);
+    const active = [...lane.keys].flatMap((id) => {
       const entry = entries.peek(id);
       return entry && isPolled(entry, now) ? [entry] : [];
     });
     const shares = shareBudget(
       active.map((entry) => cadenceFor(entry.key.provider, entry.snapshot?.state ?? null)),
-      perMinute / connection.callsPerPoll,
+      perMinute / lane.callsPerPoll,
     );
     active.forEach((entry, index) => Object.assign(entry, { intervalMs: shares[index]!.intervalMs, limited: shares[index]!.limited }));
 
-    const allowedAt = () => Math.max(connectionOpensAt(connection, now), budgetOpensAt(connection, now, perMinute));
-    let connectionAt = allowedAt();
+    const allowedAt = () => Math.max(laneOpensAt(lane, now), budgetOpensAt(lane, now, perMinute));
+    let laneAt = allowedAt();
     let wakeAt = Number.POSITIVE_INFINITY;
     for (const entry of active.filter((item) => !callsInFlight.has(item.id)).sort(byLeastRecentlyPolled)) {
-      const startAt = Math.max(entryDueAt(entry), connectionAt);
+      const startAt = Math.max(entryDueAt(entry), laneAt);
       if (startAt > now) {
         wakeAt = Math.min(wakeAt, startAt);
         continue;
       }
-      start(connection, entry, now);
-      connectionAt = allowedAt();
+      start(lane, entry, now);
+      laneAt = allowedAt();
     }
-    arm(connection, wakeAt, now);
+    arm(lane, wakeAt, now);
   }
 
   // The call is booked in the window before the coordinator answers, so one pump never starts more
   // than the budget allows; the booking is taken back when another instance makes the call.
-  function start(connection: Connection, entry: BatchEntry, now: number) {
-    connection.window.record(now, connection.callsPerPoll);
+  function start(lane: ConnectionLane, entry: BatchEntry, now: number) {
+    lane.window.record(now, lane.callsPerPoll);
     const controller = new AbortController();
     entry.inFlight = controller;
     callsInFlight.add(entry.id);
     const decision = coordinator.claim({
       key: entry.key,
       id: entry.id,
-      connectionId: connection.id,
+      connectionId: lane.connectionId,
       now,
       intervalMs: entry.intervalMs,
-      cost: connection.callsPerPoll,
-      perMinute: perMinuteOf(connection),
+      cost: lane.callsPerPoll,
+      perMinute: perMinuteOf(lane),
     });
-    if (!(decision instanceof Promise)) return act(connection, entry, controller, decision, now);
+    if (!(decision instanceof Promise)) return act(lane, entry, controller, decision, now);
     decision.then(
-      (decided) => act(connection, entry, controller, decided, now),
+      (decided) => act(lane, entry, controller, decided, now),
       (error: unknown) => {
         if (controller.signal.aborted) return;
-        connection.window.remove(now, connection.callsPerPoll);
+        lane.window.remove(now, lane.callsPerPoll);
         recordCoordinationFailure(entry, toAppError(error), Date.now());
-        finish(connection, entry);
+        finish(lane, entry);
       },
     );
   }
 
-  function act(connection: Connection, entry: BatchEntry, controller: AbortController, decision: ClaimDecision, now: number) {
+  function act(lane: ConnectionLane, entry: BatchEntry, controller: AbortController, decision: ClaimDecision, now: number) {
     if (controller.signal.aborted) return;
-    if (decision.kind === "call") return call(connection, entry, controller, now);
-    connection.window.remove(now, connection.callsPerPoll);
+    if (decision.kind === "call") return call(lane, entry, controller, now);
+    lane.window.remove(now, lane.callsPerPoll);
     if (decision.kind === "follow") {
       if (adoptShared(entry, decision.latest, decision.leaseExpiresAt, Date.now()) && entry.snapshot) notifyFollowed(entry.key, entry.snapshot);
-    } else if (decision.kind === "budget") connection.sharedBudgetUntil = Math.max(connection.sharedBudgetUntil, decision.availableAt);
-    else recordHold(connection, entry, decision, Date.now());
-    finish(connection, entry);
+    } else if (decision.kind === "budget") lane.sharedBudgetUntil = Math.max(lane.sharedBudgetUntil, decision.availableAt);
+    else recordHold(lane, entry, decision, Date.now());
+    finish(lane, entry);
   }
 
-  function call(connection: Connection, entry: BatchEntry, controller: AbortController, now: number) {
+  function call(lane: ConnectionLane, entry: BatchEntry, controller: AbortController, now: number) {
     entry.follow = null;
     entry.lastPollAt = now;
     entry.pollCount += 1;
-    connection.breaker
+    lane.breaker
       .execute(() => options.fetchBatch(entry.key, controller.signal))
       .then(
         (snapshot) => {
@@ -130,35 +130,35 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
         (error: unknown) => {
           if (isBrokenCircuitError(error)) return;
           const failure = toAppError(error);
-          recordFailure(connection, entry, failure, Date.now());
-          shareHold(connection, failure, Date.now());
+          recordFailure(lane, entry, failure, Date.now());
+          shareHold(lane, failure, Date.now());
         },
       )
       .finally(() => {
-        finish(connection, entry);
-        publish(connection, entry);
+        finish(lane, entry);
+        publish(lane, entry);
       });
   }
 
-  function finish(connection: Connection, entry: BatchEntry) {
+  function finish(lane: ConnectionLane, entry: BatchEntry) {
     entry.inFlight = null;
     callsInFlight.delete(entry.id);
     if (entry.snapshot || entry.failure) entry.settleFirst();
-    pump(connection);
+    pump(lane);
   }
 
-  function publish(connection: Connection, entry: BatchEntry) {
+  function publish(lane: ConnectionLane, entry: BatchEntry) {
     if (!coordinator.publish || stopped) return;
     const now = Date.now();
-    void coordinator.publish(entry.id, sharedLatestOf(entry, nextPollAtOf(connection, entry, now), now), entry.intervalMs);
+    void coordinator.publish(entry.id, sharedLatestOf(entry, nextPollAtOf(lane, entry, now), now), entry.intervalMs);
   }
 
-  /** A 429's wait or an open breaker here holds the connection back on every instance too. */
-  function shareHold(connection: Connection, failure: AppError, now: number) {
+  /** A 429's wait or an open breaker here holds the lane back on every instance too. */
+  function shareHold(lane: ConnectionLane, failure: AppError, now: number) {
     if (!coordinator.hold || stopped) return;
-    const until = connectionOpensAt(connection, now);
+    const until = laneOpensAt(lane, now);
     if (until <= now || !Number.isFinite(until)) return;
-    void coordinator.hold(connection.id, { until, error: { code: failure.code, message: failure.message } });
+    void coordinator.hold(lane.connectionId, { until, error: { code: failure.code, message: failure.message } });
   }
 
   function notifyFollowed(key: PollKey, snapshot: BatchSnapshot) {
@@ -177,39 +177,39 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
     }
   }
 
-  function arm(connection: Connection, wakeAt: number, now: number) {
-    if (connection.timerAt === wakeAt) return;
-    if (connection.timer) clearTimeout(connection.timer);
-    connection.timer = null;
-    connection.timerAt = wakeAt;
+  function arm(lane: ConnectionLane, wakeAt: number, now: number) {
+    if (lane.timerAt === wakeAt) return;
+    if (lane.timer) clearTimeout(lane.timer);
+    lane.timer = null;
+    lane.timerAt = wakeAt;
     if (!Number.isFinite(wakeAt)) return;
-    connection.timer = setTimeout(() => {
-      connection.timer = null;
-      connection.timerAt = Number.POSITIVE_INFINITY;
-      pump(connection);
+    lane.timer = setTimeout(() => {
+      lane.timer = null;
+      lane.timerAt = Number.POSITIVE_INFINITY;
+      pump(lane);
     }, wakeAt - now);
-    connection.timer.unref();
+    lane.timer.unref();
   }
 
-  function connectionFor(key: PollKey): Connection {
-    const id = connectionMapKey(key.connectionId, key.provider);
-    let connection = connections.get(id);
-    if (!connection) {
-      connection = createConnection(key.connectionId, key.provider);
-      connections.set(id, connection);
+  function laneFor(key: PollKey): ConnectionLane {
+    const id = laneKeyOf(key.connectionId, key.provider);
+    let lane = lanes.get(id);
+    if (!lane) {
+      lane = createConnectionLane(key.connectionId, key.provider);
+      lanes.set(id, lane);
     }
-    return connection;
+    return lane;
   }
 
-  function nextPollAtOf(connection: Connection, entry: BatchEntry, now: number): number | null {
+  function nextPollAtOf(lane: ConnectionLane, entry: BatchEntry, now: number): number | null {
     if (entry.final) return null;
     if (entry.inFlight) return now;
     if (entry.follow) {
       const expected = entry.follow.nextPollAt;
       return expected !== null && expected > now ? expected : entry.follow.recheckAt;
     }
-    const opensAt = connectionOpensAt(connection, now);
-    const budgetAt = budgetOpensAt(connection, now, perMinuteOf(connection));
+    const opensAt = laneOpensAt(lane, now);
+    const budgetAt = budgetOpensAt(lane, now, perMinuteOf(lane));
     // A half-open probe is out: its answer decides, and it is due any moment.
     return Math.max(entryDueAt(entry), Number.isFinite(opensAt) ? opensAt : now, budgetAt);
   }
@@ -220,11 +220,11 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
     for (const [id, entry] of [...entries.entries()]) {
       if (!entry.inFlight && entry.lastReadAt + evictAfterMs <= now) entries.delete(id);
     }
-    for (const [id, connection] of connections) {
-      const quiet = connection.window.isEmpty(now) && !connection.breaker.isOpen() && connection.retryAfterUntil <= now;
-      if (connection.keys.size > 0 || !quiet) continue;
-      if (connection.timer) clearTimeout(connection.timer);
-      connections.delete(id);
+    for (const [id, lane] of lanes) {
+      const quiet = lane.window.isEmpty(now) && !lane.breaker.isOpen() && lane.retryAfterUntil <= now;
+      if (lane.keys.size > 0 || !quiet) continue;
+      if (lane.timer) clearTimeout(lane.timer);
+      lanes.delete(id);
     }
   }
 
@@ -233,44 +233,44 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
       if (stopped) throw stoppedError();
       const now = Date.now();
       sweep(now);
-      const connection = connectionFor(key);
+      const lane = laneFor(key);
       const id = pollKeyToString(key);
       let entry = entries.get(id);
       const wakes = !entry || !isPolled(entry, now);
       if (!entry) {
-        entry = createEntry(key, id, connectionMapKey(key.connectionId, key.provider), now);
+        entry = createEntry(key, id, laneKeyOf(key.connectionId, key.provider), now);
         entries.set(id, entry);
-        connection.keys.add(id);
+        lane.keys.add(id);
       }
       entry.lastReadAt = now;
-      if (wakes && !entry.final) pump(connection);
+      if (wakes && !entry.final) pump(lane);
 
       if (!entry.snapshot && !entry.failure) {
-        // A new batch on a connection that is rate limited or broken fails fast with the reason.
-        const blocked = connectionOpensAt(connection, now) > now ? connection.lastBlockingError : null;
+        // A new batch on a lane that is rate limited or broken fails fast with the reason.
+        const blocked = laneOpensAt(lane, now) > now ? lane.lastBlockingError : null;
         if (blocked) throw blocked;
         await waitAtMost(entry.firstOutcome, options.firstSnapshotWaitMs);
         if (stopped) throw stoppedError();
       }
       if (!entry.snapshot) throw entry.failure?.error ?? stoppedError();
-      return toPollEntry(entry, nextPollAtOf(connection, entry, Date.now()), perMinuteOf(connection));
+      return toPollEntry(entry, nextPollAtOf(lane, entry, Date.now()), perMinuteOf(lane));
     },
     size: () => entries.size,
     stop() {
       stopped = true;
-      for (const connection of connections.values()) if (connection.timer) clearTimeout(connection.timer);
+      for (const lane of lanes.values()) if (lane.timer) clearTimeout(lane.timer);
       for (const entry of entries.values()) {
         entry.inFlight?.abort();
         entry.settleFirst();
       }
       entries.clear();
-      connections.clear();
+      lanes.clear();
       callsInFlight.clear();
     },
   };
 }
 
-function connectionMapKey(connectionId: string, provider: ProviderId): string {
+function laneKeyOf(connectionId: string, provider: ProviderId): string {
   return `${connectionId}:${provider}`;
 }
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { ACTIONS, assertCan, can, type Action, type Actor, type Role } from "./permissions";
 
-const admin: Actor = { id: "u_admin", role: "admin", teamId: "team_a" };
-const member: Actor = { id: "u_member", role: "member", teamId: "team_a" };
+const admin: Actor = { id: "u_admin", role: "admin", teamId: "team_a", email: "admin@a.test" };
+const member: Actor = { id: "u_member", role: "member", teamId: "team_a", email: "member@a.test" };
 const ownTeam = { teamId: "team_a" };
 const otherTeam = { teamId: "team_b" };
 
@@ -15,6 +15,7 @@ const expected: Record<Role, Record<Action, boolean>> = {
     "boards:write": true,
     "batches:read": true,
     "share-links:manage": true,
+    "watched:manage": true,
   },
   member: {
     "connections:manage": false,
@@ -23,6 +24,7 @@ const expected: Record<Role, Record<Action, boolean>> = {
     "boards:write": true,
     "batches:read": true,
     "share-links:manage": true,
+    "watched:manage": true,
   },
 };
 

@@ -11,15 +11,17 @@ export const ACTIONS = [
   "boards:write",
   "batches:read",
   "share-links:manage",
+  "watched:manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-export type Actor = { id: string; role: Role; teamId: string };
+/** Who is asking: what a permission depends on, and the email a record names its author by. */
+export type Actor = { id: string; role: Role; teamId: string; email: string };
 export type TeamResource = { teamId: string };
 
 const ALLOWED = {
   admin: new Set<Action>(ACTIONS),
-  member: new Set<Action>(["boards:read", "boards:write", "batches:read", "share-links:manage"]),
+  member: new Set<Action>(["boards:read", "boards:write", "batches:read", "share-links:manage", "watched:manage"]),
 } satisfies Record<Role, ReadonlySet<Action>>;
 
 const DESCRIPTIONS = {
@@ -29,6 +31,7 @@ const DESCRIPTIONS = {
   "boards:write": "change this board",
   "batches:read": "view this batch",
   "share-links:manage": "manage share links",
+  "watched:manage": "change the watched list",
 } satisfies Record<Action, string>;
 
 /** Pure check: the role allows the action, and the resource (when given) is in the actor's team. */

@@ -1,5 +1,6 @@
 import "server-only";
 import { LRUCache } from "lru-cache";
+import { processSingleton } from "@/lib/server/process-singleton";
 
 export type SignInAttempt = { email: string; ip: string };
 
@@ -56,9 +57,6 @@ function keyOf({ email, ip }: SignInAttempt): string {
 }
 
 // Next can load this module in several bundles; one process must count failures in one place.
-const holder = globalThis as typeof globalThis & { __sendboardSignInLimiter?: SignInLimiter };
-
 export function getSignInLimiter(): SignInLimiter {
-  holder.__sendboardSignInLimiter ??= createSignInLimiter();
-  return holder.__sendboardSignInLimiter;
+  return processSingleton("sign-in-limiter", () => createSignInLimiter());
 }

@@ -4,11 +4,12 @@ import { createBoard } from "@/lib/server/boards";
 import type { Database } from "@/lib/server/db/schema";
 import { getLogger } from "@/lib/server/logger";
 import type { Actor } from "@/lib/server/security/permissions";
+import type { ServiceContext } from "@/lib/server/service-context";
 import { openTempDatabase } from "@/lib/server/testing/temp-database";
 import { createShareLink, revokeShareLink } from ".";
 import { frameAncestorsForShareToken } from "./frame-ancestors";
 
-const alice: Actor = { id: "u1", teamId: "t1", role: "member" };
+const alice: Actor = { id: "u1", teamId: "t1", role: "member", email: "alice@t1.test" };
 const now = new Date("2026-03-01T12:00:00.000Z");
 const HOUR = 3_600_000;
 const embedder = "https://intranet.example.com";
@@ -27,20 +28,16 @@ function lookUp(token: string, at = now) {
   return frameAncestorsForShareToken(token, at, openDb);
 }
 
+const ctxOf = (actor: Actor): ServiceContext => ({ db, actor });
+
 function boardLink(options: { frameOrigin?: string; expiresInHours?: number } = {}) {
-  return createShareLink(
-    db,
-    alice,
-    { boardId },
-    { origin: "https://sendboard.example", ...options },
-    now,
-  );
+  return createShareLink(ctxOf(alice), { target: { boardId }, origin: "https://sendboard.example", ...options }, now);
 }
 
 beforeEach(async () => {
   ({ db, close } = await openTempDatabase());
   opened = 0;
-  const board = await createBoard(db, alice, {
+  const board = await createBoard(ctxOf(alice), {
     name: "Launch",
     batches: [{ provider: "migma", batchId: "sim-running" }],
   });
@@ -73,7 +70,7 @@ describe("which origin may frame a share link's page", () => {
   it("forgets the origin as soon as the link is revoked in this process", async () => {
     const link = await boardLink({ frameOrigin: embedder });
     expect(await lookUp(link.token)).toBe(embedder);
-    await revokeShareLink(db, alice, link.id, now);
+    await revokeShareLink(ctxOf(alice), { linkId: link.id }, now);
     expect(await lookUp(link.token)).toBeNull();
   });
 

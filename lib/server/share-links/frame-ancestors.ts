@@ -5,6 +5,7 @@ import { frameOriginSchema } from "@/lib/frame-origin";
 import { getDb } from "@/lib/server/db/database";
 import type { Database } from "@/lib/server/db/schema";
 import { getLogger } from "@/lib/server/logger";
+import { processSingleton } from "@/lib/server/process-singleton";
 import { hashToken, isExpired, isTokenShaped } from "@/lib/server/security/tokens";
 
 // proxy.ts asks this on every load of /s/{token}, before the page reads the link again, so the
@@ -15,13 +16,11 @@ export const FRAME_ANCESTORS_TTL_MS = 30_000;
 type Answer = { origin: string | null };
 
 // proxy.ts and the route handlers are separate bundles of one process: one cache for both.
-const holder = globalThis as typeof globalThis & {
-  __sendboardFrameAncestors?: LRUCache<string, Answer>;
-};
-
 function answers(): LRUCache<string, Answer> {
-  holder.__sendboardFrameAncestors ??= new LRUCache({ max: 10_000, ttl: FRAME_ANCESTORS_TTL_MS });
-  return holder.__sendboardFrameAncestors;
+  return processSingleton(
+    "share-links:frame-ancestors",
+    () => new LRUCache<string, Answer>({ max: 10_000, ttl: FRAME_ANCESTORS_TTL_MS }),
+  );
 }
 
 /**

@@ -1,7 +1,9 @@
 import "server-only";
 
 export { createShareLink, listBoardShareLinks, revokeShareLink } from "./links";
-export type { CreatedShareLinkWithToken, ShareTarget } from "./links";
-export { authorizeShareBatch, resolveShareToken } from "./resolve";
+export type { CreatedShareLinkWithToken, NewShareLink, ShareTarget } from "./links";
+export { openShareLink } from "./open-share-link";
+export type { OpenedShareLink } from "./open-share-link";
+export { authorizeShareBatch } from "./resolve";
 export type { ShareBatchTarget, ShareScope } from "./resolve";
-export { getSharedView, recordShareView, touchShareLink } from "./shared-view";
+export { readSharedView } from "./shared-view";

@@ -5,16 +5,17 @@ import type { BoardBatchInput } from "@/lib/board";
 import { AppError } from "@/lib/errors";
 import { frameOriginSchema } from "@/lib/frame-origin";
 import type { ShareLink } from "@/lib/share-link";
-import { prepareBoardBatch } from "@/lib/server/boards/board-batch-input";
-import { findTeamBoard } from "@/lib/server/boards/board-rows";
+import { findTeamBoard, prepareBoardBatch } from "@/lib/server/boards";
 import type { Database } from "@/lib/server/db/schema";
 import { assertCan } from "@/lib/server/security/permissions";
-import type { Actor } from "@/lib/server/security/permissions";
+import type { ServiceContext } from "@/lib/server/service-context";
 import { createShareToken, hashToken } from "@/lib/server/security/tokens";
 import { shareLinkExpiresAt } from "./expiry";
 import { forgetFrameAncestors } from "./frame-ancestors";
 
 export type ShareTarget = { boardId: string } | { batch: Omit<BoardBatchInput, "label"> };
+/** `origin` is the one the browser used (see requestOrigin): the link is made for it. */
+export type NewShareLink = { target: ShareTarget; origin: string; expiresInHours?: number; frameOrigin?: string | null };
 export type CreatedShareLinkWithToken = {
   id: string;
   url: string;
@@ -57,16 +58,14 @@ function parseFrameOrigin(value: string | null | undefined): string | null {
 
 /** The token leaves this function once, inside the URL; only its hash is stored. */
 export async function createShareLink(
-  db: Kysely<Database>,
-  actor: Actor,
-  target: ShareTarget,
-  options: { origin: string; expiresInHours?: number; frameOrigin?: string | null },
+  { db, actor }: ServiceContext,
+  input: NewShareLink,
   now = new Date(),
 ): Promise<CreatedShareLinkWithToken> {
   assertCan(actor, "share-links:manage");
-  const expiresAt = shareLinkExpiresAt(now, options.expiresInHours);
-  const frameOrigin = parseFrameOrigin(options.frameOrigin);
-  const columns = await targetColumns(db, actor.teamId, target);
+  const expiresAt = shareLinkExpiresAt(now, input.expiresInHours);
+  const frameOrigin = parseFrameOrigin(input.frameOrigin);
+  const columns = await targetColumns(db, actor.teamId, input.target);
   const token = createShareToken();
   const id = randomUUID();
   await db
@@ -84,13 +83,12 @@ export async function createShareLink(
       frame_origin: frameOrigin,
     })
     .execute();
-  return { id, url: `${options.origin}/s/${token}`, token, expiresAt };
+  return { id, url: `${input.origin}/s/${token}`, token, expiresAt };
 }
 
 export async function listBoardShareLinks(
-  db: Kysely<Database>,
-  actor: Actor,
-  boardId: string,
+  { db, actor }: ServiceContext,
+  { boardId }: { boardId: string },
 ): Promise<ShareLink[]> {
   assertCan(actor, "share-links:manage");
   const board = await findTeamBoard(db, actor.teamId, boardId);
@@ -123,9 +121,8 @@ export async function listBoardShareLinks(
 
 /** Revoking twice is fine and keeps the first time; another team's link is not found. */
 export async function revokeShareLink(
-  db: Kysely<Database>,
-  actor: Actor,
-  linkId: string,
+  { db, actor }: ServiceContext,
+  { linkId }: { linkId: string },
   now = new Date(),
 ): Promise<void> {
   assertCan(actor, "share-links:manage");

@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import type { SharedView } from "@/lib/share-link";
-import { getDb } from "@/lib/server/db/database";
+import type { PublicContext } from "@/lib/server/service-context";
 import type { WallDeadReason } from "@/lib/wall/descriptor";
 import { getSharedView, recordShareView } from "./shared-view";
 
@@ -15,8 +15,7 @@ export type OpenedShareLink =
   { ok: true; view: SharedView } | { ok: false; reason: WallDeadReason };
 
 /** One page load of /s/{token}: the view and one counted visit, or why the link does not work. */
-export async function openShareLink(token: string, now = new Date()): Promise<OpenedShareLink> {
-  const db = await getDb();
+export async function openShareLink({ db }: PublicContext, { token }: { token: string }, now = new Date()): Promise<OpenedShareLink> {
   try {
     const { linkId, ...view } = await getSharedView(db, token, now);
     await recordShareView(db, linkId, now);

@@ -5,6 +5,7 @@ import { isProviderId } from "@/lib/providers/provider-id";
 import type { ProviderId } from "@/lib/providers/provider-id";
 import type { Database } from "@/lib/server/db/schema";
 import { hashToken, isExpired, isTokenShaped } from "@/lib/server/security/tokens";
+import type { PublicContext } from "@/lib/server/service-context";
 
 export type ShareScope = { linkId: string; teamId: string; expiresAt: string | null } & (
   | { kind: "board"; boardId: string }
@@ -47,9 +48,8 @@ export type ShareBatchTarget = { provider: ProviderId; batchId: string; connecti
  * the link covers that batch; 403 for any other batch, 410 once the link is revoked or expired.
  */
 export async function authorizeShareBatch(
-  db: Kysely<Database>,
-  token: string,
-  target: ShareBatchTarget,
+  { db }: PublicContext,
+  { token, ...target }: ShareBatchTarget & { token: string },
   now = new Date(),
 ): Promise<{ teamId: string; connectionId: string }> {
   const scope = await resolveShareToken(db, token, now);

@@ -3,21 +3,15 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createBoard, deleteBoard } from "@/lib/server/boards";
 import type { Database } from "@/lib/server/db/schema";
 import type { Actor } from "@/lib/server/security/permissions";
+import type { ServiceContext } from "@/lib/server/service-context";
 import { hashToken } from "@/lib/server/security/tokens";
 import { openTempDatabase } from "@/lib/server/testing/temp-database";
-import {
-  authorizeShareBatch,
-  createShareLink,
-  getSharedView,
-  listBoardShareLinks,
-  recordShareView,
-  resolveShareToken,
-  revokeShareLink,
-  touchShareLink,
-} from ".";
+import { authorizeShareBatch, createShareLink, listBoardShareLinks, revokeShareLink } from ".";
+import { resolveShareToken } from "./resolve";
+import { getSharedView, recordShareView, touchShareLink } from "./shared-view";
 
-const alice: Actor = { id: "u1", teamId: "t1", role: "member" };
-const mallory: Actor = { id: "u9", teamId: "t2", role: "admin" };
+const alice: Actor = { id: "u1", teamId: "t1", role: "member", email: "alice@t1.test" };
+const mallory: Actor = { id: "u9", teamId: "t2", role: "admin", email: "mallory@t2.test" };
 const origin = "https://sendboard.example";
 const now = new Date("2026-03-01T12:00:00.000Z");
 const HOUR = 3_600_000;
@@ -28,7 +22,7 @@ let boardId: string;
 
 beforeEach(async () => {
   ({ db, close } = await openTempDatabase());
-  const board = await createBoard(db, alice, {
+  const board = await createBoard(ctxOf(alice), {
     name: "Launch",
     batches: [
       { provider: "migma", batchId: "sim-running", label: "Email" },
@@ -39,8 +33,10 @@ beforeEach(async () => {
 });
 afterEach(async () => close());
 
+const ctxOf = (actor: Actor): ServiceContext => ({ db, actor });
+
 function boardLink(options: { expiresInHours?: number; frameOrigin?: string | null } = {}) {
-  return createShareLink(db, alice, { boardId }, { origin, ...options }, now);
+  return createShareLink(ctxOf(alice), { target: { boardId }, origin, ...options }, now);
 }
 
 describe("creating and listing share links", () => {
@@ -78,7 +74,7 @@ describe("creating and listing share links", () => {
     const link = await boardLink();
     await recordShareView(db, link.id, new Date(now.getTime() + 1000));
     await recordShareView(db, link.id, new Date(now.getTime() + 2000));
-    const [listed] = await listBoardShareLinks(db, alice, boardId);
+    const [listed] = await listBoardShareLinks(ctxOf(alice), { boardId });
     expect(listed).toEqual({
       id: link.id,
       createdAt: now.toISOString(),
@@ -94,7 +90,7 @@ describe("creating and listing share links", () => {
   it("stores the origin allowed to frame the link, normalised, and lists it", async () => {
     await boardLink({ frameOrigin: "https://Intranet.example.com:443/" });
     await boardLink({ frameOrigin: null });
-    const listed = await listBoardShareLinks(db, alice, boardId);
+    const listed = await listBoardShareLinks(ctxOf(alice), { boardId });
     expect(listed.map((link) => link.frameOrigin).sort()).toEqual([
       "https://intranet.example.com",
       null,
@@ -108,29 +104,29 @@ describe("creating and listing share links", () => {
         status: 400,
       });
     }
-    expect(await listBoardShareLinks(db, alice, boardId)).toEqual([]);
+    expect(await listBoardShareLinks(ctxOf(alice), { boardId })).toEqual([]);
   });
 
   it("touches last-used at most once a minute and never counts a view", async () => {
     const link = await boardLink();
     await touchShareLink(db, link.id, now);
     await touchShareLink(db, link.id, new Date(now.getTime() + 30_000));
-    let [listed] = await listBoardShareLinks(db, alice, boardId);
+    let [listed] = await listBoardShareLinks(ctxOf(alice), { boardId });
     expect(listed).toMatchObject({ lastUsedAt: now.toISOString(), viewCount: 0 });
     await touchShareLink(db, link.id, new Date(now.getTime() + 61_000));
-    [listed] = await listBoardShareLinks(db, alice, boardId);
+    [listed] = await listBoardShareLinks(ctxOf(alice), { boardId });
     expect(listed?.lastUsedAt).toBe(new Date(now.getTime() + 61_000).toISOString());
   });
 
   it("keeps teams apart", async () => {
     const link = await boardLink();
-    await expect(createShareLink(db, mallory, { boardId }, { origin }, now)).rejects.toMatchObject({
+    await expect(createShareLink(ctxOf(mallory), { target: { boardId }, origin }, now)).rejects.toMatchObject({
       code: "not_found",
     });
-    await expect(listBoardShareLinks(db, mallory, boardId)).rejects.toMatchObject({
+    await expect(listBoardShareLinks(ctxOf(mallory), { boardId })).rejects.toMatchObject({
       code: "not_found",
     });
-    await expect(revokeShareLink(db, mallory, link.id, now)).rejects.toMatchObject({
+    await expect(revokeShareLink(ctxOf(mallory), { linkId: link.id }, now)).rejects.toMatchObject({
       code: "not_found",
     });
     await expect(resolveShareToken(db, link.token, now)).resolves.toMatchObject({
@@ -159,8 +155,8 @@ describe("resolving a token", () => {
 
   it("says revoked once revoked, even after expiry", async () => {
     const link = await boardLink({ expiresInHours: 1 });
-    await revokeShareLink(db, alice, link.id, now);
-    await revokeShareLink(db, alice, link.id, new Date(now.getTime() + 5000));
+    await revokeShareLink(ctxOf(alice), { linkId: link.id }, now);
+    await revokeShareLink(ctxOf(alice), { linkId: link.id }, new Date(now.getTime() + 5000));
     await expect(resolveShareToken(db, link.token, now)).rejects.toMatchObject({
       code: "share_link_revoked",
       status: 410,
@@ -168,7 +164,7 @@ describe("resolving a token", () => {
     await expect(
       resolveShareToken(db, link.token, new Date(now.getTime() + 2 * HOUR)),
     ).rejects.toMatchObject({ code: "share_link_revoked" });
-    const [listed] = await listBoardShareLinks(db, alice, boardId);
+    const [listed] = await listBoardShareLinks(ctxOf(alice), { boardId });
     expect(listed?.revokedAt).toBe(now.toISOString());
   });
 
@@ -188,7 +184,7 @@ describe("resolving a token", () => {
     for (const token of [unknown, "short", `${link.token}x`, ""]) {
       await expect(resolveShareToken(db, token, now)).rejects.toMatchObject({ code: "not_found" });
     }
-    await deleteBoard(db, alice, boardId);
+    await deleteBoard(ctxOf(alice), { boardId });
     await expect(resolveShareToken(db, link.token, now)).rejects.toMatchObject({
       code: "not_found",
     });
@@ -199,15 +195,10 @@ describe("authorizing a batch request made with a token", () => {
   it("allows exactly the board's batches and answers their connection", async () => {
     const { token } = await boardLink();
     await expect(
-      authorizeShareBatch(db, token, { provider: "migma", batchId: "sim-running" }, now),
+      authorizeShareBatch({ db }, { token: token, provider: "migma", batchId: "sim-running" }, now),
     ).resolves.toEqual({ teamId: "t1", connectionId: "env-migma" });
     await expect(
-      authorizeShareBatch(
-        db,
-        token,
-        { provider: "migma", batchId: "sim-running", connectionId: "env-migma" },
-        now,
-      ),
+      authorizeShareBatch({ db }, { token: token, provider: "migma", batchId: "sim-running", connectionId: "env-migma" }, now),
     ).resolves.toMatchObject({ connectionId: "env-migma" });
     const outside = [
       { provider: "migma", batchId: "sim-completed" },
@@ -215,7 +206,7 @@ describe("authorizing a batch request made with a token", () => {
       { provider: "migma", batchId: "sim-running", connectionId: "some-other-connection" },
     ] as const;
     for (const target of outside) {
-      await expect(authorizeShareBatch(db, token, target, now)).rejects.toMatchObject({
+      await expect(authorizeShareBatch({ db }, { token: token, ...target }, now)).rejects.toMatchObject({
         code: "forbidden",
         status: 403,
       });
@@ -223,44 +214,27 @@ describe("authorizing a batch request made with a token", () => {
   });
 
   it("scopes a single-batch link to that batch", async () => {
-    const link = await createShareLink(
-      db,
-      alice,
-      { batch: { provider: "bolna", batchId: "00000000000000000000000000000002" } },
-      { origin },
-      now,
-    );
+    const link = await createShareLink(ctxOf(alice), { target: { batch: { provider: "bolna", batchId: "00000000000000000000000000000002" } }, origin }, now);
     await expect(
-      authorizeShareBatch(
-        db,
-        link.token,
-        { provider: "bolna", batchId: "00000000000000000000000000000002" },
-        now,
-      ),
+      authorizeShareBatch({ db }, { token: link.token, provider: "bolna", batchId: "00000000000000000000000000000002" }, now),
     ).resolves.toEqual({ teamId: "t1", connectionId: "env-bolna" });
     await expect(
-      authorizeShareBatch(db, link.token, { provider: "migma", batchId: "sim-running" }, now),
+      authorizeShareBatch({ db }, { token: link.token, provider: "migma", batchId: "sim-running" }, now),
     ).rejects.toMatchObject({ code: "forbidden" });
     expect(await getSharedView(db, link.token, now)).toMatchObject({
       kind: "batch",
       batches: [{ provider: "bolna", connectionId: "env-bolna" }],
     });
     await expect(
-      createShareLink(
-        db,
-        alice,
-        { batch: { provider: "bolna", batchId: "nope" } },
-        { origin },
-        now,
-      ),
+      createShareLink(ctxOf(alice), { target: { batch: { provider: "bolna", batchId: "nope" } }, origin }, now),
     ).rejects.toMatchObject({ code: "invalid_batch_id" });
   });
 
   it("stops at once when the link is revoked", async () => {
     const link = await boardLink();
-    await revokeShareLink(db, alice, link.id, now);
+    await revokeShareLink(ctxOf(alice), { linkId: link.id }, now);
     await expect(
-      authorizeShareBatch(db, link.token, { provider: "migma", batchId: "sim-running" }, now),
+      authorizeShareBatch({ db }, { token: link.token, provider: "migma", batchId: "sim-running" }, now),
     ).rejects.toMatchObject({ code: "share_link_revoked" });
   });
 });

@@ -2,13 +2,25 @@ import "server-only";
 import type { Kysely } from "kysely";
 import { AppError } from "@/lib/errors";
 import type { SharedView } from "@/lib/share-link";
-import { listBoardBatchRows, toBoard } from "@/lib/server/boards/board-rows";
+import { listBoardBatchRows, toBoard } from "@/lib/server/boards";
 import type { Database } from "@/lib/server/db/schema";
+import type { PublicContext } from "@/lib/server/service-context";
 import { boardToDescriptor } from "@/lib/wall/descriptor";
 import { resolveShareToken } from "./resolve";
 import type { ShareScope } from "./resolve";
 
 const USE_THROTTLE_MS = 60_000;
+
+/** For an open screen's poll: what the link shows, keeping its "last used" current. */
+export async function readSharedView(
+  { db }: PublicContext,
+  { token }: { token: string },
+  now = new Date(),
+): Promise<SharedView> {
+  const { linkId, ...view } = await getSharedView(db, token, now);
+  await touchShareLink(db, linkId, now);
+  return view;
+}
 
 /** What a share link shows: the board's name and its batches in order, or the one batch. */
 export async function getSharedView(

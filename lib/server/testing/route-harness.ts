@@ -28,8 +28,12 @@ export async function addTeamUser(db: Kysely<Database>, teamId: string, email: s
   return sessionUserOf(row, role);
 }
 
-/** Who is signed in and which database the mocked modules hand out; tests set both. */
-export const routeState = { user: null as SessionUser | null, db: null as Kysely<Database> | null };
+/** Who is signed in, which database the mocked modules hand out, and what the env adds to TEST_ENV_SOURCE; tests set them. */
+export const routeState = {
+  user: null as SessionUser | null,
+  db: null as Kysely<Database> | null,
+  env: {} as Record<string, string>,
+};
 
 export const TEST_ENV_SOURCE = {
   AUTH_SECRET: "s".repeat(32),
@@ -55,6 +59,10 @@ export function mockedDatabaseModule(actual: typeof databaseModule) {
 }
 
 export function mockedEnvModule(actual: typeof envModule) {
-  const env = actual.parseEnv(TEST_ENV_SOURCE);
-  return { ...actual, getEnv: () => env };
+  let parsed: { overrides: Record<string, string>; env: envModule.Env } | null = null;
+  const getEnv = () => {
+    if (parsed?.overrides !== routeState.env) parsed = { overrides: routeState.env, env: actual.parseEnv({ ...TEST_ENV_SOURCE, ...routeState.env }) };
+    return parsed.env;
+  };
+  return { ...actual, getEnv };
 }

@@ -1,11 +1,12 @@
 import NextAuth from "next-auth";
+import { withApi } from "@/lib/server/api";
 import { getAuthOptions } from "@/lib/server/auth-options";
 
 export const dynamic = "force-dynamic";
 
 // GET|POST /api/auth/* — next-auth (sign-in, sign-out, session, CSRF)
-async function handler(request: Request, context: { params: Promise<{ nextauth: string[] }> }) {
-  return NextAuth(getAuthOptions())(request, { params: await context.params });
-}
+const handler = withApi<{ nextauth: string[] }>(async ({ request, params }) =>
+  NextAuth(getAuthOptions())(request, { params }),
+);
 
 export { handler as GET, handler as POST };

@@ -1,33 +1,29 @@
 import { renameBoardSchema } from "@/lib/board";
-import { emptyResponse, jsonResponse } from "@/lib/server/api-response";
-import { withSession } from "@/lib/server/api-route";
+import { emptyResponse, jsonResponse, parseBody, parseUuid, withSession } from "@/lib/server/api";
 import { deleteBoard, getBoard, renameBoard } from "@/lib/server/boards";
-import { getDb } from "@/lib/server/db/database";
-import { parseJsonBody, parseUuid } from "@/lib/server/request-parsing";
 
 export const dynamic = "force-dynamic";
 
 type Params = { id: string };
 
 // GET /api/boards/{id} — the board with its batches in order
-export const GET = withSession<Params>(async ({ params, user }) => {
-  const board = await getBoard(await getDb(), user, parseUuid(params.id, "board"));
-  return jsonResponse(board);
+export const GET = withSession<Params>(async ({ ctx, params }) => {
+  return jsonResponse(await getBoard(ctx, { boardId: parseUuid(params.id, "board") }));
 });
 
 // PATCH /api/boards/{id} — rename {name}
-export const PATCH = withSession<Params>(async ({ request, params, user }) => {
-  const id = parseUuid(params.id, "board");
-  const { name } = await parseJsonBody(
+export const PATCH = withSession<Params>(async ({ ctx, request, params }) => {
+  const boardId = parseUuid(params.id, "board");
+  const { name } = await parseBody(
     request,
     renameBoardSchema,
     "Give the board a name of 1–120 characters.",
   );
-  return jsonResponse(await renameBoard(await getDb(), user, id, name));
+  return jsonResponse(await renameBoard(ctx, { boardId, name }));
 });
 
 // DELETE /api/boards/{id} — the board, its batches and its share links
-export const DELETE = withSession<Params>(async ({ params, user }) => {
-  await deleteBoard(await getDb(), user, parseUuid(params.id, "board"));
+export const DELETE = withSession<Params>(async ({ ctx, params }) => {
+  await deleteBoard(ctx, { boardId: parseUuid(params.id, "board") });
   return emptyResponse();
 });

@@ -1,13 +1,10 @@
-import { emptyResponse } from "@/lib/server/api-response";
-import { withSession } from "@/lib/server/api-route";
-import { getDb } from "@/lib/server/db/database";
-import { parseUuid } from "@/lib/server/request-parsing";
+import { emptyResponse, parseUuid, withSession } from "@/lib/server/api";
 import { revokeShareLink } from "@/lib/server/share-links";
 
 export const dynamic = "force-dynamic";
 
 // DELETE /api/share-links/{id} — revoke: every screen showing it stops within one poll
-export const DELETE = withSession<{ id: string }>(async ({ params, user }) => {
-  await revokeShareLink(await getDb(), user, parseUuid(params.id, "share link"));
+export const DELETE = withSession<{ id: string }>(async ({ ctx, params }) => {
+  await revokeShareLink(ctx, { linkId: parseUuid(params.id, "share link") });
   return emptyResponse();
 });

@@ -1,18 +1,10 @@
-import { z } from "zod";
-import { AppError } from "@/lib/errors";
-import { getDb } from "@/lib/server/db/database";
-import { emptyResponse } from "@/lib/server/api-response";
-import { withSession } from "@/lib/server/api-route";
-import { removeWatchedBatch } from "@/lib/server/watched-batches";
+import { emptyResponse, parseUuid, withSession } from "@/lib/server/api";
+import { removeWatchedBatch } from "@/lib/server/watched";
 
 export const dynamic = "force-dynamic";
 
-const idSchema = z.uuid();
-
 // DELETE /api/watched/{id} — stop watching a batch
-export const DELETE = withSession<{ id: string }>(async ({ params, user }) => {
-  const id = idSchema.safeParse(params.id);
-  if (!id.success) throw new AppError("bad_request", "Not a watched-batch id.");
-  await removeWatchedBatch(await getDb(), user.teamId, id.data);
+export const DELETE = withSession<{ id: string }>(async ({ ctx, params }) => {
+  await removeWatchedBatch(ctx, { id: parseUuid(params.id, "watched batch") });
   return emptyResponse();
 });

@@ -1,24 +1,20 @@
-import { getTeamBatchViewBody, parseBatchRequest } from "@/lib/server/batch-service";
-import { getDb } from "@/lib/server/db/database";
-import { jsonTextResponse } from "@/lib/server/api-response";
-import { withApi } from "@/lib/server/api-route";
-import { hashToken } from "@/lib/server/security/tokens";
-import { requireApiSession } from "@/lib/server/session";
-import { authorizeShareBatch } from "@/lib/server/share-links";
+import { batchQuerySchema, parseBatchRequest } from "@/lib/batch-ref";
+import { jsonTextResponse, parseQuery, publicContext, sessionContext, withApi } from "@/lib/server/api";
+import { getBatchViewBody, getSharedBatchViewBody } from "@/lib/server/batches";
 
 export const dynamic = "force-dynamic";
 
+type Params = { provider: string; batchId: string };
+
 // GET /api/batches/{provider}/{batchId}[?connection={id}][&share={token}] — one batch, from the poll scheduler.
 // A share token stands in for a session, but only for the batches its link covers (403 otherwise).
-export const GET = withApi<{ provider: string; batchId: string }>(async ({ request, url, params }) => {
-  const share = url.searchParams.get("share");
-  const connectionId = url.searchParams.get("connection");
-  if (share === null) {
-    const user = await requireApiSession(request);
-    return jsonTextResponse(await getTeamBatchViewBody(user.teamId, parseBatchRequest(params), connectionId, `user:${user.id}`));
+export const GET = withApi<Params>(async ({ request, url, params }) => {
+  const { connection, share } = parseQuery(url, batchQuerySchema);
+  const connectionId = connection ?? null;
+  if (share === undefined) {
+    const ctx = await sessionContext(request);
+    return jsonTextResponse(await getBatchViewBody(ctx, { ...parseBatchRequest(params), connectionId }));
   }
-  const ref = parseBatchRequest(params);
-  const scope = await authorizeShareBatch(await getDb(), share, { ...ref, connectionId: connectionId ?? undefined });
-  const viewer = `share:${hashToken(share).slice(0, 16)}`;
-  return jsonTextResponse(await getTeamBatchViewBody(scope.teamId, ref, scope.connectionId, viewer));
+  const input = { ...parseBatchRequest(params), connectionId, token: share };
+  return jsonTextResponse(await getSharedBatchViewBody(await publicContext(), input));
 });

@@ -1,20 +1,16 @@
 import { boardBatchInputSchema } from "@/lib/board";
-import { jsonResponse } from "@/lib/server/api-response";
-import { withSession } from "@/lib/server/api-route";
+import { jsonResponse, parseBody, parseUuid, withSession } from "@/lib/server/api";
 import { addBoardBatch } from "@/lib/server/boards";
-import { getDb } from "@/lib/server/db/database";
-import { parseJsonBody, parseUuid } from "@/lib/server/request-parsing";
 
 export const dynamic = "force-dynamic";
 
 // POST /api/boards/{id}/batches — add a batch {provider, batchId, connectionId?, label?} at the end
-export const POST = withSession<{ id: string }>(async ({ request, params, user }) => {
-  const id = parseUuid(params.id, "board");
-  const input = await parseJsonBody(
+export const POST = withSession<{ id: string }>(async ({ ctx, request, params }) => {
+  const boardId = parseUuid(params.id, "board");
+  const batch = await parseBody(
     request,
     boardBatchInputSchema,
     "Give a provider, a batch id and optionally a label.",
   );
-  const item = await addBoardBatch(await getDb(), user, id, input);
-  return jsonResponse({ item }, 201);
+  return jsonResponse({ item: await addBoardBatch(ctx, { boardId, batch }) }, 201);
 });

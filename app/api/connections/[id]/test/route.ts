@@ -1,16 +1,11 @@
 import { connectionIdSchema } from "@/lib/connection";
-import { jsonResponse } from "@/lib/server/api-response";
-import { withSession } from "@/lib/server/api-route";
-import { loadConnectionDeps, testConnectionById } from "@/lib/server/connections";
-import { parseInput } from "@/lib/server/parse-input";
-import { assertCan } from "@/lib/server/security/permissions";
+import { jsonResponse, parseId, withSession } from "@/lib/server/api";
+import { testConnectionById } from "@/lib/server/connections";
 
 export const dynamic = "force-dynamic";
 
 // POST /api/connections/{id}/test — one cheap authenticated call: {ok, message, missingScopes?} (admins only)
-export const POST = withSession<{ id: string }>(async ({ request, params, user }) => {
-  assertCan(user, "connections:manage");
-  const id = parseInput(connectionIdSchema, params.id);
-  const result = await testConnectionById(await loadConnectionDeps(), user.teamId, id, request.signal);
-  return jsonResponse(result);
+export const POST = withSession<{ id: string }>(async ({ ctx, request, params }) => {
+  const id = parseId(params.id, connectionIdSchema, "connection");
+  return jsonResponse(await testConnectionById(ctx, { id, signal: request.signal }));
 });

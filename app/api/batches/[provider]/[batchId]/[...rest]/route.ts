@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { withSession } from "@/lib/server/api-route";
+import { withSession } from "@/lib/server/api";
 
 export const dynamic = "force-dynamic";
 

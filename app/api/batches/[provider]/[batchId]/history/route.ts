@@ -1,17 +1,14 @@
-import { jsonResponse } from "@/lib/server/api-response";
-import { withSession } from "@/lib/server/api-route";
-import { parseBatchRequest } from "@/lib/server/batch-service";
-import { readBatchHistory, resolveHistoryKey } from "@/lib/server/history";
+import { batchQuerySchema, parseBatchRequest } from "@/lib/batch-ref";
+import { jsonResponse, parseQuery, withSession } from "@/lib/server/api";
+import { getBatchHistory } from "@/lib/server/batches";
 
 export const dynamic = "force-dynamic";
 
 // GET /api/batches/{provider}/{batchId}/history[?connection={id}] — stored progress, thinned for a chart
 export const GET = withSession<{ provider: string; batchId: string }>(
-  async ({ url, params, user }) => {
+  async ({ ctx, url, params }) => {
     const ref = parseBatchRequest(params);
-    const connectionId = url.searchParams.get("connection");
-    return jsonResponse(
-      await readBatchHistory(await resolveHistoryKey(user.teamId, ref, connectionId)),
-    );
+    const { connection } = parseQuery(url, batchQuerySchema);
+    return jsonResponse(await getBatchHistory(ctx, { ...ref, connectionId: connection ?? null }));
   },
 );

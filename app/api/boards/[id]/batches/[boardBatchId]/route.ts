@@ -1,17 +1,12 @@
-import { emptyResponse } from "@/lib/server/api-response";
-import { withSession } from "@/lib/server/api-route";
+import { emptyResponse, parseUuid, withSession } from "@/lib/server/api";
 import { removeBoardBatch } from "@/lib/server/boards";
-import { getDb } from "@/lib/server/db/database";
-import { parseUuid } from "@/lib/server/request-parsing";
 
 export const dynamic = "force-dynamic";
 
 // DELETE /api/boards/{id}/batches/{boardBatchId} — take a batch off the board
-export const DELETE = withSession<{ id: string; boardBatchId: string }>(
-  async ({ params, user }) => {
-    const id = parseUuid(params.id, "board");
-    const boardBatchId = parseUuid(params.boardBatchId, "board batch");
-    await removeBoardBatch(await getDb(), user, id, boardBatchId);
-    return emptyResponse();
-  },
-);
+export const DELETE = withSession<{ id: string; boardBatchId: string }>(async ({ ctx, params }) => {
+  const boardId = parseUuid(params.id, "board");
+  const boardBatchId = parseUuid(params.boardBatchId, "board batch");
+  await removeBoardBatch(ctx, { boardId, boardBatchId });
+  return emptyResponse();
+});

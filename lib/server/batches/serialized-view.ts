@@ -2,17 +2,15 @@ import "server-only";
 import { LRUCache } from "lru-cache";
 import type { BatchSnapshot } from "@/lib/batch-snapshot";
 import type { BatchInsights, PollingInfo } from "@/lib/batch-view";
+import { processSingleton } from "../process-singleton";
 
 /** A batch view in parts: the scheduler's snapshot, how it is polled, what history says. */
 export type PolledView = { snapshot: BatchSnapshot; polling: PollingInfo; insights: BatchInsights | undefined };
 
 type Serialized = { snapshot: BatchSnapshot; insights: BatchInsights | undefined; polling: string; body: string };
 
-const holder = globalThis as typeof globalThis & { __sendboardViewBodies?: LRUCache<string, Serialized> };
-
 function bodies(): LRUCache<string, Serialized> {
-  holder.__sendboardViewBodies ??= new LRUCache({ max: 10_000 });
-  return holder.__sendboardViewBodies;
+  return processSingleton("batches:view-bodies", () => new LRUCache<string, Serialized>({ max: 10_000 }));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { requestOrigin } from "./request-parsing";
+import { requestOrigin } from "./request-origin";
 
 function request(headers: Record<string, string>): Request {
   return new Request("http://localhost:3000/api/boards/x/share-links", { headers });

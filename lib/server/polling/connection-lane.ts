@@ -4,9 +4,13 @@ import { createConnectionBreaker } from "./breaker";
 import { createRollingWindow } from "./rolling-window";
 import { PROVIDER_POLL_BUDGETS } from "./settings";
 
-/** Everything shared by the batches polled through one connection (one key at one provider). */
-export type Connection = {
-  id: string;
+/**
+ * Everything shared by the batches polled through one connection at one provider (one key): its
+ * budget window, breaker, holds and timer. Called a lane so "connection" names only the team's
+ * provider account (lib/connection.ts), whose id the lane carries.
+ */
+export type ConnectionLane = {
+  connectionId: string;
   provider: ProviderId;
   callsPerPoll: number;
   window: ReturnType<typeof createRollingWindow>;
@@ -15,16 +19,16 @@ export type Connection = {
   sharedBudgetUntil: number;
   /** No call before this: a 429's Retry-After / X-RateLimit-Reset, or another instance's hold (its 429 or open breaker). */
   retryAfterUntil: number;
-  /** The failure that closed the connection (breaker or 429), for readers with nothing to show. */
+  /** The failure that closed the lane (breaker or 429), for readers with nothing to show. */
   lastBlockingError: AppError | null;
   keys: Set<string>;
   timer: ReturnType<typeof setTimeout> | null;
   timerAt: number;
 };
 
-export function createConnection(id: string, provider: ProviderId): Connection {
+export function createConnectionLane(connectionId: string, provider: ProviderId): ConnectionLane {
   return {
-    id,
+    connectionId,
     provider,
     callsPerPoll: PROVIDER_POLL_BUDGETS[provider].callsPerPoll,
     window: createRollingWindow(),
@@ -38,12 +42,12 @@ export function createConnection(id: string, provider: ProviderId): Connection {
   };
 }
 
-/** Earliest time the connection accepts a call regardless of budget: Retry-After and the breaker. */
-/** Earliest time the connection's request budget allows `callsPerPoll` more requests. */
-export function budgetOpensAt(connection: Connection, now: number, perMinute: number): number {
-  return Math.max(connection.window.availableAt(now, connection.callsPerPoll, perMinute), connection.sharedBudgetUntil);
+/** Earliest time the lane's request budget allows `callsPerPoll` more requests. */
+export function budgetOpensAt(lane: ConnectionLane, now: number, perMinute: number): number {
+  return Math.max(lane.window.availableAt(now, lane.callsPerPoll, perMinute), lane.sharedBudgetUntil);
 }
 
-export function connectionOpensAt(connection: Connection, now: number): number {
-  return Math.max(now, connection.retryAfterUntil, connection.breaker.blockedUntil(now));
+/** Earliest time the lane accepts a call regardless of budget: Retry-After and the breaker. */
+export function laneOpensAt(lane: ConnectionLane, now: number): number {
+  return Math.max(now, lane.retryAfterUntil, lane.breaker.blockedUntil(now));
 }

@@ -2,11 +2,17 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Kysely, Selectable } from "kysely";
 import { AppError } from "@/lib/errors";
+import { checkBatchId } from "@/lib/providers/batch-id";
 import type { ProviderId } from "@/lib/providers/provider-id";
 import { isProviderId } from "@/lib/providers/provider-id";
-import type { WatchedBatch } from "@/lib/watched-batch";
-import type { Database, WatchedBatchesTable } from "./db/schema";
-import { isUniqueViolation } from "./db/unique-violation";
+import type { AddWatchedBatchInput, WatchedBatch } from "@/lib/watched-batch";
+import { resolveConnection } from "../connections";
+import type { Database, WatchedBatchesTable } from "../db/schema";
+import { isUniqueViolation } from "../db/unique-violation";
+import { assertCan } from "../security/permissions";
+import type { ServiceContext } from "../service-context";
+
+// The team's watched list: everyone in the team reads and changes it.
 
 type Row = Omit<Selectable<WatchedBatchesTable>, "position">;
 
@@ -28,21 +34,55 @@ function watchedBatchOf(row: Row & { provider: ProviderId }): WatchedBatch {
   };
 }
 
-export async function listWatchedBatches(db: Kysely<Database>, teamId: string): Promise<WatchedBatch[]> {
+export async function listWatchedBatches({ db, actor }: ServiceContext): Promise<WatchedBatch[]> {
+  assertCan(actor, "batches:read");
   const rows = await db
     .selectFrom("watched_batches")
     .selectAll()
-    .where("team_id", "=", teamId)
+    .where("team_id", "=", actor.teamId)
     .orderBy("position")
     .orderBy("added_at")
     .execute();
   return rows.map(toWatchedBatch).filter((item): item is WatchedBatch => item !== null);
 }
 
+/** Checks the batch id the way the batch API would, and stores the batch with the connection it resolves to now, so it stays on that account. */
 export async function addWatchedBatch(
-  db: Kysely<Database>,
-  input: { teamId: string; connectionId: string; provider: ProviderId; batchId: string; label: string | null; addedBy: string },
+  { db, actor }: ServiceContext,
+  input: AddWatchedBatchInput,
   now = new Date(),
+): Promise<WatchedBatch> {
+  assertCan(actor, "watched:manage");
+  const checked = checkBatchId(input.provider, input.batchId);
+  if (!checked.ok) throw new AppError("invalid_batch_id", checked.reason);
+  const connection = await resolveConnection(actor.teamId, input.provider, input.connectionId);
+  return insertWatchedBatch(
+    db,
+    {
+      teamId: actor.teamId,
+      connectionId: connection.id,
+      provider: input.provider,
+      batchId: checked.batchId,
+      label: input.label ? input.label : null,
+      addedBy: actor.email,
+    },
+    now,
+  );
+}
+
+type NewWatchedBatch = {
+  teamId: string;
+  connectionId: string;
+  provider: ProviderId;
+  batchId: string;
+  label: string | null;
+  addedBy: string;
+};
+
+async function insertWatchedBatch(
+  db: Kysely<Database>,
+  input: NewWatchedBatch,
+  now: Date,
 ): Promise<WatchedBatch> {
   const existing = await db
     .selectFrom("watched_batches")
@@ -75,8 +115,17 @@ export async function addWatchedBatch(
   return watchedBatchOf(row);
 }
 
-export async function removeWatchedBatch(db: Kysely<Database>, teamId: string, id: string): Promise<void> {
+export async function removeWatchedBatch(
+  { db, actor }: ServiceContext,
+  { id }: { id: string },
+): Promise<void> {
+  assertCan(actor, "watched:manage");
   // Scoped by team: another team's id is "not found", never a way to delete across teams.
-  const result = await db.deleteFrom("watched_batches").where("id", "=", id).where("team_id", "=", teamId).executeTakeFirst();
-  if (result.numDeletedRows === BigInt(0)) throw new AppError("not_found", "This batch is not on the watched list.");
+  const result = await db
+    .deleteFrom("watched_batches")
+    .where("id", "=", id)
+    .where("team_id", "=", actor.teamId)
+    .executeTakeFirst();
+  if (result.numDeletedRows === BigInt(0))
+    throw new AppError("not_found", "This batch is not on the watched list.");
 }

@@ -1,13 +1,17 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { NextRequest } from "next/server";
-import { errorResponse } from "./api-response";
-import { getLogger, loggablePath } from "./logger";
-import { requireApiSession, type SessionUser } from "./session";
+import { getLogger, loggablePath } from "../logger";
+import type { ServiceContext } from "../service-context";
+import { sessionContext } from "./context";
+import { errorResponse } from "./response";
 
 /** `url` is the request's, parsed once for the handler and the log line. */
 export type ApiContext<Params> = { request: Request; url: RequestUrl; params: Params; requestId: string };
-export type ApiHandlerContext<Params> = ApiContext<Params> & { user: SessionUser };
+export type SessionApiContext<Params> = ApiContext<Params> & { ctx: ServiceContext };
+
+/** Headers set on every answer of the route, errors included. */
+export type ApiOptions = { headers?: Record<string, string> };
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -23,7 +27,7 @@ function urlOf(request: Request): RequestUrl {
  * X-Request-Id when it is well formed), one log line per request, and every thrown AppError
  * turned into its JSON error body.
  */
-export function withApi<Params = Record<string, never>>(handler: (context: ApiContext<Params>) => Promise<Response>) {
+export function withApi<Params = Record<string, never>>(handler: (context: ApiContext<Params>) => Promise<Response>, options: ApiOptions = {}) {
   return async (request: Request, context: { params: Promise<Params> }): Promise<Response> => {
     const started = performance.now();
     const incoming = request.headers.get("x-request-id");
@@ -35,6 +39,7 @@ export function withApi<Params = Record<string, never>>(handler: (context: ApiCo
     } catch (error) {
       response = errorResponse(error, requestId);
     }
+    for (const [name, value] of Object.entries(options.headers ?? {})) response.headers.set(name, value);
     response.headers.set("X-Request-Id", requestId);
     getLogger().info(
       {
@@ -50,10 +55,7 @@ export function withApi<Params = Record<string, never>>(handler: (context: ApiCo
   };
 }
 
-/**
- * The one shape of every signed-in route handler: the session is checked here, in the handler
- * itself (proxy.ts only redirects pages).
- */
-export function withSession<Params = Record<string, never>>(handler: (context: ApiHandlerContext<Params>) => Promise<Response>) {
-  return withApi<Params>(async (context) => handler({ ...context, user: await requireApiSession(context.request) }));
+/** The one shape of every signed-in route handler: the handler gets the services' context of the caller. */
+export function withSession<Params = Record<string, never>>(handler: (context: SessionApiContext<Params>) => Promise<Response>) {
+  return withApi<Params>(async (context) => handler({ ...context, ctx: await sessionContext(context.request) }));
 }

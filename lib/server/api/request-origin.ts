@@ -1,27 +1,4 @@
 import "server-only";
-import type { ZodMiniType } from "zod/mini";
-import { z } from "zod/mini";
-import { AppError } from "@/lib/errors";
-import { readJsonBody } from "./api-response";
-
-const uuidSchema = z.uuid();
-
-/** Route ids are UUIDs: anything else is refused before it reaches a query. */
-export function parseUuid(value: string, what: string): string {
-  const parsed = uuidSchema.safeParse(value);
-  if (!parsed.success) throw new AppError("not_found", `This ${what} does not exist.`);
-  return parsed.data;
-}
-
-export async function parseJsonBody<T>(
-  request: Request,
-  schema: ZodMiniType<T>,
-  hint: string,
-): Promise<T> {
-  const parsed = schema.safeParse(await readJsonBody(request));
-  if (!parsed.success) throw new AppError("bad_request", hint);
-  return parsed.data;
-}
 
 const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { BatchInsights, PollingInfo } from "@/lib/batch-view";
-import { snapshotAt } from "./history/test-support";
+import { snapshotAt } from "../history/test-support";
 import { serializedView, type PolledView } from "./serialized-view";
 
 const polling: PollingInfo = {

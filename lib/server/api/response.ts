@@ -1,7 +1,7 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { AppError } from "@/lib/errors";
-import { getLogger } from "./logger";
+import { errorName, getLogger } from "../logger";
 
 // Everything the API returns is per-user and live: never stored by a browser or a proxy.
 const NO_STORE = { "Cache-Control": "private, no-store" };
@@ -23,15 +23,7 @@ export function errorResponse(error: unknown, requestId?: string): NextResponse 
   if (error instanceof AppError) return NextResponse.json(error.toBody(), { status: error.status, headers: NO_STORE });
   // Only the error's kind and place are logged: a message could quote data we do not control.
   const where = error instanceof Error ? error.stack?.split("\n")[1]?.trim() : undefined;
-  getLogger().error({ requestId, errorName: error instanceof Error ? error.name : typeof error, where }, "unhandled API error");
+  getLogger().error({ requestId, errorName: errorName(error), where }, "unhandled API error");
   const internal = new AppError("internal", "Something went wrong on the server. Try again.");
   return NextResponse.json(internal.toBody(), { status: 500, headers: NO_STORE });
-}
-
-export async function readJsonBody(request: Request): Promise<unknown> {
-  try {
-    return (await request.json()) as unknown;
-  } catch {
-    throw new AppError("bad_request", "The request body must be JSON.");
-  }
 }

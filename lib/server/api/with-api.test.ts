@@ -1,0 +1,37 @@
+import { describe, expect, it, vi } from "vitest";
+import { AppError } from "@/lib/errors";
+import { getLogger } from "../logger";
+import { jsonResponse } from "./response";
+import { withApi } from "./with-api";
+
+const call = (
+  handler: ReturnType<typeof withApi<{ token: string }>>,
+  headers: Record<string, string> = {},
+) =>
+  handler(new Request("http://127.0.0.1:3000/api/share/secret-token", { headers }), {
+    params: Promise.resolve({ token: "secret-token" }),
+  });
+
+describe("withApi", () => {
+  it("gives every answer, errors included, a request id, the route's headers and one log line without the token", async () => {
+    const info = vi.spyOn(getLogger(), "info").mockImplementation(() => undefined);
+    const options = { headers: { "Referrer-Policy": "no-referrer" } };
+    const ok = await call(
+      withApi(async () => jsonResponse({ ok: true }), options),
+      { "x-request-id": "from-proxy-1234" },
+    );
+    const failed = await call(
+      withApi(async () => {
+        throw new AppError("not_found", "No such link.");
+      }, options),
+    );
+    expect(ok.headers.get("x-request-id")).toBe("from-proxy-1234");
+    expect(failed.status).toBe(404);
+    expect(failed.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    for (const response of [ok, failed])
+      expect(response.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(info).toHaveBeenCalledTimes(2);
+    expect(JSON.stringify(info.mock.calls)).not.toContain("secret-token");
+    info.mockRestore();
+  });
+});

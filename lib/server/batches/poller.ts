@@ -1,0 +1,65 @@
+import "server-only";
+import { getEnv, type Env } from "@/lib/server/env";
+import { getAdapter } from "@/lib/providers/registry";
+import type { ProviderId } from "@/lib/providers/provider-id";
+import { providerAccessFor, type ResolvedConnection } from "../connections";
+import { databaseEngine, getDb } from "../db/database";
+import { noteFollowedSnapshot, recordPolledSnapshot } from "../history";
+import { errorName, getLogger } from "../logger";
+import { createPollScheduler, createPostgresCoordinator, localCoordinator, pollKeyToString, PROVIDER_POLL_BUDGETS, type PollCoordinator, type PollEntry, type PollKey } from "../polling";
+import { processSingleton } from "../process-singleton";
+
+/** How long a viewer waits for a batch's first snapshot before hearing "not yet". */
+const FIRST_SNAPSHOT_WAIT_MS = 12_000;
+
+export type Poller = {
+  /** The connection the scheduler calls for this id from now on; a resolved connection is new after every edit. */
+  register(connection: ResolvedConnection): void;
+  /** The batch as the scheduler holds it; its connection must have been registered. */
+  read(key: PollKey): Promise<PollEntry>;
+  stop(): void;
+};
+
+// One scheduler per process, shared by every bundle Next loads this module into.
+export function getPoller(): Poller {
+  return processSingleton("batches:poller", createPoller);
+}
+
+function createPoller(): Poller {
+  const connections = new Map<string, ResolvedConnection>();
+  const scheduler = createPollScheduler({
+    fetchBatch: async (key, signal) => {
+      const connection = connections.get(key.connectionId);
+      if (!connection) throw new Error(`No connection registered for ${key.connectionId}`);
+      const access = providerAccessFor(connection, getEnv().UPSTREAM_TIMEOUT_MS);
+      return getAdapter(key.provider).getBatch(key.batchId, { access, now: new Date(), signal });
+    },
+    // Every snapshot goes to history; recordPolledSnapshot never rejects.
+    onSnapshot: (key, snapshot) => void recordPolledSnapshot(key, snapshot, { retentionDays: getEnv().HISTORY_RETENTION_DAYS }),
+    onFollowedSnapshot: (key, snapshot) => noteFollowedSnapshot(pollKeyToString(key), snapshot),
+    budgetFor: (connectionId: string, provider: ProviderId) =>
+      connections.get(connectionId)?.budgetPerMinute ?? PROVIDER_POLL_BUDGETS[provider].perMinute,
+    coordinator: coordinatorFor(getEnv()),
+    firstSnapshotWaitMs: FIRST_SNAPSHOT_WAIT_MS,
+  });
+  return {
+    register: (connection) => {
+      if (connections.get(connection.id) !== connection) connections.set(connection.id, connection);
+    },
+    read: (key) => scheduler.read(key),
+    stop: () => scheduler.stop(),
+  };
+}
+
+/** Alone on SQLite the scheduler decides by itself; on PostgreSQL the instances share leases and budgets. */
+function coordinatorFor(env: Env): PollCoordinator {
+  if (databaseEngine(env) === "sqlite") return localCoordinator;
+  const coordinator = createPostgresCoordinator({
+    db: getDb,
+    callAllowanceMs: env.UPSTREAM_TIMEOUT_MS,
+    onError: (error) => getLogger().warn({ errorName: errorName(error) }, "poll coordination: publishing a snapshot failed"),
+  });
+  // The id poll_leases.holder names: which instance polls what, for an operator reading the table.
+  getLogger().info({ instanceId: coordinator.instanceId }, "polling shared with other instances through PostgreSQL");
+  return coordinator;
+}

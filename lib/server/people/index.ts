@@ -1,0 +1,5 @@
+import "server-only";
+
+export { acceptInvite, findInvite } from "./invites";
+export type { InviteLookup } from "./invites";
+export { changeUserRole, inviteUser, listTeamUsers, removeUser } from "./team-users";

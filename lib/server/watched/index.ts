@@ -1,0 +1,3 @@
+import "server-only";
+
+export { addWatchedBatch, listWatchedBatches, removeWatchedBatch } from "./watched-batches";
