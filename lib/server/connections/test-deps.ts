@@ -17,7 +17,7 @@ export function testEnv(overrides: Record<string, string> = {}): Env {
 }
 
 /**
- * A migrated temp database and the given env for the connection tests, which mock @/lib/env
+ * A migrated temp database and the given env for the connection tests, which mock @/lib/server/env
  * with route-harness's mockedEnvModule; `as(teamId)` is an admin of that team.
  */
 export async function openConnectionDeps(envOverrides: Record<string, string> = {}) {
