@@ -49,6 +49,7 @@ export default defineConfig({
       reuseExistingServer: false,
       env: {
         NEXT_TELEMETRY_DISABLED: "1",
+        APP_URL: E2E.appUrl,
         AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
         ADMIN_EMAIL: E2E.admin.email,
         ADMIN_PASSWORD: E2E.admin.password,

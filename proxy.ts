@@ -2,6 +2,7 @@ import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { PATHNAME_HEADER } from "@/lib/chromeless";
 import { contentSecurityPolicy, referrerPolicyFor, STATIC_SECURITY_HEADERS } from "@/lib/security-headers";
+import { sessionCookieName } from "@/lib/server/session-cookie";
 import { frameAncestorsForShareToken } from "@/lib/server/share-links/frame-ancestors";
 
 // Pages anyone may open: signing in, a share link, an invitation.
@@ -35,7 +36,8 @@ function withSecurityHeaders(request: NextRequest, frameAncestors: string | unde
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
   if (!PUBLIC_PAGES.some((pattern) => pattern.test(pathname))) {
-    const token = await getToken({ req: request, secret: process.env.AUTH_SECRET });
+    const cookieName = sessionCookieName(process.env.APP_URL ?? "");
+    const token = await getToken({ req: request, secret: process.env.AUTH_SECRET, cookieName });
     if (!token) {
       const signIn = new URL("/signin", request.nextUrl.origin);
       signIn.searchParams.set("callbackUrl", `${pathname}${search}`);

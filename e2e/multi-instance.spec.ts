@@ -104,6 +104,7 @@ async function startInstance(name: string): Promise<Instance> {
       DATABASE_URL: databaseUrl,
       DATA_DIR: path.join(os.tmpdir(), `sendboard-e2e-multi-${name}`),
       UPSTREAM_TIMEOUT_MS: "2500",
+      APP_URL: `http://127.0.0.1:${port}`,
     },
   });
   const instance: Instance = { name, url: `http://127.0.0.1:${port}`, process: child, output: [] };

@@ -38,7 +38,8 @@ export type InvitedUser = z.infer<typeof invitedUserSchema>;
 
 export const updateUserSchema = z.strictObject({ role: userRoleSchema });
 
-// The same bounds as the server's password rule, so the form can say so before sending.
+// One rule for every password: invited users', the server's (passwordSchema) and ADMIN_PASSWORD
+// in the environment; here, so the form can say so before sending.
 export const PASSWORD_MIN_LENGTH = 10;
 export const acceptInviteSchema = z.strictObject({
   password: z.string().check(

@@ -37,6 +37,8 @@ function simulatorAccounts(url: string): Record<string, string> {
   );
 }
 
+const baseUrl = `http://${host}:${appPort}`;
+
 async function main() {
   buildIfNeeded();
   const simulator = await startSimulator({ host, port: simPort });
@@ -45,6 +47,8 @@ async function main() {
     env: {
       ...process.env,
       NEXT_TELEMETRY_DISABLED: "1",
+      // The loopback URL the demo serves: its share and invite links open on this machine.
+      APP_URL: process.env.APP_URL ?? baseUrl,
       AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("hex"),
       ADMIN_EMAIL: admin.email,
       ADMIN_PASSWORD: admin.password,
@@ -65,7 +69,6 @@ async function main() {
     void simulator.close().then(() => process.exit(code ?? 1));
   });
 
-  const baseUrl = `http://${host}:${appPort}`;
   await waitForUrl(`${baseUrl}/api/auth/csrf`, 60_000);
   const cookie = await signInForCookie(baseUrl, admin.email, admin.password);
   for (const batch of demoBatches) {

@@ -100,6 +100,7 @@ function appEnv(
     DATA_DIR: dataDir,
     HOSTNAME: HOST,
     PORT: String(port),
+    APP_URL: `http://${HOST}:${port}`,
   };
   for (const provider of PROVIDER_IDS) {
     const names = providerEnvNames(provider);

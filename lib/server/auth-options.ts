@@ -8,12 +8,8 @@ import { createSession, revokeSession, SESSION_LIFETIME_MS } from "./people/sess
 import { findUserByEmail } from "./people/users";
 import { verifyPassword } from "./security/passwords";
 import { getSignInLimiter } from "./security/rate-limit";
+import { isSecureAppUrl, sessionCookieName } from "./session-cookie";
 
-declare module "next-auth" {
-  interface Session {
-    sid?: string;
-  }
-}
 declare module "next-auth/jwt" {
   interface JWT {
     sid?: string;
@@ -50,9 +46,18 @@ export async function authorizeCredentials(input: unknown, ip: string, now = new
 
 // A getter, not a constant: reading the env at import time would run before start-up validation.
 export function getAuthOptions(): NextAuthOptions {
+  const { AUTH_SECRET, APP_URL } = getEnv();
+  // next-auth takes its base URL from NEXTAUTH_URL alone (else from the request's Host, with a
+  // warning): APP_URL is the one setting, so it is copied there.
+  process.env.NEXTAUTH_URL = APP_URL;
+  const secure = isSecureAppUrl(APP_URL);
   return {
-    secret: getEnv().AUTH_SECRET,
+    secret: AUTH_SECRET,
     session: { strategy: "jwt", maxAge: SESSION_LIFETIME_MS / 1000 },
+    useSecureCookies: secure,
+    cookies: {
+      sessionToken: { name: sessionCookieName(APP_URL), options: { httpOnly: true, sameSite: "lax", path: "/", secure } },
+    },
     pages: { signIn: "/signin" },
     providers: [
       CredentialsProvider({
@@ -68,7 +73,8 @@ export function getAuthOptions(): NextAuthOptions {
         if (user) token.sid = await createSession(await getDb(), user.id);
         return token;
       },
-      session: async ({ session, token }) => ({ ...session, sid: token.sid }),
+      // GET /api/auth/session answers JavaScript: the session id stays inside the encrypted cookie.
+      session: async ({ session }) => session,
     },
     events: {
       signOut: async ({ token }) => {

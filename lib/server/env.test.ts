@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { acceptInviteSchema, PASSWORD_MIN_LENGTH } from "@/lib/team-user";
 import { EnvError, getProviderSettings, parseEnv } from "./env";
 
 const minimal = {
   AUTH_SECRET: "s".repeat(32),
   ADMIN_EMAIL: "admin@example.com",
-  ADMIN_PASSWORD: "password1",
+  ADMIN_PASSWORD: "password12",
   ENCRYPTION_KEY: "ab".repeat(32),
+  APP_URL: "http://127.0.0.1:3000",
 };
 
 describe("parseEnv", () => {
@@ -21,6 +23,7 @@ describe("parseEnv", () => {
       HOSTNAME: "127.0.0.1",
       UPSTREAM_TIMEOUT_MS: 10_000,
       HISTORY_RETENTION_DAYS: 30,
+      TRUSTED_PROXY_HOPS: 0,
     });
     expect(getProviderSettings(env, "mindo").apiKey).toBeUndefined();
   });
@@ -68,5 +71,31 @@ describe("parseEnv", () => {
     for (const bad of ["0", "1.5", "forever"]) {
       expect(() => parseEnv({ ...minimal, HISTORY_RETENTION_DAYS: bad })).toThrow(/HISTORY_RETENTION_DAYS/);
     }
+  });
+
+  it("stops without APP_URL, with a message that says what to set", () => {
+    expect(() => parseEnv({ ...minimal, APP_URL: undefined })).toThrow(/APP_URL: is required: the origin people open, e.g. https:\/\/sendboard\.example\.com/);
+  });
+
+  it("keeps APP_URL as a bare origin and refuses anything more", () => {
+    expect(parseEnv({ ...minimal, APP_URL: "https://Sendboard.Example.com/" }).APP_URL).toBe("https://sendboard.example.com");
+    expect(parseEnv({ ...minimal, APP_URL: "http://127.0.0.1:3000" }).APP_URL).toBe("http://127.0.0.1:3000");
+    for (const bad of ["https://sendboard.example.com/app", "https://a.example/?x=1", "ftp://a.example", "https://user:pw@a.example", "sendboard.example.com"]) {
+      expect(() => parseEnv({ ...minimal, APP_URL: bad }), bad).toThrow(/APP_URL/);
+    }
+  });
+
+  it("trusts no proxy unless TRUSTED_PROXY_HOPS says how many", () => {
+    expect(parseEnv({ ...minimal, TRUSTED_PROXY_HOPS: "2" }).TRUSTED_PROXY_HOPS).toBe(2);
+    for (const bad of ["-1", "1.5", "all"]) expect(() => parseEnv({ ...minimal, TRUSTED_PROXY_HOPS: bad })).toThrow(/TRUSTED_PROXY_HOPS/);
+  });
+
+  it("holds ADMIN_PASSWORD to the same minimum length as an invited user's password", () => {
+    const tooShort = "p".repeat(PASSWORD_MIN_LENGTH - 1);
+    const justLongEnough = "p".repeat(PASSWORD_MIN_LENGTH);
+    expect(() => parseEnv({ ...minimal, ADMIN_PASSWORD: tooShort })).toThrow(/ADMIN_PASSWORD/);
+    expect(acceptInviteSchema.safeParse({ password: tooShort }).success).toBe(false);
+    expect(parseEnv({ ...minimal, ADMIN_PASSWORD: justLongEnough }).ADMIN_PASSWORD).toBe(justLongEnough);
+    expect(acceptInviteSchema.safeParse({ password: justLongEnough }).success).toBe(true);
   });
 });

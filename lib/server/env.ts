@@ -3,6 +3,7 @@ import { z } from "zod";
 import { providerEnvNames } from "@/lib/providers/env-names";
 import { PROVIDER_PROFILES } from "@/lib/providers/profiles";
 import { PROVIDER_IDS, type ProviderId } from "@/lib/providers/provider-id";
+import { PASSWORD_MIN_LENGTH } from "@/lib/team-user";
 import { parseMasterKey } from "./security/key-encryption";
 
 // Empty strings in an env file mean "not set".
@@ -13,6 +14,17 @@ const httpUrl = z.url({ protocol: /^https?$/, message: "must be an http(s) URL" 
 const budget = optional(z.coerce.number().int().min(1).max(100_000));
 const apiKey = optional(z.string().trim().min(1).regex(/^\S+$/, "must not contain whitespace"));
 const baseUrl = (fallback: string) => optional(httpUrl).default(fallback);
+
+/** An origin and nothing more (no path, query or credentials), as browsers send it in `Origin`. */
+const origin = z
+  .url({ protocol: /^https?$/, message: "must be an http(s) URL" })
+  .refine((value) => {
+    // Refinements run even when the URL check failed: this one must not throw on garbage.
+    if (!URL.canParse(value)) return false;
+    const url = new URL(value);
+    return url.pathname === "/" && !url.search && !url.hash && !url.username && !url.password;
+  }, "must be an origin only, like https://sendboard.example.com (no path)")
+  .transform((value) => new URL(value).origin);
 
 type Names = ReturnType<typeof providerEnvNames<ProviderId>>;
 type ProviderVariables = Record<Names["baseUrl"], ReturnType<typeof baseUrl>> &
@@ -34,7 +46,17 @@ export const envSchema = z.object({
   ...providerVariables(),
   AUTH_SECRET: z.string({ message: "is required (a long random string)" }).min(32, "must be at least 32 characters"),
   ADMIN_EMAIL: z.email({ message: "must be an email address" }),
-  ADMIN_PASSWORD: z.string({ message: "is required" }).min(8, "must be at least 8 characters"),
+  // The same rule as an invited user's password: the environment's admin is no weaker.
+  ADMIN_PASSWORD: z.string({ message: "is required" }).min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`),
+  /**
+   * The public origin people open. Share and invite links, the cross-site check and next-auth all
+   * take it from here, never from the request's Host or X-Forwarded-Host.
+   */
+  APP_URL: z
+    .string({ message: "is required: the origin people open, e.g. https://sendboard.example.com (on one machine: http://127.0.0.1:3000)" })
+    .pipe(origin),
+  /** Reverse proxies in front of the app that append to X-Forwarded-For; 0: the socket's peer is the client. */
+  TRUSTED_PROXY_HOPS: optional(z.coerce.number().int().min(0).max(10)).default(0),
   /** Master key for provider keys stored in the database (AES-256-GCM): 32 bytes, hex or base64. */
   ENCRYPTION_KEY: z.string({ message: "is required (generate one with `openssl rand -hex 32`)" }).superRefine((value, ctx) => {
     try {

@@ -1,18 +1,25 @@
 import { describe, expect, it } from "vitest";
-import { sessionTokenFromHeader } from "./session-cookie";
+import { SECURE_SESSION_COOKIE, SESSION_COOKIE, sessionCookieName, sessionTokenFromHeader } from "./session-cookie";
 
-describe("sessionTokenFromHeader", () => {
-  it("finds next-auth's session token among other cookies", () => {
-    expect(sessionTokenFromHeader("next-auth.csrf-token=abc; next-auth.session-token=eyJ.token=; theme=dark")).toBe("eyJ.token=");
+describe("the session cookie", () => {
+  it("is named by APP_URL: __Host- over https, next-auth's plain name over http", () => {
+    expect(sessionCookieName("https://sendboard.example.com")).toBe("__Host-next-auth.session-token");
+    expect(sessionCookieName("http://127.0.0.1:3000")).toBe("next-auth.session-token");
   });
 
-  it("prefers the __Secure- cookie an https server sets", () => {
-    expect(sessionTokenFromHeader("next-auth.session-token=plain;__Secure-next-auth.session-token=secure")).toBe("secure");
+  it("is found among other cookies", () => {
+    expect(sessionTokenFromHeader("next-auth.csrf-token=abc; next-auth.session-token=eyJ.token=; theme=dark", SESSION_COOKIE)).toBe("eyJ.token=");
+  });
+
+  it("is read under its one name only: a plain cookie planted beside an https session is ignored", () => {
+    const header = "next-auth.session-token=planted; __Secure-next-auth.session-token=old";
+    expect(sessionTokenFromHeader(header, SECURE_SESSION_COOKIE)).toBeUndefined();
+    expect(sessionTokenFromHeader(`${header}; ${SECURE_SESSION_COOKIE}=real`, SECURE_SESSION_COOKIE)).toBe("real");
   });
 
   it("is undefined without a header, without the cookie, or with an empty value", () => {
-    expect(sessionTokenFromHeader(null)).toBeUndefined();
-    expect(sessionTokenFromHeader("other=1; x-next-auth.session-token=nope")).toBeUndefined();
-    expect(sessionTokenFromHeader("next-auth.session-token=")).toBeUndefined();
+    expect(sessionTokenFromHeader(null, SESSION_COOKIE)).toBeUndefined();
+    expect(sessionTokenFromHeader("other=1; x-next-auth.session-token=nope", SESSION_COOKIE)).toBeUndefined();
+    expect(sessionTokenFromHeader("next-auth.session-token=", SESSION_COOKIE)).toBeUndefined();
   });
 });

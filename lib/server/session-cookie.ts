@@ -1,13 +1,22 @@
-// next-auth's cookie names: the __Secure- one when served over https.
-export const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"] as const;
+// The session cookie's name follows APP_URL: over https it is Secure and __Host- prefixed, so
+// neither plain http nor a sibling subdomain can set or replace it. Only that one name is read.
+export const SESSION_COOKIE = "next-auth.session-token";
+export const SECURE_SESSION_COOKIE = "__Host-next-auth.session-token";
 
-/** The session token in a Cookie header, by next-auth's names in that order of preference. */
-export function sessionTokenFromHeader(header: string | null): string | undefined {
+export function isSecureAppUrl(appUrl: string): boolean {
+  return appUrl.startsWith("https://");
+}
+
+export function sessionCookieName(appUrl: string): string {
+  return isSecureAppUrl(appUrl) ? SECURE_SESSION_COOKIE : SESSION_COOKIE;
+}
+
+/** The session token in a Cookie header, under `name` (see sessionCookieName). */
+export function sessionTokenFromHeader(header: string | null, name: string): string | undefined {
   if (!header) return undefined;
-  const values = new Map<string, string>();
   for (const pair of header.split(";")) {
     const at = pair.indexOf("=");
-    if (at > 0) values.set(pair.slice(0, at).trim(), pair.slice(at + 1).trim());
+    if (at > 0 && pair.slice(0, at).trim() === name) return pair.slice(at + 1).trim() || undefined;
   }
-  return SESSION_COOKIES.map((name) => values.get(name)).find(Boolean);
+  return undefined;
 }

@@ -7,13 +7,12 @@ import { AppError } from "@/lib/errors";
 import { getDb } from "./db/database";
 import { getSessionCaches } from "./people/session-cache";
 import { findSessionUser, type SessionUser } from "./people/sessions";
-import { SESSION_COOKIES, sessionTokenFromHeader } from "./session-cookie";
+import { sessionCookieName, sessionTokenFromHeader } from "./session-cookie";
 
 export type { SessionUser };
 
 async function cookieSessionToken(): Promise<string | undefined> {
-  const store = await cookies();
-  return SESSION_COOKIES.map((name) => store.get(name)?.value).find(Boolean);
+  return (await cookies()).get(sessionCookieName(getEnv().APP_URL))?.value || undefined;
 }
 
 /** The session id inside next-auth's encrypted token, or null when it does not decrypt. */
@@ -33,7 +32,9 @@ async function decodeSessionId(token: string): Promise<string | null> {
  * session are answered from memory without waiting on anything (see people/session-cache.ts).
  */
 export async function getSessionUser(request?: Request): Promise<SessionUser | null> {
-  const token = request ? sessionTokenFromHeader(request.headers.get("cookie")) : await cookieSessionToken();
+  const token = request
+    ? sessionTokenFromHeader(request.headers.get("cookie"), sessionCookieName(getEnv().APP_URL))
+    : await cookieSessionToken();
   if (!token) return null;
   const { sessionIdByToken, userBySessionId } = getSessionCaches();
   let sid = sessionIdByToken.get(token) ?? null;

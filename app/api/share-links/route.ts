@@ -1,5 +1,5 @@
 import { createBatchShareLinkSchema } from "@/lib/share-link";
-import { jsonResponse, parseBody, requestOrigin, withSession } from "@/lib/server/api";
+import { appOrigin, jsonResponse, parseBody, withSession } from "@/lib/server/api";
 import { createShareLink } from "@/lib/server/share-links";
 
 export const dynamic = "force-dynamic";
@@ -13,7 +13,7 @@ export const POST = withSession(async ({ ctx, request }) => {
   );
   const link = await createShareLink(ctx, {
     target: { batch },
-    origin: requestOrigin(request),
+    origin: appOrigin(),
     expiresInHours,
     frameOrigin,
   });

@@ -28,7 +28,10 @@ beforeEach(async () => {
   stranger = await addTeamUser(temp.db, "team-b", "boss@b.test", "admin");
   state.user = admin;
 });
-afterEach(async () => close());
+afterEach(async () => {
+  state.env = {};
+  await close();
+});
 
 type Invited = { user: { id: string }; inviteUrl: string };
 const invite = async (email = "new@a.test") =>
@@ -45,6 +48,13 @@ describe("user routes", () => {
     const list = await callRoute(GET, {});
     expect(list.text).not.toContain(token);
     expect(list.text).not.toMatch(/hash|password/i);
+  });
+
+  it("makes the invite link from APP_URL, whatever Host or X-Forwarded-Host the request named", async () => {
+    state.env = { APP_URL: "https://sendboard.example.com" };
+    const forged = { host: "evil.example", "x-forwarded-host": "evil.example", "x-forwarded-proto": "http" };
+    const answer = await callRoute(POST, {}, { method: "POST", body: { email: "new@a.test", name: "New", role: "member" }, headers: forged });
+    expect((answer.json as Invited).inviteUrl).toMatch(/^https:\/\/sendboard\.example\.com\/invite\/[A-Za-z0-9_-]{43}$/);
   });
 
   it("the link sets the password once; a second use is 404", async () => {

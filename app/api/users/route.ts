@@ -1,5 +1,5 @@
 import { inviteUserSchema } from "@/lib/team-user";
-import { jsonResponse, parseBody, requestOrigin, withSession } from "@/lib/server/api";
+import { appOrigin, jsonResponse, parseBody, withSession } from "@/lib/server/api";
 import { inviteUser, listTeamUsers } from "@/lib/server/people";
 
 export const dynamic = "force-dynamic";
@@ -12,6 +12,6 @@ export const GET = withSession(async ({ ctx }) => {
 // POST /api/users — invite {email, name, role} → {user, inviteUrl}; the link is shown this once (admins only)
 export const POST = withSession(async ({ ctx, request }) => {
   const input = await parseBody(request, inviteUserSchema);
-  const { user, inviteUrl } = await inviteUser(ctx, { ...input, origin: requestOrigin(request) });
+  const { user, inviteUrl } = await inviteUser(ctx, { ...input, origin: appOrigin() });
   return jsonResponse({ user, inviteUrl }, 201);
 });

@@ -18,8 +18,9 @@ beforeAll(async () => {
   Object.assign(process.env, {
     AUTH_SECRET: "x".repeat(32),
     ADMIN_EMAIL: "admin@example.com",
-    ADMIN_PASSWORD: "password1",
+    ADMIN_PASSWORD: "password12",
     ENCRYPTION_KEY: "ef".repeat(32),
+    APP_URL: "http://127.0.0.1:3000",
     UPSTREAM_TIMEOUT_MS: "500",
     DATA_DIR: mkdtempSync(path.join(os.tmpdir(), "sendboard-service-")),
   });

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from "node:crypto";
 import { z } from "zod";
+import { PASSWORD_MIN_LENGTH } from "@/lib/team-user";
 
 const PARAMS = { N: 2 ** 15, r: 8, p: 1 } as const;
 const SALT_BYTES = 16;
@@ -11,7 +12,7 @@ const MAX_MEMORY_BYTES = 256 * 1024 * 1024;
 
 export const passwordSchema = z
   .string()
-  .min(10, "Password must be at least 10 characters.")
+  .min(PASSWORD_MIN_LENGTH, `Password must be at least ${PASSWORD_MIN_LENGTH} characters.`)
   .max(200, "Password must be at most 200 characters.");
 
 type ScryptParams = { N: number; r: number; p: number };

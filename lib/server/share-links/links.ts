@@ -14,7 +14,7 @@ import { shareLinkExpiresAt } from "./expiry";
 import { forgetFrameAncestors } from "./frame-ancestors";
 
 export type ShareTarget = { boardId: string } | { batch: Omit<BoardBatchInput, "label"> };
-/** `origin` is the one the browser used (see requestOrigin): the link is made for it. */
+/** `origin` is APP_URL (see appOrigin): the link is made for it. */
 export type NewShareLink = { target: ShareTarget; origin: string; expiresInHours?: number; frameOrigin?: string | null };
 export type CreatedShareLinkWithToken = {
   id: string;

@@ -7,10 +7,10 @@ import type { SessionUser } from "@/lib/server/people/sessions";
 // Calls a route handler the way Next does: a Request and a params promise.
 type Handler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;
 
-export async function callRoute<P>(handler: Handler<P>, params: P, init: { method?: string; body?: unknown } = {}) {
+export async function callRoute<P>(handler: Handler<P>, params: P, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) {
   const request = new Request("http://127.0.0.1:3000/api/test", {
     method: init.method ?? "GET",
-    headers: init.body === undefined ? {} : { "content-type": "application/json" },
+    headers: { ...(init.body === undefined ? {} : { "content-type": "application/json" }), ...init.headers },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
   const response = await handler(request, { params: Promise.resolve(params) });
@@ -38,8 +38,9 @@ export const routeState = {
 export const TEST_ENV_SOURCE = {
   AUTH_SECRET: "s".repeat(32),
   ADMIN_EMAIL: "admin@example.com",
-  ADMIN_PASSWORD: "password1",
+  ADMIN_PASSWORD: "password12",
   ENCRYPTION_KEY: "cd".repeat(32),
+  APP_URL: "http://127.0.0.1:3000",
   MIGMA_API_KEY: "env_migma_secret_key",
 };
 

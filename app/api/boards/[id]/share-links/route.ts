@@ -1,5 +1,5 @@
 import { createShareLinkSchema } from "@/lib/share-link";
-import { jsonResponse, parseBody, parseUuid, requestOrigin, withSession } from "@/lib/server/api";
+import { appOrigin, jsonResponse, parseBody, parseUuid, withSession } from "@/lib/server/api";
 import { createShareLink, listBoardShareLinks } from "@/lib/server/share-links";
 
 export const dynamic = "force-dynamic";
@@ -23,7 +23,7 @@ export const POST = withSession<Params>(async ({ ctx, request, params }) => {
   );
   const link = await createShareLink(ctx, {
     target: { boardId },
-    origin: requestOrigin(request),
+    origin: appOrigin(),
     expiresInHours,
     frameOrigin,
   });
