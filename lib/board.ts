@@ -15,15 +15,16 @@ export const boardNameSchema = z
 export const boardBatchInputSchema = batchInputSchema;
 export type BoardBatchInput = z.infer<typeof boardBatchInputSchema>;
 
-export const createBoardSchema = z.object({
+// Bodies are strict: a key the server does not know is refused, never silently dropped.
+export const createBoardSchema = z.strictObject({
   name: boardNameSchema,
   batches: z._default(z.array(boardBatchInputSchema).check(z.maxLength(MAX_BOARD_BATCHES)), []),
 });
 export type CreateBoardInput = z.input<typeof createBoardSchema>;
 
-export const renameBoardSchema = z.object({ name: boardNameSchema });
+export const renameBoardSchema = z.strictObject({ name: boardNameSchema });
 
-export const reorderBoardSchema = z.object({
+export const reorderBoardSchema = z.strictObject({
   ids: z.array(z.string().check(z.maxLength(100))).check(z.maxLength(MAX_BOARD_BATCHES)),
 });
 

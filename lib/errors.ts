@@ -8,11 +8,15 @@ export const ERROR_STATUS = {
   invalid_frame_origin: 400,
   unauthorized: 401,
   forbidden: 403,
+  cross_site_request: 403,
   not_found: 404,
   conflict: 409,
   share_link_revoked: 410,
   share_link_expired: 410,
   invite_expired: 410,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  too_many_attempts: 429,
   provider_error: 502,
   provider_timeout: 502,
   provider_rate_limited: 502,
@@ -30,7 +34,7 @@ export type ErrorBody = { error: { code: ErrorCode; message: string } };
 
 export class AppError extends Error {
   readonly code: ErrorCode;
-  /** Seconds the provider asked us to wait (429 Retry-After), when it said so. */
+  /** Seconds to wait: what a provider's 429 asked of us, or what our own 429 and 503 answers ask (Retry-After). */
   readonly retryAfterSeconds: number | null;
 
   constructor(code: ErrorCode, message: string, options: { retryAfterSeconds?: number | null } = {}) {

@@ -11,11 +11,11 @@ export const GET = withSession(async ({ ctx }) => {
 
 // POST /api/boards — create a board {name, batches:[{provider, batchId, connectionId?, label?}]}
 export const POST = withSession(async ({ ctx, request }) => {
-  const input = await parseBody(
-    request,
-    createBoardSchema,
-    "Give a name and a list of batches {provider, batchId, connectionId?}.",
-  );
+  const input = await parseBody(request, createBoardSchema, {
+    hint: "Give a name and a list of batches {provider, batchId, connectionId?}.",
+    // Up to 100 batches with their labels: more than the 64 KB an ordinary body may have.
+    maxBytes: 256 * 1024,
+  });
   const board = await createBoard(ctx, input);
   return jsonResponse({ id: board.id }, 201);
 });

@@ -19,8 +19,15 @@ export function emptyResponse(status = 204): NextResponse {
   return new NextResponse(null, { status, headers: NO_STORE });
 }
 
+// Only our own "try later" answers carry Retry-After; a provider's wait is the scheduler's business.
+const RETRY_STATUSES = new Set([429, 503]);
+
 export function errorResponse(error: unknown, requestId?: string): NextResponse {
-  if (error instanceof AppError) return NextResponse.json(error.toBody(), { status: error.status, headers: NO_STORE });
+  if (error instanceof AppError) {
+    const retry = error.retryAfterSeconds !== null && RETRY_STATUSES.has(error.status);
+    const headers = retry ? { ...NO_STORE, "Retry-After": String(error.retryAfterSeconds) } : NO_STORE;
+    return NextResponse.json(error.toBody(), { status: error.status, headers });
+  }
   // Only the error's kind and place are logged: a message could quote data we do not control.
   const where = error instanceof Error ? error.stack?.split("\n")[1]?.trim() : undefined;
   getLogger().error({ requestId, errorName: errorName(error), where }, "unhandled API error");

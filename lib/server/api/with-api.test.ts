@@ -1,16 +1,25 @@
 import { describe, expect, it, vi } from "vitest";
+// First: the mocks below are built from it.
+import { mockedEnvModule, mockedSessionModule, routeState } from "@/lib/server/testing/route-harness";
 import { AppError } from "@/lib/errors";
 import { getLogger } from "../logger";
 import { jsonResponse } from "./response";
-import { withApi } from "./with-api";
+import { withApi, withSession } from "./with-api";
+
+vi.mock("@/lib/server/env", async (original) => mockedEnvModule(await original()));
+vi.mock("@/lib/server/session", () => mockedSessionModule());
+vi.mock("@/lib/server/db/database", () => ({ getDb: async () => ({}) }));
 
 const call = (
   handler: ReturnType<typeof withApi<{ token: string }>>,
   headers: Record<string, string> = {},
+  method = "GET",
 ) =>
-  handler(new Request("http://127.0.0.1:3000/api/share/secret-token", { headers }), {
+  handler(new Request("http://127.0.0.1:3000/api/share/secret-token", { headers, method }), {
     params: Promise.resolve({ token: "secret-token" }),
   });
+
+const APP = "http://127.0.0.1:3000";
 
 describe("withApi", () => {
   it("gives every answer, errors included, a request id, the route's headers and one log line without the token", async () => {
@@ -32,6 +41,46 @@ describe("withApi", () => {
       expect(response.headers.get("referrer-policy")).toBe("no-referrer");
     expect(info).toHaveBeenCalledTimes(2);
     expect(JSON.stringify(info.mock.calls)).not.toContain("secret-token");
+    info.mockRestore();
+  });
+
+  it.each([
+    ["a cross-site form", { "sec-fetch-site": "cross-site", origin: "https://evil.example" }],
+    ["a sibling subdomain or another port", { "sec-fetch-site": "same-site", origin: "http://127.0.0.1:4000" }],
+    ["another origin, in a browser without Sec-Fetch-Site", { origin: "https://evil.example" }],
+    ["an opaque origin", { origin: "null" }],
+  ])("refuses a state-changing request from %s with 403 cross_site_request, before the handler runs", async (_from, headers) => {
+    const handler = vi.fn(async () => jsonResponse({ ok: true }));
+    for (const method of ["POST", "PUT", "PATCH", "DELETE"]) {
+      const answer = await call(withApi(handler), { ...headers, "content-type": "text/plain" }, method);
+      expect(answer.status, method).toBe(403);
+      expect(await answer.json()).toMatchObject({ error: { code: "cross_site_request" } });
+    }
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ["our own pages", { "sec-fetch-site": "same-origin", origin: APP }],
+    ["the user's own navigation", { "sec-fetch-site": "none" }],
+    ["APP_URL, in a browser without Sec-Fetch-Site", { origin: APP }],
+    ["a script, which sends neither header", {}],
+  ])("lets a state-changing request from %s through", async (_from, headers) => {
+    for (const method of ["POST", "PUT", "PATCH", "DELETE"]) {
+      expect((await call(withApi(async () => jsonResponse({ ok: true })), headers, method)).status, method).toBe(200);
+    }
+  });
+
+  it("never checks a read", async () => {
+    const answer = await call(withApi(async () => jsonResponse({ ok: true })), { "sec-fetch-site": "cross-site", origin: "https://evil.example" });
+    expect(answer.status).toBe(200);
+  });
+
+  it("names the signed-in caller on the request's log line", async () => {
+    const info = vi.spyOn(getLogger(), "info").mockImplementation(() => undefined);
+    routeState.user = { id: "user-7", teamId: "team-1", role: "member", email: "m@example.com", name: "M" };
+    await call(withSession(async () => jsonResponse({ ok: true })) as never);
+    routeState.user = null;
+    expect(info).toHaveBeenCalledWith(expect.objectContaining({ userId: "user-7", status: 200 }), "request");
     info.mockRestore();
   });
 });

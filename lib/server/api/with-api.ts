@@ -1,13 +1,18 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { NextRequest } from "next/server";
+import { appOrigin } from "../app-url";
 import { getLogger, loggablePath } from "../logger";
 import type { ServiceContext } from "../service-context";
 import { sessionContext } from "./context";
+import { assertSameOrigin, changesState } from "./cross-site";
 import { errorResponse } from "./response";
 
-/** `url` is the request's, parsed once for the handler and the log line. */
-export type ApiContext<Params> = { request: Request; url: RequestUrl; params: Params; requestId: string };
+/**
+ * `url` is the request's, parsed once for the handler and the log line; `userId` is set by
+ * withSession once the caller is known, so the request's log line names them.
+ */
+export type ApiContext<Params> = { request: Request; url: RequestUrl; params: Params; requestId: string; userId?: string };
 export type SessionApiContext<Params> = ApiContext<Params> & { ctx: ServiceContext };
 
 /** Headers set on every answer of the route, errors included. */
@@ -24,8 +29,9 @@ function urlOf(request: Request): RequestUrl {
 
 /**
  * Every route handler runs through here: a request id (kept from a trusted proxy's
- * X-Request-Id when it is well formed), one log line per request, and every thrown AppError
- * turned into its JSON error body.
+ * X-Request-Id when it is well formed), state-changing requests from other sites refused (403
+ * cross_site_request) before the handler runs, one log line per request, and every thrown
+ * AppError turned into its JSON error body.
  */
 export function withApi<Params = Record<string, never>>(handler: (context: ApiContext<Params>) => Promise<Response>, options: ApiOptions = {}) {
   return async (request: Request, context: { params: Promise<Params> }): Promise<Response> => {
@@ -33,9 +39,12 @@ export function withApi<Params = Record<string, never>>(handler: (context: ApiCo
     const incoming = request.headers.get("x-request-id");
     const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     const url = urlOf(request);
+    let apiContext: ApiContext<Params> | undefined;
     let response: Response;
     try {
-      response = await handler({ request, url, params: await context.params, requestId });
+      if (changesState(request.method)) assertSameOrigin(request.headers, appOrigin());
+      apiContext = { request, url, params: await context.params, requestId };
+      response = await handler(apiContext);
     } catch (error) {
       response = errorResponse(error, requestId);
     }
@@ -48,6 +57,7 @@ export function withApi<Params = Record<string, never>>(handler: (context: ApiCo
         path: loggablePath(url.pathname),
         status: response.status,
         ms: Math.round(performance.now() - started),
+        userId: apiContext?.userId,
       },
       "request",
     );
@@ -57,5 +67,9 @@ export function withApi<Params = Record<string, never>>(handler: (context: ApiCo
 
 /** The one shape of every signed-in route handler: the handler gets the services' context of the caller. */
 export function withSession<Params = Record<string, never>>(handler: (context: SessionApiContext<Params>) => Promise<Response>) {
-  return withApi<Params>(async (context) => handler({ ...context, ctx: await sessionContext(context.request) }));
+  return withApi<Params>(async (context) => {
+    const ctx = await sessionContext(context.request);
+    context.userId = ctx.actor.id;
+    return handler({ ...context, ctx });
+  });
 }

@@ -1,0 +1,26 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** Reads change nothing: they skip the check below entirely. */
+export function changesState(method: string): boolean {
+  return !SAFE_METHODS.has(method);
+}
+
+/**
+ * Browsers say where a request comes from: Sec-Fetch-Site, or where that is not sent, Origin. A
+ * state-changing request is let through only from our own pages ("same-origin"; "none" is the
+ * user's own navigation) or, by Origin, from APP_URL. SameSite=Lax alone lets a sibling subdomain
+ * or another port of the same host write. A request with neither header is no browser's (a
+ * script with a session): no other site can make a browser send one.
+ */
+export function assertSameOrigin(headers: Headers, appOrigin: string): void {
+  const site = headers.get("sec-fetch-site");
+  if (site !== null ? site === "same-origin" || site === "none" : isOwnOrAbsent(headers.get("origin"), appOrigin)) return;
+  throw new AppError("cross_site_request", "This request came from another site, so it was refused. Use Sendboard's own pages.");
+}
+
+function isOwnOrAbsent(origin: string | null, appOrigin: string): boolean {
+  return origin === null || origin === appOrigin;
+}
