@@ -1,5 +1,5 @@
 import "server-only";
-import { mkdirSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, Migrator, PostgresAdapter, sql, SqliteDialect } from "kysely";
@@ -10,7 +10,7 @@ import { processSingleton } from "../process-singleton";
 import { migrations } from "./migrations";
 import { openPostgres } from "./postgres";
 import type { Database } from "./schema";
-import { isUnreachableError, unavailableError } from "./unavailable";
+import { isUnreachableError, unavailableError, withUnavailableErrors } from "./unavailable";
 
 export type DatabaseEngine = "sqlite" | "postgres";
 
@@ -19,13 +19,26 @@ export function databaseEngine(env: Env = getEnv()): DatabaseEngine {
   return env.DATABASE_URL ? "postgres" : "sqlite";
 }
 
-export function openSqlite(dataDir: string): Kysely<Database> {
-  mkdirSync(dataDir, { recursive: true });
-  const sqlite = new SQLite(path.join(dataDir, "sendboard.sqlite"));
+/**
+ * better-sqlite3 waits for a lock synchronously, holding the whole process: a short wait, then 503
+ * database_unavailable with Retry-After rather than a 500 after seconds.
+ */
+const SQLITE_BUSY_TIMEOUT_MS = 1_000;
+const SQLITE_FILES = ["sendboard.sqlite", "sendboard.sqlite-wal", "sendboard.sqlite-shm"];
+
+export function openSqlite(dataDir: string, { busyTimeoutMs = SQLITE_BUSY_TIMEOUT_MS } = {}): Kysely<Database> {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const file = path.join(dataDir, "sendboard.sqlite");
+  // Readable by its owner only: it holds password hashes, encrypted keys and everyone's sends.
+  if (!existsSync(file)) closeSync(openSync(file, "a", 0o600));
+  const sqlite = new SQLite(file);
   sqlite.pragma("journal_mode = WAL");
-  sqlite.pragma("busy_timeout = 5000");
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  sqlite.pragma(`busy_timeout = ${busyTimeoutMs}`);
+  // SQLite gives its -wal and -shm files the database file's mode; older installs get it now.
+  for (const name of SQLITE_FILES) if (existsSync(path.join(dataDir, name))) chmodSync(path.join(dataDir, name), 0o600);
+  return new Kysely<Database>({ dialect: withUnavailableErrors(new SqliteDialect({ database: sqlite })) });
 }
+
 
 function openConfigured(env: Env): Kysely<Database> {
   if (!env.DATABASE_URL) return openSqlite(env.DATA_DIR);

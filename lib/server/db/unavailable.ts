@@ -6,19 +6,26 @@ import { AppError } from "@/lib/errors";
 const UNREACHABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "EPIPE", "EAI_AGAIN", "57P01", "57P02", "57P03", "53300"]);
 const UNREACHABLE_MESSAGES = /connection terminated|timeout exceeded when trying to connect|not queryable|the database system is (starting up|shutting down)/i;
 
+// SQLite's file is locked by another process (a backup, a second server, the sqlite3 shell) for
+// longer than the busy timeout: as unavailable as a PostgreSQL that does not answer.
+const SQLITE_LOCKED = /^SQLITE_(BUSY|LOCKED)/;
+
 export function isUnreachableError(error: unknown): boolean {
   if (error instanceof AppError) return error.code === "database_unavailable";
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: unknown }).code;
-  if (typeof code === "string" && (UNREACHABLE_CODES.has(code) || code.startsWith("08"))) return true;
+  if (typeof code === "string" && (UNREACHABLE_CODES.has(code) || code.startsWith("08") || SQLITE_LOCKED.test(code))) return true;
   return UNREACHABLE_MESSAGES.test(error.message);
 }
+
+/** Seconds a client is asked to wait (Retry-After) before trying again. */
+const RETRY_AFTER_SECONDS = 5;
 
 /** Only the kind of failure: the driver's message can quote the host or the user. */
 export function unavailableError(cause: unknown): AppError {
   const code = cause instanceof Error ? (cause as { code?: unknown }).code : undefined;
   const reason = typeof code === "string" ? ` (${code})` : "";
-  return new AppError("database_unavailable", `The database is unavailable${reason}. Try again shortly.`);
+  return new AppError("database_unavailable", `The database is unavailable${reason}. Try again shortly.`, { retryAfterSeconds: RETRY_AFTER_SECONDS });
 }
 
 async function guard<T>(operation: () => Promise<T>): Promise<T> {
