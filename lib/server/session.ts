@@ -28,8 +28,9 @@ async function decodeSessionId(token: string): Promise<string | null> {
 /**
  * The signed-in user: the cookie names a session, and the sessions table says it is still valid.
  * Route handlers pass their request, whose Cookie header is read directly; server components
- * read `cookies()`. Every API poll comes through here, so a known token and a recently checked
- * session are answered from memory without waiting on anything (see people/session-cache.ts).
+ * read `cookies()`. Every API poll comes through here, so a GET may be answered from the brief
+ * memory of people/session-cache.ts; a write and a page always read the row, so a changed role or a
+ * removal counts from the caller's next write or page on every instance.
  */
 export async function getSessionUser(request?: Request): Promise<SessionUser | null> {
   const token = request
@@ -43,7 +44,7 @@ export async function getSessionUser(request?: Request): Promise<SessionUser | n
     if (!sid) return null;
     sessionIdByToken.set(token, sid);
   }
-  const cached = userBySessionId.get(sid);
+  const cached = request?.method === "GET" ? userBySessionId.get(sid) : undefined;
   if (cached !== undefined) return cached || null;
   const user = await findSessionUser(await getDb(), sid);
   userBySessionId.set(sid, user ?? false);

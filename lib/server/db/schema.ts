@@ -22,7 +22,7 @@ export interface UsersTable {
 }
 
 export interface SessionsTable {
-  id: string;
+  id: string; // SHA-256 hex of the session id the cookie carries
   user_id: string;
   created_at: string;
   expires_at: string; // absolute: polling never extends it

@@ -4,8 +4,9 @@ import { processSingleton } from "@/lib/server/process-singleton";
 import type { SessionUser } from "./sessions";
 
 // Every API poll checks its session. Decrypting the cookie and reading the sessions row each time
-// cost more than the batch itself, so both results are kept briefly. Revoking in this process
-// clears the user cache at once; another instance notices within USER_TTL_MS.
+// cost more than the batch itself, so both results are kept briefly, for GETs only (writes and
+// pages read the row). Revoking, removing or changing a role in this process clears the user
+// cache at once; another instance's GETs follow within USER_TTL_MS.
 export const USER_TTL_MS = 2_000;
 
 type Caches = {

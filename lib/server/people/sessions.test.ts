@@ -1,6 +1,8 @@
 import type { Kysely } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import * as migration0021 from "@/lib/server/db/migrations/0021-hashed-session-ids";
 import type { Database } from "@/lib/server/db/schema";
+import { hashToken } from "@/lib/server/security/tokens";
 import { openTempDatabase } from "@/lib/server/testing/temp-database";
 import { createSession, findSessionUser, revokeSession, revokeUserSessions, SESSION_LIFETIME_MS } from "./sessions";
 import { ensureBootstrapAdmin } from "./users";
@@ -62,5 +64,34 @@ describe("ensureBootstrapAdmin", () => {
     expect(users).toHaveLength(1);
     expect(users[0]!.password_hash).not.toBe(first.password_hash);
     expect(await db.selectFrom("teams").selectAll().execute()).toHaveLength(1);
+  });
+});
+
+describe("stored sessions", () => {
+  it("keep only the hash of the id the cookie carries", async () => {
+    const admin = await ensureBootstrapAdmin(db, { email: "a@example.com", password: "first-password" }, t0);
+    const sid = await createSession(db, admin.id, t0);
+    const rows = await db.selectFrom("sessions").selectAll().execute();
+    expect(rows).toHaveLength(1);
+    expect(JSON.stringify(rows)).not.toContain(sid);
+    expect(rows[0]?.id).toBe(hashToken(sid));
+  });
+});
+
+describe("migration 0021", () => {
+  it("re-keys live sessions to their hash, so they keep working, and drops ended ones", async () => {
+    const admin = await ensureBootstrapAdmin(db, { email: "a@example.com", password: "first-password" }, new Date());
+    // As they were stored before: the raw id as the key.
+    const later = new Date(Date.now() + SESSION_LIFETIME_MS).toISOString();
+    await db
+      .insertInto("sessions")
+      .values([
+        { id: "live-session-id", user_id: admin.id, created_at: t0.toISOString(), expires_at: later, revoked_at: null },
+        { id: "ended-session-id", user_id: admin.id, created_at: t0.toISOString(), expires_at: later, revoked_at: t0.toISOString() },
+      ])
+      .execute();
+    await migration0021.up(db as Kysely<unknown>);
+    expect(await findSessionUser(db, "live-session-id")).toMatchObject({ id: admin.id });
+    expect(await db.selectFrom("sessions").select("id").execute()).toEqual([{ id: hashToken("live-session-id") }]);
   });
 });

@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Database } from "@/lib/server/db/schema";
+import { hashToken } from "@/lib/server/security/tokens";
 import { forgetCachedSessionUsers } from "./session-cache";
 import { isRole } from "./users";
 
@@ -10,12 +11,13 @@ export const SESSION_LIFETIME_MS = 12 * 60 * 60 * 1000;
 
 export type SessionUser = { id: string; teamId: string; role: "admin" | "member"; email: string; name: string };
 
+/** The session id goes into the encrypted cookie; the table keeps only its hash, like every token. */
 export async function createSession(db: Kysely<Database>, userId: string, now = new Date()): Promise<string> {
   const id = randomBytes(24).toString("base64url");
   await db
     .insertInto("sessions")
     .values({
-      id,
+      id: hashToken(id),
       user_id: userId,
       created_at: now.toISOString(),
       expires_at: new Date(now.getTime() + SESSION_LIFETIME_MS).toISOString(),
@@ -31,7 +33,7 @@ export async function findSessionUser(db: Kysely<Database>, sessionId: string, n
     .selectFrom("sessions")
     .innerJoin("users", "users.id", "sessions.user_id")
     .select(["users.id", "users.team_id", "users.role", "users.email", "users.name", "sessions.expires_at"])
-    .where("sessions.id", "=", sessionId)
+    .where("sessions.id", "=", hashToken(sessionId))
     .where("sessions.revoked_at", "is", null)
     .executeTakeFirst();
   if (!row || row.expires_at <= now.toISOString() || !isRole(row.role)) return null;
@@ -40,7 +42,7 @@ export async function findSessionUser(db: Kysely<Database>, sessionId: string, n
 
 export async function revokeSession(db: Kysely<Database>, sessionId: string, now = new Date()): Promise<void> {
   forgetCachedSessionUsers();
-  await db.updateTable("sessions").set({ revoked_at: now.toISOString() }).where("id", "=", sessionId).where("revoked_at", "is", null).execute();
+  await db.updateTable("sessions").set({ revoked_at: now.toISOString() }).where("id", "=", hashToken(sessionId)).where("revoked_at", "is", null).execute();
 }
 
 export async function revokeUserSessions(db: Kysely<Database>, userId: string, now = new Date()): Promise<void> {

@@ -102,7 +102,7 @@ describe("changeUserRole and removeUser", () => {
     expect(await findSessionUser(db, sid, t0)).not.toBeNull();
     await removeUser(admin, { userId: user.id }, t0);
     expect(await findSessionUser(db, sid, t0)).toBeNull();
-    const session = await db.selectFrom("sessions").selectAll().where("id", "=", sid).executeTakeFirstOrThrow();
+    const session = await db.selectFrom("sessions").selectAll().where("id", "=", hashToken(sid)).executeTakeFirstOrThrow();
     expect(session.revoked_at).toBe(t0.toISOString());
     expect(await listTeamUsers(admin, t0)).toHaveLength(1);
   });

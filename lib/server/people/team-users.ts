@@ -9,6 +9,7 @@ import { assertCan, type Actor } from "@/lib/server/security/permissions";
 import { createShareToken, hashToken, isExpired } from "@/lib/server/security/tokens";
 import type { ServiceContext } from "@/lib/server/service-context";
 import { inviteUrlFor } from "./invite-url";
+import { forgetCachedSessionUsers } from "./session-cache";
 import { revokeUserSessions } from "./sessions";
 import { isRole, normalizeEmail } from "./users";
 import type { UserRow } from "./users";
@@ -32,7 +33,7 @@ export async function listTeamUsers({ db, actor }: ServiceContext, now = new Dat
 
 /**
  * A user without a password and a one-time token; the token is returned once (alone and in the
- * link made for `origin`, the one the admin's browser used), stored hashed.
+ * link made for `origin`, APP_URL), stored hashed.
  */
 export async function inviteUser(
   { db, actor }: ServiceContext,
@@ -67,6 +68,8 @@ export async function changeUserRole(
   assertCan(actor, "users:manage");
   const row = await findChangeableUser(db, actor, userId, "change your own role");
   await db.updateTable("users").set({ role }).where("id", "=", row.id).where("team_id", "=", actor.teamId).execute();
+  // Their next request runs with the new role, not the remembered one.
+  forgetCachedSessionUsers();
   return describeUser(row, role, now);
 }
 
