@@ -1,13 +1,15 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { setTimeout as sleep } from "node:timers/promises";
 import { z } from "zod";
 import { getEnv } from "@/lib/server/env";
 import { getDb } from "./db/database";
+import { getLogger } from "./logger";
 import { createSession, revokeSession, SESSION_LIFETIME_MS } from "./people/sessions";
-import { findUserByEmail } from "./people/users";
+import { findUserByEmail, normalizeEmail } from "./people/users";
 import { verifyPassword } from "./security/passwords";
-import { getSignInLimiter } from "./security/rate-limit";
+import { checkSignIn, recordSignInFailure, recordSignInSuccess } from "./security/sign-in-throttle";
 import { isSecureAppUrl, sessionCookieName } from "./session-cookie";
 
 declare module "next-auth/jwt" {
@@ -18,34 +20,55 @@ declare module "next-auth/jwt" {
 
 const credentialsSchema = z.object({ email: z.string().trim().toLowerCase().max(320), password: z.string().max(200) });
 
-/** Shown by the sign-in form when the limiter refuses an attempt. */
+/** What next-auth reports when a sign-in was refused by the throttle (its route then answers 429). */
 export const TOO_MANY_ATTEMPTS = "TooManyAttempts";
 
-function clientIp(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  return typeof forwarded === "string" && forwarded ? forwarded.split(",")[0]!.trim() : "direct";
+/** One sign-in request: who is asking, and, once the throttle refused them, for how long. */
+export type SignInRequest = { address: string; retryAfterSeconds: number | null };
+
+export class SignInThrottled extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super(TOO_MANY_ATTEMPTS);
+    this.name = "SignInThrottled";
+  }
 }
 
-export async function authorizeCredentials(input: unknown, ip: string, now = new Date()) {
+type SignedInUser = { id: string; email: string; name: string };
+
+/**
+ * The credentials check: throttled per address and per (account, address), slowed per account,
+ * and one log line per attempt with the email, the address and the outcome (never the password).
+ */
+export async function authorizeCredentials(input: unknown, address: string, now = new Date()): Promise<SignedInUser | null> {
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) return null;
-  const attempt = { email: parsed.data.email, ip };
-  const limiter = getSignInLimiter();
-  if (limiter.isLimited(attempt, now) > 0) throw new Error(TOO_MANY_ATTEMPTS);
+  const attempt = { email: normalizeEmail(parsed.data.email), address };
+  const log = (outcome: "success" | "failure" | "throttled") => getLogger().info({ event: "sign_in", outcome, ...attempt }, "sign-in");
   const db = await getDb();
-  const user = await findUserByEmail(db, parsed.data.email);
+  const verdict = await checkSignIn(db, attempt, now);
+  if (!verdict.allowed) {
+    log("throttled");
+    throw new SignInThrottled(verdict.retryAfterSeconds);
+  }
+  if (verdict.delayMs > 0) await sleep(verdict.delayMs);
+  const user = await findUserByEmail(db, attempt.email);
   // Verified even for an unknown email so the answer takes as long either way.
   const valid = await verifyPassword(parsed.data.password, user?.password_hash ?? null);
   if (!user || !valid) {
-    limiter.recordFailure(attempt, now);
+    await recordSignInFailure(db, attempt, now);
+    log("failure");
     return null;
   }
-  limiter.recordSuccess(attempt);
+  await recordSignInSuccess(db, attempt);
+  log("success");
   return { id: user.id, email: user.email, name: user.name };
 }
 
-// A getter, not a constant: reading the env at import time would run before start-up validation.
-export function getAuthOptions(): NextAuthOptions {
+/**
+ * A getter, not a constant: reading the env at import time would run before start-up validation.
+ * `signIn` is the request's, for the credentials check; routes that never sign in leave it out.
+ */
+export function getAuthOptions(signIn: SignInRequest = { address: "unknown", retryAfterSeconds: null }): NextAuthOptions {
   const { AUTH_SECRET, APP_URL } = getEnv();
   // next-auth takes its base URL from NEXTAUTH_URL alone (else from the request's Host, with a
   // warning): APP_URL is the one setting, so it is copied there.
@@ -63,7 +86,14 @@ export function getAuthOptions(): NextAuthOptions {
       CredentialsProvider({
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        authorize: async (credentials, request) => authorizeCredentials(credentials, clientIp(request?.headers)),
+        authorize: async (credentials) => {
+          try {
+            return await authorizeCredentials(credentials, signIn.address);
+          } catch (error) {
+            if (error instanceof SignInThrottled) signIn.retryAfterSeconds = error.retryAfterSeconds;
+            throw error;
+          }
+        },
       }),
     ],
     callbacks: {

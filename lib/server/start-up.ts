@@ -1,6 +1,7 @@
 import "server-only";
 import { EnvError, getEnv } from "@/lib/server/env";
 import { migrateToLatest } from "./db/database";
+import { stampPeerAddresses } from "./security/client-address";
 
 /** A bad configuration stops the server with a readable message instead of failing on the first request. */
 export async function startServer(): Promise<void> {
@@ -13,5 +14,7 @@ export async function startServer(): Promise<void> {
     console.error(error.message);
     process.exit(1);
   }
+  // Before the first request: sign-in throttling needs every request's socket address.
+  stampPeerAddresses();
   await migrateToLatest();
 }

@@ -1,14 +1,12 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { useId, useState } from "react";
 import type { FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { retryAfterWords, signInWithPassword } from "@/lib/sign-in.client";
 
-// The error name the server throws when its sign-in limiter refuses an attempt.
-const TOO_MANY_ATTEMPTS = "TooManyAttempts";
 const WRONG_CREDENTIALS = "That email and password do not match. Check both and try again.";
 
 type SignInFormProps = {
@@ -33,21 +31,17 @@ export function SignInForm({ callbackPath, initialError }: SignInFormProps) {
     setPending(true);
     setError(null);
     try {
-      const result = await signIn<"credentials">("credentials", {
-        email: email.trim(),
-        password,
-        redirect: false,
-      });
-      if (result?.ok && !result.error) {
+      const result = await signInWithPassword(email.trim(), password);
+      if (result.outcome === "signed_in") {
         // A full load, so the header and every server component see the new session; replace,
         // so Back does not return to this form.
         window.location.replace(callbackPath);
         return;
       }
       setError(
-        result?.error === TOO_MANY_ATTEMPTS
-          ? "Too many failed attempts. Wait a few minutes, then try again."
-          : result?.status === 401 || result?.error === "CredentialsSignin"
+        result.outcome === "throttled"
+          ? `Too many failed attempts from this network. Try again ${retryAfterWords(result.retryAfterSeconds)}.`
+          : result.outcome === "wrong_credentials"
             ? WRONG_CREDENTIALS
             : "Could not sign in right now. Try again in a moment.",
       );

@@ -133,6 +133,13 @@ export interface ConnectionHoldsTable {
   error_message: string;
 }
 
+/** One failed sign-in: the limits and the per-account delay count these within their window. */
+export interface SignInFailuresTable {
+  email: string; // normalised, as typed (the account may not exist)
+  address: string; // see security/client-address.ts
+  at: string;
+}
+
 export interface Database {
   teams: TeamsTable;
   users: UsersTable;
@@ -147,4 +154,5 @@ export interface Database {
   batch_latest: BatchLatestTable;
   poll_calls: PollCallsTable;
   connection_holds: ConnectionHoldsTable;
+  sign_in_failures: SignInFailuresTable;
 }
