@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/server/people/sessions";
-import { addTeamUser, callRoute, mockedDatabaseModule, mockedEnvModule, mockedSessionModule, routeState as state } from "@/lib/server/testing/route-harness";
+import { addTeamUser, callRoute, mockedDatabaseModule, mockedEnvModule, mockedSessionModule, routeState as state, TEST_ENV_SOURCE } from "@/lib/server/testing/route-harness";
 import { openTempDatabase } from "@/lib/server/testing/temp-database";
 import { DELETE, PATCH } from "./[id]/route";
 import { POST as TEST } from "./[id]/test/route";
@@ -23,6 +23,8 @@ beforeEach(async () => {
   admin = await addTeamUser(temp.db, "team-a", "admin@a.test", "admin");
   member = await addTeamUser(temp.db, "team-a", "member@a.test", "member");
   stranger = await addTeamUser(temp.db, "team-b", "admin@b.test", "admin");
+  // team-a is the first team: the environment's connections are its own.
+  await addTeamUser(temp.db, "team-a", TEST_ENV_SOURCE.ADMIN_EMAIL, "admin");
   state.user = admin;
 });
 afterEach(async () => close());
@@ -56,12 +58,25 @@ describe("connection routes", () => {
   it("answer 404 for another team's connection and 409 for an environment one", async () => {
     const { json } = await add();
     const id = (json as { id: string }).id;
+    expect((await callRoute(PATCH, { id: "env-migma" }, { method: "PATCH", body: { name: "x" } })).status).toBe(409);
+    expect((await callRoute(DELETE, { id: "env-migma" }, { method: "DELETE" })).status).toBe(409);
     state.user = stranger;
     expect((await callRoute(PATCH, { id }, { method: "PATCH", body: { name: "x" } })).status).toBe(404);
     expect((await callRoute(DELETE, { id }, { method: "DELETE" })).status).toBe(404);
     expect((await callRoute(TEST, { id }, { method: "POST" })).status).toBe(404);
-    expect((await callRoute(PATCH, { id: "env-migma" }, { method: "PATCH", body: { name: "x" } })).status).toBe(409);
-    expect((await callRoute(DELETE, { id: "env-migma" }, { method: "DELETE" })).status).toBe(409);
+  });
+
+  it("show the environment's connections to the first team only; another team has none to see, test or change", async () => {
+    expect((await callRoute(GET, {})).text).toContain('"env-migma"');
+    state.user = stranger;
+    expect(await callRoute(GET, {})).toMatchObject({ status: 200, json: { items: [] } });
+    for (const answer of [
+      await callRoute(TEST, { id: "env-migma" }, { method: "POST" }),
+      await callRoute(PATCH, { id: "env-migma" }, { method: "PATCH", body: { name: "x" } }),
+      await callRoute(DELETE, { id: "env-migma" }, { method: "DELETE" }),
+    ]) {
+      expect(answer.status).toBe(404);
+    }
   });
 
   it("answer 404 for an id that is not a connection id, as for an unknown one", async () => {

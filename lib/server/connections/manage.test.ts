@@ -55,7 +55,7 @@ describe("connections at rest", () => {
 
   it("keeps teams apart: another team's id is not found for every verb", async () => {
     const created = await addMigma("team-a");
-    expect((await listConnections(as("team-b"))).map((item) => item.id)).toEqual(["env-migma"]);
+    expect(await listConnections(as("team-b"))).toEqual([]);
     await expect(updateConnection(as("team-b"), { id: created.id, changes: { name: "x" } })).rejects.toMatchObject({ code: "not_found" });
     await expect(removeConnection(as("team-b"), { id: created.id })).rejects.toMatchObject({ code: "not_found" });
     expect(await listConnections(as("team-a"))).toHaveLength(2);
@@ -65,6 +65,8 @@ describe("connections at rest", () => {
     await expect(updateConnection(as("team-a"), { id: "env-migma", changes: { name: "x" } })).rejects.toMatchObject({ code: "conflict" });
     await expect(removeConnection(as("team-a"), { id: "env-migma" })).rejects.toMatchObject({ code: "conflict" });
     await expect(removeConnection(as("team-a"), { id: "env-bolna" })).rejects.toMatchObject({ code: "not_found" });
+    // Another team has no environment connection to change.
+    await expect(removeConnection(as("team-b"), { id: "env-migma" })).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("gives SendGrid the global region by default and refuses regions elsewhere", async () => {

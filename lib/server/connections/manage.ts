@@ -8,17 +8,18 @@ import { assertCan } from "@/lib/server/security/permissions";
 import type { ServiceContext } from "@/lib/server/service-context";
 import { connectionDeps, type ConnectionDeps } from "./deps";
 import { isEnvConnectionId, listEnvConnections } from "./env-connections";
+import { mayUseEnvConnections } from "./env-team";
 import { forgetResolvedConnections } from "./resolved-cache";
 import { deleteConnectionRow, findConnectionRow, insertConnection, listConnectionRows, toPublicConnection, updateConnectionRow } from "./repository";
 
 // Admins only: a connection holds a key that reads the team's sends.
 
-/** The environment's read-only connections first, then the team's own, oldest first. */
+/** The environment's read-only connections first (the first team's only), then the team's own, oldest first. */
 export async function listConnections({ db, actor }: ServiceContext): Promise<Connection[]> {
   assertCan(actor, "connections:manage");
   const rows = await listConnectionRows(db, actor.teamId);
   const own = rows.map(toPublicConnection).filter((item): item is Connection => item !== null);
-  return [...listEnvConnections(connectionDeps(db).env), ...own];
+  return [...(await envConnectionsOf(connectionDeps(db), actor.teamId)), ...own];
 }
 
 export async function createConnection({ db, actor }: ServiceContext, input: CreateConnectionInput, now = new Date()): Promise<Connection> {
@@ -38,7 +39,7 @@ export async function updateConnection(
 ): Promise<Connection> {
   assertCan(actor, "connections:manage");
   const deps = connectionDeps(db);
-  assertWritable(deps, id);
+  await assertWritable(deps, actor.teamId, id);
   const row = await findConnectionRow(db, actor.teamId, id);
   if (!row || !isProviderId(row.provider)) throw notFound();
   checkRegion(row.provider, changes.region);
@@ -49,15 +50,19 @@ export async function updateConnection(
 
 export async function removeConnection({ db, actor }: ServiceContext, { id }: { id: string }): Promise<void> {
   assertCan(actor, "connections:manage");
-  assertWritable(connectionDeps(db), id);
+  await assertWritable(connectionDeps(db), actor.teamId, id);
   const deleted = await deleteConnectionRow(db, actor.teamId, id);
   forgetResolvedConnections();
   if (!deleted) throw notFound();
 }
 
-function assertWritable({ env }: ConnectionDeps, id: string): void {
+async function envConnectionsOf(deps: ConnectionDeps, teamId: string): Promise<Connection[]> {
+  return (await mayUseEnvConnections(deps, teamId)) ? listEnvConnections(deps.env) : [];
+}
+
+async function assertWritable(deps: ConnectionDeps, teamId: string, id: string): Promise<void> {
   if (!isEnvConnectionId(id)) return;
-  if (!listEnvConnections(env).some((connection) => connection.id === id)) throw notFound();
+  if (!(await envConnectionsOf(deps, teamId)).some((connection) => connection.id === id)) throw notFound();
   throw new AppError("conflict", "This connection comes from the server's environment and is read-only: change it there.");
 }
 

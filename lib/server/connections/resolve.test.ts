@@ -32,7 +32,14 @@ describe("resolveConnection", () => {
     const own = await resolveConnectionWith(deps, "team-a", "migma");
     expect(own).toMatchObject({ id: first.id, name: "First", budgetPerMinute: 30 });
     expect(own.readApiKey()).toBe("first_key_1111");
-    expect((await resolveConnectionWith(deps, "team-b", "migma")).id).toBe("env-migma");
+  });
+
+  it("serves the environment's keys to the first team (the ADMIN_EMAIL admin's) only: another sees them as not configured", async () => {
+    expect((await resolveConnectionWith(deps, "team-a", "migma")).id).toBe("env-migma");
+    await expect(resolveConnectionWith(deps, "team-b", "migma")).rejects.toMatchObject({ code: "not_configured" });
+    await expect(resolveConnectionWith(deps, "team-b", "migma", "env-migma")).rejects.toMatchObject({ code: "not_configured" });
+    const own = await createConnection(as("team-b"), { provider: "migma", name: "B's own", apiKey: "team_b_key_1" });
+    expect((await resolveConnectionWith(deps, "team-b", "migma")).id).toBe(own.id);
   });
 
   it("is not_configured when neither the team nor the environment has the provider", async () => {
@@ -48,7 +55,7 @@ describe("resolveConnection", () => {
     await expect(resolveConnectionWith(deps, "team-a", "sendgrid", "env-migma")).rejects.toMatchObject({ code: "not_found" });
     await expect(resolveConnectionWith(deps, "team-a", "bolna", "env-bolna")).rejects.toMatchObject({ code: "not_found" });
     await expect(resolveConnectionWith(deps, "team-a", "migma", "made-up")).rejects.toMatchObject({ code: "not_found" });
-    expect((await resolveConnectionWith(deps, "team-b", "migma", "env-migma")).id).toBe("env-migma");
+    expect((await resolveConnectionWith(deps, "team-a", "migma", "env-migma")).id).toBe("env-migma");
   });
 
   it("decrypts only when the key is read, every time it is read", async () => {

@@ -6,7 +6,8 @@ import { decryptSecret } from "@/lib/server/security/key-encryption";
 import { baseUrlFor } from "./base-urls";
 import { loadConnectionDeps } from "./deps";
 import type { ConnectionDeps } from "./deps";
-import { isEnvConnectionId, resolveEnvConnection } from "./env-connections";
+import { envConnectionId, isEnvConnectionId, resolveEnvConnection } from "./env-connections";
+import { mayUseEnvConnections } from "./env-team";
 import { findConnectionRow, findFirstConnectionRow, regionOf } from "./repository";
 import { resolvedConnectionCache } from "./resolved-cache";
 import type { ConnectionRow } from "./repository";
@@ -14,8 +15,8 @@ import type { ResolvedConnection } from "./resolved-connection";
 
 /**
  * The connection a batch call goes through. Without an id: the team's first connection of the
- * provider, else the environment's. An id of another team or another provider is not_found, so
- * ids cannot be probed across teams.
+ * provider, else the environment's (for the first team only, see env-team.ts). An id of another
+ * team or another provider is not_found, so ids cannot be probed across teams.
  */
 export async function resolveConnection(teamId: string, provider: ProviderId, connectionId?: string | null): Promise<ResolvedConnection> {
   const key = `${teamId}\n${provider}\n${connectionId ?? ""}`;
@@ -36,10 +37,12 @@ export async function resolveConnectionWith(
 ): Promise<ResolvedConnection> {
   if (connectionId === undefined || connectionId === null) {
     const first = await findFirstConnectionRow(deps.db, teamId, provider);
-    const found = first ? fromRow(deps, first) : resolveEnvConnection(deps.env, provider);
+    const found = first ? fromRow(deps, first) : await envConnectionFor(deps, teamId, provider);
     if (found) return found;
-    throw new AppError("not_configured", `${PROVIDER_INFO[provider].name} is not connected: an admin can add a connection in Settings → Connections.`);
+    throw notConfigured(provider);
   }
+  // Another team's batches stored on the environment's account show it as never connected.
+  if (connectionId === envConnectionId(provider) && !(await mayUseEnvConnections(deps, teamId))) throw notConfigured(provider);
   const found = await findResolvedConnection(deps, teamId, connectionId);
   if (!found || found.provider !== provider) throw new AppError("not_found", "This connection does not exist.");
   return found;
@@ -49,10 +52,18 @@ export async function resolveConnectionWith(
 export async function findResolvedConnection(deps: ConnectionDeps, teamId: string, id: string): Promise<ResolvedConnection | undefined> {
   if (isEnvConnectionId(id)) {
     const provider = id.slice("env-".length);
-    return isProviderId(provider) ? resolveEnvConnection(deps.env, provider) : undefined;
+    return isProviderId(provider) ? envConnectionFor(deps, teamId, provider) : undefined;
   }
   const row = await findConnectionRow(deps.db, teamId, id);
   return row && fromRow(deps, row);
+}
+
+function notConfigured(provider: ProviderId): AppError {
+  return new AppError("not_configured", `${PROVIDER_INFO[provider].name} is not connected: an admin can add a connection in Settings → Connections.`);
+}
+
+async function envConnectionFor(deps: ConnectionDeps, teamId: string, provider: ProviderId): Promise<ResolvedConnection | undefined> {
+  return (await mayUseEnvConnections(deps, teamId)) ? resolveEnvConnection(deps.env, provider) : undefined;
 }
 
 function fromRow({ env, masterKey }: ConnectionDeps, row: ConnectionRow): ResolvedConnection | undefined {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { ServiceContext } from "@/lib/server/service-context";
-import { mockedDatabaseModule, mockedEnvModule, routeState as state } from "@/lib/server/testing/route-harness";
+import { addTeamUser, mockedDatabaseModule, mockedEnvModule, routeState as state, TEST_ENV_SOURCE } from "@/lib/server/testing/route-harness";
 import { openTempDatabase } from "@/lib/server/testing/temp-database";
 import { createConnection, removeConnection, updateConnection } from "./manage";
 import * as repository from "./repository";
@@ -17,6 +17,8 @@ beforeEach(async () => {
   const temp = await openTempDatabase();
   state.db = temp.db;
   close = temp.close;
+  // team-a is the first team, whose connections include the environment's.
+  await addTeamUser(temp.db, "team-a", TEST_ENV_SOURCE.ADMIN_EMAIL, "admin");
 });
 afterEach(async () => {
   vi.restoreAllMocks();
@@ -31,7 +33,7 @@ describe("resolveConnection's short memory", () => {
     expect(answers.map((answer) => answer.id)).toEqual(["env-migma", "env-migma", "env-migma"]);
     // The concurrent first reads each ask once; the read after them comes from memory.
     expect(firstRow).toHaveBeenCalledTimes(3);
-    await resolveConnection("team-b", "migma");
+    await expect(resolveConnection("team-b", "migma")).rejects.toMatchObject({ code: "not_configured" });
     expect(firstRow).toHaveBeenCalledTimes(4);
   });
 

@@ -40,8 +40,10 @@ describe("testConnectionById", () => {
     expect(upstream.requests.map((request) => request.url)).toEqual(["/v1/projects", "/v1/projects"]);
   });
 
-  it("tests the environment's connection for any team", async () => {
-    expect(await testConnectionById(as("team-z"), { id: "env-migma" })).toMatchObject({ ok: true });
+  it("tests the environment's connection for the first team, and knows none for another", async () => {
+    expect(await testConnectionById(as("team-a"), { id: "env-migma" })).toMatchObject({ ok: true });
+    await expect(testConnectionById(as("team-z"), { id: "env-migma" })).rejects.toMatchObject({ code: "not_found" });
+    expect(upstream.requests).toHaveLength(1);
   });
 
   it("answers not_found for another team's connection without calling the provider", async () => {

@@ -4,12 +4,13 @@ import path from "node:path";
 import type { Kysely } from "kysely";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { ServiceContext } from "@/lib/server/service-context";
-import { mockedDatabaseModule, mockedEnvModule, routeState } from "@/lib/server/testing/route-harness";
+import { addTeamUser, mockedDatabaseModule, mockedEnvModule, routeState, TEST_ENV_SOURCE } from "@/lib/server/testing/route-harness";
 import { applyMigrations, openSqlite } from "../db/database";
 import type { Database } from "../db/schema";
 import { addWatchedBatch, listWatchedBatches, removeWatchedBatch } from "./watched-batches";
 
-// A batch is stored with the connection it resolves to: here the environment's, one per provider.
+// A batch is stored with the connection it resolves to: here the environment's, one per provider,
+// which serves t1, the ADMIN_EMAIL admin's team.
 vi.mock("@/lib/server/db/database", async (original) => mockedDatabaseModule(await original()));
 vi.mock("@/lib/server/env", async (original) => mockedEnvModule(await original()));
 
@@ -22,6 +23,7 @@ beforeEach(async () => {
   db = openSqlite(dir);
   routeState.db = db;
   await applyMigrations(db);
+  await addTeamUser(db, "t1", TEST_ENV_SOURCE.ADMIN_EMAIL, "admin");
 });
 
 afterEach(async () => {
