@@ -89,6 +89,7 @@ export interface ShareLinksTable {
   last_used_at: string | null;
   view_count: Generated<number>;
   frame_origin: string | null; // the one origin that may frame the page, or null for none
+  name: string | null; // what its maker called it
 }
 
 export interface BatchSnapshotsTable {

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/lib/server/db/schema";
+import { getLogger } from "@/lib/server/logger";
 import { verifyPassword } from "@/lib/server/security/passwords";
 import type { ServiceContext } from "@/lib/server/service-context";
 import { openTempDatabase } from "@/lib/server/testing/temp-database";
@@ -22,6 +23,15 @@ const admin = (): ServiceContext => ({ db, actor: { id: "admin-a", teamId: "team
 const invite = () => inviteUser(admin(), { email: "new@example.com", name: "New Person", role: "member", origin: "https://sendboard.example" }, t0);
 
 describe("invites", () => {
+  it("log their use with the user's id, never the token", async () => {
+    const { user, token } = await invite();
+    const info = vi.spyOn(getLogger(), "info").mockImplementation(() => undefined);
+    await acceptInvite({ db }, { token, password: "a-good-password" }, justBefore);
+    expect(info).toHaveBeenCalledWith({ event: "invite_accepted", userId: user.id }, "invite used");
+    expect(JSON.stringify(info.mock.calls)).not.toContain(token);
+    info.mockRestore();
+  });
+
   it("are found by token until the instant they expire", async () => {
     const { user, token } = await invite();
     expect(await findInvite({ db }, { token: token }, justBefore)).toEqual({ status: "valid", userId: user.id, email: "new@example.com", name: "New Person" });

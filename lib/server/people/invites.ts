@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
+import { getLogger } from "@/lib/server/logger";
 import type { PublicContext } from "@/lib/server/service-context";
 import { hashPassword } from "@/lib/server/security/passwords";
 import { hashToken, isExpired, isTokenShaped } from "@/lib/server/security/tokens";
@@ -39,4 +40,5 @@ export async function acceptInvite(ctx: PublicContext, { token, password }: { to
     .where("invite_token_hash", "=", hashToken(token))
     .executeTakeFirst();
   if (result.numUpdatedRows === BigInt(0)) throw new AppError("not_found", "This invite link is not valid or has already been used.");
+  getLogger().info({ event: "invite_accepted", userId: invite.userId }, "invite used");
 }

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import type { InviteUserInput, TeamUser, UserRole } from "@/lib/team-user";
 import type { Database } from "@/lib/server/db/schema";
 import { assertCan, type Actor } from "@/lib/server/security/permissions";
+import { revokeShareLinksMadeBy } from "@/lib/server/share-links";
 import { createShareToken, hashToken, isExpired } from "@/lib/server/security/tokens";
 import type { ServiceContext } from "@/lib/server/service-context";
 import { inviteUrlFor } from "./invite-url";
@@ -73,12 +74,13 @@ export async function changeUserRole(
   return describeUser(row, role, now);
 }
 
-/** Deletes the user and ends every session they have, at once. */
+/** Deletes the user and ends every session they have and every share link they made, at once. */
 export async function removeUser({ db, actor }: ServiceContext, { userId }: { userId: string }, now = new Date()): Promise<void> {
   assertCan(actor, "users:manage");
   const row = await findChangeableUser(db, actor, userId, "remove yourself");
   await db.transaction().execute(async (trx) => {
     await revokeUserSessions(trx, row.id, now);
+    await revokeShareLinksMadeBy(trx, row.id, now);
     await trx.deleteFrom("users").where("id", "=", row.id).where("team_id", "=", actor.teamId).execute();
   });
 }

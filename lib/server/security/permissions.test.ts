@@ -15,6 +15,7 @@ const expected: Record<Role, Record<Action, boolean>> = {
     "boards:write": true,
     "batches:read": true,
     "share-links:manage": true,
+    "share-links:revoke-any": true,
     "watched:manage": true,
   },
   member: {
@@ -24,6 +25,7 @@ const expected: Record<Role, Record<Action, boolean>> = {
     "boards:write": true,
     "batches:read": true,
     "share-links:manage": true,
+    "share-links:revoke-any": false,
     "watched:manage": true,
   },
 };

@@ -11,6 +11,7 @@ export const ACTIONS = [
   "boards:write",
   "batches:read",
   "share-links:manage",
+  "share-links:revoke-any",
   "watched:manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -31,6 +32,7 @@ const DESCRIPTIONS = {
   "boards:write": "change this board",
   "batches:read": "view this batch",
   "share-links:manage": "manage share links",
+  "share-links:revoke-any": "revoke share links other people made",
   "watched:manage": "change the watched list",
 } satisfies Record<Action, string>;
 

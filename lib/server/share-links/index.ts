@@ -1,6 +1,7 @@
 import "server-only";
 
-export { createShareLink, listBoardShareLinks, revokeShareLink } from "./links";
+export { createShareLink, revokeShareLink, revokeShareLinksMadeBy } from "./links";
+export { listBoardShareLinks, listTeamShareLinks } from "./list-links";
 export type { CreatedShareLinkWithToken, NewShareLink, ShareTarget } from "./links";
 export { openShareLink } from "./open-share-link";
 export type { OpenedShareLink } from "./open-share-link";

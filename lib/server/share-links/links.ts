@@ -4,7 +4,6 @@ import type { Kysely } from "kysely";
 import type { BoardBatchInput } from "@/lib/board";
 import { AppError } from "@/lib/errors";
 import { frameOriginSchema } from "@/lib/frame-origin";
-import type { ShareLink } from "@/lib/share-link";
 import { findTeamBoard, prepareBoardBatch } from "@/lib/server/boards";
 import type { Database } from "@/lib/server/db/schema";
 import { assertCan } from "@/lib/server/security/permissions";
@@ -15,7 +14,7 @@ import { forgetFrameAncestors } from "./frame-ancestors";
 
 export type ShareTarget = { boardId: string } | { batch: Omit<BoardBatchInput, "label"> };
 /** `origin` is APP_URL (see appOrigin): the link is made for it. */
-export type NewShareLink = { target: ShareTarget; origin: string; expiresInHours?: number; frameOrigin?: string | null };
+export type NewShareLink = { target: ShareTarget; origin: string; name?: string | null; expiresInHours?: number; frameOrigin?: string | null };
 export type CreatedShareLinkWithToken = {
   id: string;
   url: string;
@@ -81,45 +80,16 @@ export async function createShareLink(
       revoked_at: null,
       last_used_at: null,
       frame_origin: frameOrigin,
+      name: input.name ? input.name : null,
     })
     .execute();
   return { id, url: `${input.origin}/s/${token}`, token, expiresAt };
 }
 
-export async function listBoardShareLinks(
-  { db, actor }: ServiceContext,
-  { boardId }: { boardId: string },
-): Promise<ShareLink[]> {
-  assertCan(actor, "share-links:manage");
-  const board = await findTeamBoard(db, actor.teamId, boardId);
-  const rows = await db
-    .selectFrom("share_links")
-    .select([
-      "id",
-      "created_at",
-      "expires_at",
-      "revoked_at",
-      "last_used_at",
-      "view_count",
-      "frame_origin",
-    ])
-    .where("team_id", "=", actor.teamId)
-    .where("board_id", "=", board.id)
-    .orderBy("created_at", "desc")
-    .orderBy("id")
-    .execute();
-  return rows.map((row) => ({
-    id: row.id,
-    createdAt: row.created_at,
-    expiresAt: row.expires_at,
-    revokedAt: row.revoked_at,
-    lastUsedAt: row.last_used_at,
-    viewCount: row.view_count,
-    frameOrigin: row.frame_origin,
-  }));
-}
-
-/** Revoking twice is fine and keeps the first time; another team's link is not found. */
+/**
+ * Revoking twice is fine and keeps the first time; another team's link is not found. Admins may
+ * revoke any link of the team, members the ones they made.
+ */
 export async function revokeShareLink(
   { db, actor }: ServiceContext,
   { linkId }: { linkId: string },
@@ -128,11 +98,12 @@ export async function revokeShareLink(
   assertCan(actor, "share-links:manage");
   const row = await db
     .selectFrom("share_links")
-    .select(["id", "revoked_at", "token_hash"])
+    .select(["id", "revoked_at", "token_hash", "created_by"])
     .where("id", "=", linkId)
     .where("team_id", "=", actor.teamId)
     .executeTakeFirst();
   if (!row) throw new AppError("not_found", "This share link does not exist.");
+  if (row.created_by !== actor.id) assertCan(actor, "share-links:revoke-any");
   if (row.revoked_at !== null) return;
   await db
     .updateTable("share_links")
@@ -140,4 +111,17 @@ export async function revokeShareLink(
     .where("id", "=", row.id)
     .execute();
   forgetFrameAncestors(row.token_hash);
+}
+
+/** When someone leaves the team, the links they made stop working with them. */
+export async function revokeShareLinksMadeBy(db: Kysely<Database>, userId: string, now = new Date()): Promise<void> {
+  const live = await db.selectFrom("share_links").select(["id", "token_hash"]).where("created_by", "=", userId).where("revoked_at", "is", null).execute();
+  if (live.length === 0) return;
+  await db
+    .updateTable("share_links")
+    .set({ revoked_at: now.toISOString() })
+    .where("created_by", "=", userId)
+    .where("revoked_at", "is", null)
+    .execute();
+  for (const { token_hash: tokenHash } of live) forgetFrameAncestors(tokenHash);
 }

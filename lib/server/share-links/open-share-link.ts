@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import type { SharedView } from "@/lib/share-link";
+import { getLogger } from "@/lib/server/logger";
 import type { PublicContext } from "@/lib/server/service-context";
 import type { WallDeadReason } from "@/lib/wall/descriptor";
 import { getSharedView, recordShareView } from "./shared-view";
@@ -19,6 +20,7 @@ export async function openShareLink({ db }: PublicContext, { token }: { token: s
   try {
     const { linkId, ...view } = await getSharedView(db, token, now);
     await recordShareView(db, linkId, now);
+    getLogger().info({ event: "share_link_opened", linkId }, "share link used");
     return { ok: true, view };
   } catch (error) {
     const reason = error instanceof AppError ? DEAD[error.code] : undefined;

@@ -22,6 +22,10 @@ let boardId: string;
 
 beforeEach(async () => {
   ({ db, close } = await openTempDatabase());
+  await db
+    .insertInto("users")
+    .values({ id: alice.id, team_id: alice.teamId, email: alice.email, name: "Alice", role: alice.role, password_hash: "x", invite_token_hash: null, invite_expires_at: null, created_at: now.toISOString() })
+    .execute();
   const board = await createBoard(ctxOf(alice), {
     name: "Launch",
     batches: [
@@ -77,6 +81,10 @@ describe("creating and listing share links", () => {
     const [listed] = await listBoardShareLinks(ctxOf(alice), { boardId });
     expect(listed).toEqual({
       id: link.id,
+      name: null,
+      target: { kind: "board", boardId, boardName: "Launch" },
+      createdBy: { id: alice.id, name: "Alice" },
+      canRevoke: true,
       createdAt: now.toISOString(),
       expiresAt: link.expiresAt,
       revokedAt: null,

@@ -9,6 +9,7 @@ import * as shareLinkFraming from "./0007-share-link-framing";
 import * as connectionHolds from "./0008-connection-holds";
 import * as signInFailures from "./0020-sign-in-failures";
 import * as hashedSessionIds from "./0021-hashed-session-ids";
+import * as shareLinkNames from "./0022-share-link-names";
 
 // Migrations are imported, not read from disk, so the bundled server and the tests apply the same list.
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   "0008-connection-holds": connectionHolds,
   "0020-sign-in-failures": signInFailures,
   "0021-hashed-session-ids": hashedSessionIds,
+  "0022-share-link-names": shareLinkNames,
 };

@@ -13,17 +13,18 @@ export const GET = withSession<Params>(async ({ ctx, params }) => {
   });
 });
 
-// POST /api/boards/{id}/share-links — a new read-only link {expiresInHours?, frameOrigin?} (1 h–90 days, default 7 days)
+// POST /api/boards/{id}/share-links — a new read-only link {name?, expiresInHours?, frameOrigin?} (1 h–90 days, default 7 days)
 export const POST = withSession<Params>(async ({ ctx, request, params }) => {
   const boardId = parseUuid(params.id, "board");
-  const { expiresInHours, frameOrigin } = await parseBody(
+  const { name, expiresInHours, frameOrigin } = await parseBody(
     request,
     createShareLinkSchema,
-    "expiresInHours must be a whole number from 1 to 2160; frameOrigin a string or null.",
+    "name must be plain text under 80 characters; expiresInHours a whole number from 1 to 2160; frameOrigin a string or null.",
   );
   const link = await createShareLink(ctx, {
     target: { boardId },
     origin: appOrigin(),
+    name,
     expiresInHours,
     frameOrigin,
   });
