@@ -4,7 +4,7 @@ import { E2E } from "./support/settings";
 const run = Date.now().toString(36);
 const member = { email: `member-${run}@e2e.test`, name: `Member ${run}`, password: "member-password-1" };
 
-test("an invited member sets a password, signs in, stays out of admin pages, and is signed out on removal", async ({ page, browser }) => {
+test("an invited member sets a password, signs in, stays out of admin pages, and is signed out on removal, their share links with them", async ({ page, browser }) => {
   await page.goto("/settings/users");
   const form = page.getByTestId("invite-user-form");
   await form.getByLabel("Email").fill(member.email);
@@ -44,12 +44,22 @@ test("an invited member sets a password, signs in, stays out of admin pages, and
   await memberPage.goto(inviteUrl);
   await expect(memberPage.getByTestId("invite-unusable")).toBeVisible();
 
+  // A link the member made, open on a screen nobody signed in to.
+  const shared = await memberPage.request.post("/api/share-links", { data: { provider: "migma", batchId: E2E.ids.migma.completed, name: "Member's screen" } });
+  expect(shared.status()).toBe(201);
+  const screen = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const wall = await screen.newPage();
+  await wall.goto(((await shared.json()) as { url: string }).url);
+  await expect(wall.getByTestId("wall-screen")).toBeVisible();
+
   await page.reload();
   await expect(row).not.toContainText("Invited");
   await row.getByRole("button", { name: "Remove" }).click();
   await row.getByRole("button", { name: "Yes, remove" }).click();
   await expect(row).toHaveCount(0);
   expect((await memberPage.request.get("/api/watched")).status()).toBe(401);
+  await expect(wall.getByTestId("share-link-dead")).toHaveAttribute("data-reason", "revoked", { timeout: 15_000 });
+  await screen.close();
   await context.close();
 });
 

@@ -182,3 +182,30 @@ test("an expired link says so on an open screen", async ({ browser, request }) =
   await expect(page.getByTestId("share-link-dead")).toContainText(/expired/i);
   await context.close();
 });
+
+test("a batch is shared from its page under a name, listed team-wide, and revoked from that list", async ({ page, browser }) => {
+  const name = uniqueName("Lobby TV");
+  await page.goto(`/batches/bolna/${E2E.ids.bolna.completed}`);
+  await page.getByTestId("share-batch-open").click();
+  const panel = page.getByTestId("share-batch");
+  await panel.getByLabel("Name").fill(name);
+  await panel.getByRole("button", { name: "Create link" }).click();
+  const url = await panel.getByTestId("share-link-url").inputValue();
+  expect(url).toMatch(new RegExp(`^${E2E.appUrl}/s/[A-Za-z0-9_-]{43}$`));
+
+  const context = await freshContext(browser);
+  const shared = await context.newPage();
+  await shared.goto(url);
+  await expect(cardOf(shared, "bolna", E2E.ids.bolna.completed)).toBeVisible();
+
+  await page.goto("/settings/share-links");
+  const row = page.getByTestId("team-share-link-row").filter({ hasText: name });
+  await expect(row).toHaveAttribute("data-kind", "batch");
+  await expect(row).toContainText(E2E.ids.bolna.completed);
+  await expect(row.getByTestId("share-link-creator")).toContainText("Admin");
+  await expect(row.getByTestId("share-link-last-used")).not.toHaveText("—");
+  await row.getByTestId("revoke-share-link").click();
+  await expect(row).toHaveCount(0);
+  await expect(shared.getByTestId("share-link-dead")).toHaveAttribute("data-reason", "revoked", { timeout: 15_000 });
+  await context.close();
+});

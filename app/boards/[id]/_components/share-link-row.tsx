@@ -30,8 +30,14 @@ export function ShareLinkRow({ link, now, revoking, onRevoke }: ShareLinkRowProp
       <td className="py-2 pr-4">
         <Badge tone={BADGES[status].tone}>{BADGES[status].text}</Badge>
       </td>
+      <td className="py-2 pr-4" data-testid="share-link-name">
+        {link.name ?? <span className="text-faint">{EMPTY_VALUE}</span>}
+      </td>
       <td className="py-2 pr-4" suppressHydrationWarning>
         {formatDateTime(link.createdAt)}
+        <span className="block text-xs text-faint" data-testid="share-link-creator">
+          {link.createdBy ? `by ${link.createdBy.name}` : "by a removed user"}
+        </span>
       </td>
       <td className="py-2 pr-4" suppressHydrationWarning>
         {link.expiresAt ? formatDateTime(link.expiresAt) : "Never"}
@@ -50,7 +56,7 @@ export function ShareLinkRow({ link, now, revoking, onRevoke }: ShareLinkRowProp
         {formatCount(link.viewCount)}
       </td>
       <td className="py-2 text-right">
-        {status === "active" && (
+        {status === "active" && link.canRevoke && (
           <Button
             variant="ghost"
             size="sm"

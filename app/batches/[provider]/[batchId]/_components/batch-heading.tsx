@@ -5,6 +5,7 @@ import { StateBadge } from "@/components/batch/state-badge";
 import type { BatchSnapshot } from "@/lib/batch-snapshot";
 import type { ProviderId } from "@/lib/providers/provider-id";
 import { AddToBoard } from "./add-to-board";
+import { ShareBatch } from "./share-batch";
 
 type BatchHeadingProps = {
   provider: ProviderId;
@@ -43,6 +44,7 @@ export function BatchHeading({
           </span>
         )}
         <AddToBoard provider={provider} batchId={batchId} connectionId={connectionId} />
+        <ShareBatch provider={provider} batchId={batchId} connectionId={connectionId} />
       </div>
       {snapshot && (
         <RefreshStatus receivedAt={receivedAt} now={now} interval={interval} stale={stale} />

@@ -9,7 +9,8 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { checkFrameOrigin, FRAME_ORIGIN_EXAMPLE } from "@/lib/frame-origin";
 import { createShareLinkOptions } from "@/lib/queries/share-links";
-import { DEFAULT_SHARE_LINK_HOURS } from "@/lib/share-link";
+import type { NewShareLinkTarget } from "@/lib/queries/share-links";
+import { DEFAULT_SHARE_LINK_HOURS, SHARE_LINK_NAME_MAX } from "@/lib/share-link";
 import { CreatedShareLink } from "./created-share-link";
 
 const EXPIRY_CHOICES = [
@@ -20,12 +21,14 @@ const EXPIRY_CHOICES = [
   { hours: 90 * 24, label: "90 days" },
 ] as const;
 
-export function CreateShareLinkForm({ boardId }: { boardId: string }) {
+/** A new read-only link to a board's wall or to one batch, named, with its lifetime and embedding origin. */
+export function CreateShareLinkForm({ target }: { target: NewShareLinkTarget }) {
   const fieldId = useId();
+  const [name, setName] = useState("");
   const [hours, setHours] = useState<number>(DEFAULT_SHARE_LINK_HOURS);
   const [frameOrigin, setFrameOrigin] = useState("");
   const [frameError, setFrameError] = useState<string | null>(null);
-  const create = useMutation(createShareLinkOptions(boardId));
+  const create = useMutation(createShareLinkOptions(target));
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -35,7 +38,7 @@ export function CreateShareLinkForm({ boardId }: { boardId: string }) {
       setFrameError(checked.problem);
       return;
     }
-    create.mutate({ expiresInHours: hours, frameOrigin: checked?.origin });
+    create.mutate({ name: name.trim() || null, expiresInHours: hours, frameOrigin: checked?.origin });
   }
 
   return (
@@ -45,6 +48,16 @@ export function CreateShareLinkForm({ boardId }: { boardId: string }) {
         data-testid="create-share-link-form"
         className="flex flex-wrap items-end gap-3"
       >
+        <Field id={`${fieldId}-name`} label={<>Name <span className="text-faint">(optional)</span></>} className="w-full sm:w-56">
+          <Input
+            id={`${fieldId}-name`}
+            value={name}
+            maxLength={SHARE_LINK_NAME_MAX}
+            autoComplete="off"
+            placeholder="Lobby TV"
+            onChange={(event) => setName(event.target.value)}
+          />
+        </Field>
         <Field id={`${fieldId}-expiry`} label="Works for">
           <Select
             id={`${fieldId}-expiry`}
@@ -80,7 +93,7 @@ export function CreateShareLinkForm({ boardId }: { boardId: string }) {
         </Button>
       </form>
       <p id={`${fieldId}-frame-hint`} className="text-xs text-faint">
-        Optional: the one site allowed to show this wall in an iframe. Empty: no site may.
+        Optional: the one site allowed to show this page in an iframe. Empty: no site may.
       </p>
       {frameError && (
         <p role="alert" data-testid="frame-origin-error" className="text-sm text-notice-warning">
