@@ -1,7 +1,9 @@
 # Sendboard as one small image: `docker build -t sendboard .` then
-#   docker run -p 3000:3000 -v sendboard-data:/data \
+#   docker run -p 3000:3000 -v sendboard-data:/data -e APP_URL=https://sendboard.example.com \
 #     -e AUTH_SECRET=… -e ENCRYPTION_KEY=… -e ADMIN_EMAIL=… -e ADMIN_PASSWORD=… sendboard
-# (add DATABASE_URL=postgres://… to run several instances on one PostgreSQL).
+# APP_URL is the origin people open (links and the Secure session cookie follow it); behind a
+# proxy that appends to X-Forwarded-For add TRUSTED_PROXY_HOPS=1. Add DATABASE_URL=postgres://…
+# to run several instances on one PostgreSQL.
 
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
