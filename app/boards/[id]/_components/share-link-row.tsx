@@ -1,6 +1,6 @@
+import { ShareLinkTimes } from "@/components/share/share-link-times";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { RelativeTime } from "@/components/ui/relative-time";
 import { EMPTY_VALUE, formatCount, formatDateTime, parseTimestamp } from "@/lib/format";
 import type { ShareLink } from "@/lib/share-link";
 
@@ -39,12 +39,7 @@ export function ShareLinkRow({ link, now, revoking, onRevoke }: ShareLinkRowProp
           {link.createdBy ? `by ${link.createdBy.name}` : "by a removed user"}
         </span>
       </td>
-      <td className="py-2 pr-4" suppressHydrationWarning>
-        {link.expiresAt ? formatDateTime(link.expiresAt) : "Never"}
-      </td>
-      <td className="py-2 pr-4" data-testid="share-link-last-used">
-        {link.lastUsedAt ? <RelativeTime value={link.lastUsedAt} now={now} /> : EMPTY_VALUE}
-      </td>
+      <ShareLinkTimes link={link} now={now} />
       <td className="py-2 pr-4 font-mono text-xs" data-testid="share-link-frame-origin">
         {link.frameOrigin ?? EMPTY_VALUE}
       </td>

@@ -1,8 +1,8 @@
 import Link from "next/link";
+import { ShareLinkTimes } from "@/components/share/share-link-times";
 import { Button } from "@/components/ui/button";
-import { RelativeTime } from "@/components/ui/relative-time";
 import { batchPagePath } from "@/lib/batch-page-path";
-import { EMPTY_VALUE, formatDateTime } from "@/lib/format";
+import { EMPTY_VALUE } from "@/lib/format";
 import { PROVIDER_INFO } from "@/lib/providers/provider-id";
 import type { ShareLink } from "@/lib/share-link";
 
@@ -35,12 +35,7 @@ export function TeamShareLinkRow({ link, now, revoking, onRevoke }: TeamShareLin
       <td className="py-2 pr-4" data-testid="share-link-creator">
         {link.createdBy?.name ?? <span className="text-faint">a removed user</span>}
       </td>
-      <td className="py-2 pr-4" suppressHydrationWarning>
-        {link.expiresAt ? formatDateTime(link.expiresAt) : "Never"}
-      </td>
-      <td className="py-2 pr-4" data-testid="share-link-last-used">
-        {link.lastUsedAt ? <RelativeTime value={link.lastUsedAt} now={now} /> : EMPTY_VALUE}
-      </td>
+      <ShareLinkTimes link={link} now={now} />
       <td className="py-2 pr-4 font-mono text-xs">{link.frameOrigin ?? EMPTY_VALUE}</td>
       <td className="py-2 text-right">
         {link.canRevoke && (
