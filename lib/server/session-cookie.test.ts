@@ -4,6 +4,8 @@ import { SECURE_SESSION_COOKIE, SESSION_COOKIE, sessionCookieName, sessionTokenF
 describe("the session cookie", () => {
   it("is named by APP_URL: __Host- over https, next-auth's plain name over http", () => {
     expect(sessionCookieName("https://sendboard.example.com")).toBe("__Host-next-auth.session-token");
+    // proxy.ts reads APP_URL as the operator wrote it.
+    expect(sessionCookieName("HTTPS://Sendboard.Example.com")).toBe("__Host-next-auth.session-token");
     expect(sessionCookieName("http://127.0.0.1:3000")).toBe("next-auth.session-token");
   });
 

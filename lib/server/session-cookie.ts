@@ -4,7 +4,7 @@ export const SESSION_COOKIE = "next-auth.session-token";
 export const SECURE_SESSION_COOKIE = "__Host-next-auth.session-token";
 
 export function isSecureAppUrl(appUrl: string): boolean {
-  return appUrl.startsWith("https://");
+  return /^https:\/\//i.test(appUrl);
 }
 
 export function sessionCookieName(appUrl: string): string {
