@@ -13,7 +13,10 @@ export const recipientRowSchema = z.object({
   reason: z.nullable(z.string()),
   /** When the row last changed, ISO. */
   at: z.nullable(z.string()),
-  details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())])),
+  details: z.record(
+    z.string(),
+    z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]),
+  ),
 });
 export type RecipientRow = z.infer<typeof recipientRowSchema>;
 export type RecipientDetails = RecipientRow["details"];

@@ -19,10 +19,13 @@ type Lacks<K extends keyof ProviderOperations> = { [Op in K]?: never };
  * The operations a profile's capabilities promise, each required exactly when the profile says
  * so and forbidden otherwise: a capability without its operation, or the reverse, does not compile.
  */
-export type OperationsFor<C extends ProviderCapabilities> = (C["list"] extends "account" | "paused-and-cancelled"
+export type OperationsFor<C extends ProviderCapabilities> = (C["list"] extends
+  "account" | "paused-and-cancelled"
   ? Has<"listBatches">
   : Lacks<"listBatches">) &
-  (C["list"] extends "per-agent" ? Has<"listAgents" | "listAgentBatches"> : Lacks<"listAgents" | "listAgentBatches">) &
+  (C["list"] extends "per-agent"
+    ? Has<"listAgents" | "listAgentBatches">
+    : Lacks<"listAgents" | "listAgentBatches">) &
   (C["actions"] extends readonly [] ? Lacks<"control"> : Has<"control">) &
   (C["recipients"] extends "api" ? Has<"listRecipients"> : Lacks<"listRecipients">);
 
@@ -53,7 +56,8 @@ export function defineAdapter<Raw, const Profile extends AdapterProfile>({
         return normalize(raw, { batchId, now: context.now });
       } catch (error) {
         // An answer we could not read is an upstream error, counted like a bad status.
-        if (error instanceof AppError && error.code === "provider_bad_response") context.access.observer.onError(profile.id, error.code);
+        if (error instanceof AppError && error.code === "provider_bad_response")
+          context.access.observer.onError(profile.id, error.code);
         throw error;
       }
     },
@@ -61,7 +65,11 @@ export function defineAdapter<Raw, const Profile extends AdapterProfile>({
     ...(operations as Partial<ProviderOperations>),
   };
   const control = adapter.control;
-  if (control) adapter.control = (batchId, action, context) => (offers(profile, action) ? control(batchId, action, context) : Promise.resolve(cannot(profile, action)));
+  if (control)
+    adapter.control = (batchId, action, context) =>
+      offers(profile, action)
+        ? control(batchId, action, context)
+        : Promise.resolve(cannot(profile, action));
   return adapter;
 }
 
@@ -70,5 +78,9 @@ function offers(profile: AdapterProfile, action: BatchAction): boolean {
 }
 
 function cannot(profile: AdapterProfile, action: BatchAction) {
-  return { kind: "refused", reason: "not_supported", message: `${profile.name} cannot ${action} a batch.` } as const;
+  return {
+    kind: "refused",
+    reason: "not_supported",
+    message: `${profile.name} cannot ${action} a batch.`,
+  } as const;
 }

@@ -17,7 +17,10 @@ export function readPageCursor(cursor: string | null | undefined, stages = 1): P
   const stage = Number(match?.[1] ?? 0);
   const page = Number(match?.[2] ?? 0);
   if (!match || stage >= stages || page < 1 || page > MAX_PAGE) {
-    throw new AppError("bad_request", "This list position is not valid: start again from the first page.");
+    throw new AppError(
+      "bad_request",
+      "This list position is not valid: start again from the first page.",
+    );
   }
   return { stage, page };
 }

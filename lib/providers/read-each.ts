@@ -8,7 +8,11 @@ type Noun = readonly [one: string, many: string];
  * Reads every item it can: one the provider sent in a shape we cannot read is left out with a
  * note instead of failing the whole list. Anything but an unreadable item still throws.
  */
-export function readEach<T, Item>(items: readonly Item[], read: (item: Item) => T | null, noun: Noun): { read: T[]; notes: string[] } {
+export function readEach<T, Item>(
+  items: readonly Item[],
+  read: (item: Item) => T | null,
+  noun: Noun,
+): { read: T[]; notes: string[] } {
   const done: T[] = [];
   let unreadable = 0;
   for (const item of items) {

@@ -53,7 +53,12 @@ export type SendSummaryPage = {
   notes: string[];
 };
 
-export type AgentSummary = { id: string; name: string | null; status: string | null; createdAt: string | null };
+export type AgentSummary = {
+  id: string;
+  name: string | null;
+  status: string | null;
+  createdAt: string | null;
+};
 
 /**
  * What a control action came to. Upstream failures are thrown as AppErrors, as for reads;
@@ -61,8 +66,7 @@ export type AgentSummary = { id: string; name: string | null; status: string | n
  * state forbids it), with the reason in our words.
  */
 export type ControlResult =
-  | { kind: "done" }
-  | { kind: "refused"; reason: "not_supported" | "not_allowed"; message: string };
+  { kind: "done" } | { kind: "refused"; reason: "not_supported" | "not_allowed"; message: string };
 
 export type RecipientsQuery = { outcome?: Outcome; cursor?: string | null; pageSize?: number };
 
@@ -78,11 +82,19 @@ export type ProviderOperations = {
   /** capabilities.list "per-agent": the agents, whose batches listAgentBatches reads one at a time. */
   listAgents(context: OperationContext): Promise<AgentSummary[]>;
   /** One agent's batches, all at once (the provider does not page them), newest first. */
-  listAgentBatches(agentId: string, query: Pick<ListBatchesQuery, "status">, context: OperationContext): Promise<SendSummaryPage>;
+  listAgentBatches(
+    agentId: string,
+    query: Pick<ListBatchesQuery, "status">,
+    context: OperationContext,
+  ): Promise<SendSummaryPage>;
   /** capabilities.actions non-empty; an action outside them is refused as not_supported without a call. */
   control(batchId: string, action: BatchAction, context: OperationContext): Promise<ControlResult>;
   /** capabilities.recipients "api". Throws not_found for an unknown batch. */
-  listRecipients(batchId: string, query: RecipientsQuery, context: OperationContext): Promise<RecipientPage>;
+  listRecipients(
+    batchId: string,
+    query: RecipientsQuery,
+    context: OperationContext,
+  ): Promise<RecipientPage>;
 };
 
 export interface ProviderAdapter extends Partial<ProviderOperations> {

@@ -16,7 +16,14 @@ export function normalizeBolnaAgents(raw: unknown): AgentSummary[] {
     parsePayload(bolnaListSchema, raw, NAME),
     (item) => {
       const agent = bolnaAgentSchema.safeParse(item).data;
-      return agent ? { id: agent.id, name: agent.agent_name, status: agent.agent_status, createdAt: agent.created_at } : null;
+      return agent
+        ? {
+            id: agent.id,
+            name: agent.agent_name,
+            status: agent.agent_status,
+            createdAt: agent.created_at,
+          }
+        : null;
     },
     ["agent", "agents"],
   );
@@ -27,14 +34,20 @@ export function normalizeBolnaAgents(raw: unknown): AgentSummary[] {
  * GET /batches/{agent_id}/all → the agent's batches, newest first. Each item is a full batch
  * object, so it goes through the batch transform: state and progress match the batch page.
  */
-export function normalizeBolnaBatchList(raw: unknown, { now, state }: { now: Date; state?: BatchState }): SendSummaryPage {
+export function normalizeBolnaBatchList(
+  raw: unknown,
+  { now, state }: { now: Date; state?: BatchState },
+): SendSummaryPage {
   const { read, notes } = readEach(
     parsePayload(bolnaListSchema, raw, NAME),
     (item) => {
       const id = bolnaBatchIdSchema.safeParse(item).data?.batch_id;
       if (!id) return null;
       const snapshot = normalizeBolnaBatch(item, { batchId: id, now });
-      return summaryOf(snapshot, typeof snapshot.details.fileName === "string" ? snapshot.details.fileName : null);
+      return summaryOf(
+        snapshot,
+        typeof snapshot.details.fileName === "string" ? snapshot.details.fileName : null,
+      );
     },
     ["batch of this agent", "batches of this agent"],
   );

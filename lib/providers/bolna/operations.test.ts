@@ -16,7 +16,8 @@ const API_KEY = "bolna_sendboard_sim";
 const AGENT_ID = "3c90c3cc-0d44-4b50-8888-8dd25736052a";
 const BATCH_ID = "3c90c3cc0d444b5088888dd25736052a";
 const { listAgents, listAgentBatches, control, listRecipients } = bolnaAdapter;
-if (!listAgents || !listAgentBatches || !control || !listRecipients) throw new Error("Bolna lists, stops and shows calls");
+if (!listAgents || !listAgentBatches || !control || !listRecipients)
+  throw new Error("Bolna lists, stops and shows calls");
 
 describe("bolna list, stop and execution calls", () => {
   let upstream: FakeUpstream;
@@ -31,7 +32,9 @@ describe("bolna list, stop and execution calls", () => {
   });
 
   it("GETs /v2/agent/all, then /batches/{agent_id}/all, with a Bearer key and no cookie", async () => {
-    upstream.reply((request, response) => sendJson(response, 200, request.url === "/v2/agent/all" ? agents : docsBatchList));
+    upstream.reply((request, response) =>
+      sendJson(response, 200, request.url === "/v2/agent/all" ? agents : docsBatchList),
+    );
     const found = await listAgents(context());
     const page = await listAgentBatches(found[0]!.id, {}, context());
     expect(calls()).toEqual(["GET /v2/agent/all", `GET /batches/${AGENT_ID}/all`]);
@@ -39,7 +42,10 @@ describe("bolna list, stop and execution calls", () => {
       expect(request.headers.authorization).toBe(`Bearer ${API_KEY}`);
       expect(request.headers.cookie).toBeUndefined();
     }
-    expect(page.items.map((item) => item.batchId)).toEqual(["3c90c3cc0d444b5088888dd25736052a", "7b1f0a2e9c3d4e5f8a6b7c8d9e0f1a2b"]);
+    expect(page.items.map((item) => item.batchId)).toEqual([
+      "3c90c3cc0d444b5088888dd25736052a",
+      "7b1f0a2e9c3d4e5f8a6b7c8d9e0f1a2b",
+    ]);
   });
 
   it("says an unknown agent is not_found in words about agents", async () => {
@@ -58,24 +64,40 @@ describe("bolna list, stop and execution calls", () => {
 
   it("reads the documented 404 for a batch that exists as not_allowed", async () => {
     upstream.reply((request, response) =>
-      request.method === "POST" ? sendJson(response, 404, docsStop404) : sendJson(response, 200, docsExample),
+      request.method === "POST"
+        ? sendJson(response, 404, docsStop404)
+        : sendJson(response, 200, docsExample),
     );
     const result = await control(BATCH_ID, "stop", context());
-    expect(result).toEqual({ kind: "refused", reason: "not_allowed", message: expect.stringMatching(/only while it is queued or running/) });
+    expect(result).toEqual({
+      kind: "refused",
+      reason: "not_allowed",
+      message: expect.stringMatching(/only while it is queued or running/),
+    });
     expect(calls()).toEqual([`POST /batches/${BATCH_ID}/stop`, `GET /batches/${BATCH_ID}`]);
     expect(JSON.stringify(result)).not.toContain("Batch is not queued");
   });
 
   it("reads the same 404 for a batch Bolna does not have as not_found", async () => {
     upstream.reply((request, response) =>
-      request.method === "POST" ? sendJson(response, 404, docsStop404) : sendJson(response, 404, { message: "Batch not found" }),
+      request.method === "POST"
+        ? sendJson(response, 404, docsStop404)
+        : sendJson(response, 404, { message: "Batch not found" }),
     );
-    expectSafeError(await operationError((c) => control(BATCH_ID, "stop", c), context()), "not_found", API_KEY);
+    expectSafeError(
+      await operationError((c) => control(BATCH_ID, "stop", c), context()),
+      "not_found",
+      API_KEY,
+    );
   });
 
   it("refuses pause, resume and cancel as not_supported without a call", async () => {
     for (const action of ["pause", "resume", "cancel"] as const) {
-      expect(await control(BATCH_ID, action, context())).toEqual({ kind: "refused", reason: "not_supported", message: `Bolna cannot ${action} a batch.` });
+      expect(await control(BATCH_ID, action, context())).toEqual({
+        kind: "refused",
+        reason: "not_supported",
+        message: `Bolna cannot ${action} a batch.`,
+      });
     }
     expect(upstream.requests).toHaveLength(0);
   });
@@ -94,7 +116,10 @@ describe("bolna list, stop and execution calls", () => {
   it("counts an unreadable executions body as one upstream error", async () => {
     upstream.reply((_q, r) => sendJson(r, 200, { data: "none" }));
     const { observer, errors } = recordingObserver();
-    const error = await operationError((c) => listRecipients(BATCH_ID, {}, c), contextFor(upstream, API_KEY, 2000, observer));
+    const error = await operationError(
+      (c) => listRecipients(BATCH_ID, {}, c),
+      contextFor(upstream, API_KEY, 2000, observer),
+    );
     expectSafeError(error, "provider_bad_response", API_KEY);
     expect(errors).toEqual([{ provider: "bolna", code: "provider_bad_response" }]);
   });
@@ -105,8 +130,16 @@ describeOperationFailures({
   apiKey: API_KEY,
   operations: [
     { name: "listAgents", run: (context) => listAgents(context), readsBody: true },
-    { name: "listAgentBatches", run: (context) => listAgentBatches(AGENT_ID, {}, context), readsBody: true },
+    {
+      name: "listAgentBatches",
+      run: (context) => listAgentBatches(AGENT_ID, {}, context),
+      readsBody: true,
+    },
     { name: "control", run: (context) => control(BATCH_ID, "stop", context), readsBody: false },
-    { name: "listRecipients", run: (context) => listRecipients(BATCH_ID, {}, context), readsBody: true },
+    {
+      name: "listRecipients",
+      run: (context) => listRecipients(BATCH_ID, {}, context),
+      readsBody: true,
+    },
   ],
 });

@@ -35,9 +35,12 @@ export async function listBolnaAgentBatches(
 ): Promise<SendSummaryPage> {
   const upstream = bolna(context);
   const response = await upstream.get(["batches", agentId, "all"]);
-  if (response.status === 404) throw new AppError("not_found", `${NAME} has no agent with this id.`);
+  if (response.status === 404)
+    throw new AppError("not_found", `${NAME} has no agent with this id.`);
   if (response.status !== 200) throw upstream.statusError(response);
-  return upstream.read(() => normalizeBolnaBatchList(response.body, { now: context.now, state: status }));
+  return upstream.read(() =>
+    normalizeBolnaBatchList(response.body, { now: context.now, state: status }),
+  );
 }
 
 /**
@@ -45,21 +48,32 @@ export async function listBolnaAgentBatches(
  * that is not running and, presumably, for one it does not have: a GET of the batch tells the
  * two apart (not_allowed vs not_found), at the cost of one call and only on a refusal.
  */
-export async function stopBolnaBatch(batchId: string, context: OperationContext): Promise<ControlResult> {
+export async function stopBolnaBatch(
+  batchId: string,
+  context: OperationContext,
+): Promise<ControlResult> {
   const upstream = bolna(context);
   const response = await upstream.send("POST", ["batches", batchId, "stop"]);
   if (response.status >= 200 && response.status < 300) return { kind: "done" };
   if (response.status !== 404) throw upstream.statusError(response);
   const batch = await upstream.get(["batches", batchId]);
   if (batch.status === 404) throw upstream.statusError(batch);
-  return { kind: "refused", reason: "not_allowed", message: `${NAME} can stop a batch only while it is queued or running, and this one is not.` };
+  return {
+    kind: "refused",
+    reason: "not_allowed",
+    message: `${NAME} can stop a batch only while it is queued or running, and this one is not.`,
+  };
 }
 
 /**
  * GET /batches/{id}/executions?page_number=&page_size=. The paging parameters are those of
  * Bolna's agent executions; an endpoint answering a bare array ignores them and is paged here.
  */
-export async function listBolnaExecutions(batchId: string, query: RecipientsQuery, context: OperationContext): Promise<RecipientPage> {
+export async function listBolnaExecutions(
+  batchId: string,
+  query: RecipientsQuery,
+  context: OperationContext,
+): Promise<RecipientPage> {
   const upstream = bolna(context);
   const { page } = readPageCursor(query.cursor);
   const pageSize = pageSizeOf(query.pageSize, PAGE_SIZE.fallback, PAGE_SIZE.max);
@@ -67,5 +81,7 @@ export async function listBolnaExecutions(batchId: string, query: RecipientsQuer
     query: { page_number: String(page), page_size: String(pageSize) },
   });
   if (response.status !== 200) throw upstream.statusError(response);
-  return upstream.read(() => normalizeBolnaExecutionPage(response.body, { page, pageSize, outcome: query.outcome }));
+  return upstream.read(() =>
+    normalizeBolnaExecutionPage(response.body, { page, pageSize, outcome: query.outcome }),
+  );
 }

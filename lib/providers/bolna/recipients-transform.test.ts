@@ -6,8 +6,19 @@ import wrongTypes from "./fixtures/executions-wrong-types.json";
 import { callStatusCounts } from "./call-statuses";
 import { normalizeBolnaExecutionPage } from "./recipients-transform";
 
-const read = (raw: unknown, options: { page?: number; pageSize?: number; outcome?: "failure" | "success" | "pending" | "active" } = {}) =>
-  normalizeBolnaExecutionPage(raw, { page: options.page ?? 1, pageSize: options.pageSize ?? 50, outcome: options.outcome });
+const read = (
+  raw: unknown,
+  options: {
+    page?: number;
+    pageSize?: number;
+    outcome?: "failure" | "success" | "pending" | "active";
+  } = {},
+) =>
+  normalizeBolnaExecutionPage(raw, {
+    page: options.page ?? 1,
+    pageSize: options.pageSize ?? 50,
+    outcome: options.outcome,
+  });
 
 describe("normalizeBolnaExecutionPage", () => {
   it("reads a bare array of calls, keeping transcripts, recordings and extracted data out", () => {
@@ -28,20 +39,37 @@ describe("normalizeBolnaExecutionPage", () => {
       },
     });
     const text = JSON.stringify(page);
-    for (const secret of ["Priya", "X-Amz-Signature", "renewal_intent"]) expect(text).not.toContain(secret);
+    for (const secret of ["Priya", "X-Amz-Signature", "renewal_intent"])
+      expect(text).not.toContain(secret);
   });
 
   it("takes each call's outcome from the batch counts' table, and survives the docs' type drift", () => {
     const page = read(bareArray);
-    expect(page.items.map(({ recipient, status, outcome, reason }) => [recipient, status, outcome, reason])).toEqual([
+    expect(
+      page.items.map(({ recipient, status, outcome, reason }) => [
+        recipient,
+        status,
+        outcome,
+        reason,
+      ]),
+    ).toEqual([
       ["+919876500001", "completed", "success", "Call recipient hungup"],
-      ["+919876500002", "no-answer", callStatusCounts({ "no-answer": 1 })[0]?.outcome, "Recipient did not answer"],
+      [
+        "+919876500002",
+        "no-answer",
+        callStatusCounts({ "no-answer": 1 })[0]?.outcome,
+        "Recipient did not answer",
+      ],
       ["+919876500003", "error", "failure", "Telephony provider rejected the number"],
       ["+919876500004", "queued", "pending", null],
       ["+919876500005", "voicemail-detected", "active", null],
     ]);
     // integer execution id, conversation_time instead of conversation_duration, retries as a string
-    expect(page.items[1]?.details).toMatchObject({ executionId: "7432382142914", durationSeconds: 0, retries: 2 });
+    expect(page.items[1]?.details).toMatchObject({
+      executionId: "7432382142914",
+      durationSeconds: 0,
+      retries: 2,
+    });
     // 04:22:89Z is impossible: the row falls back to its creation time
     expect(page.items[2]?.at).toBe("2024-01-21T10:04:00.000Z");
     expect(page.items[4]?.details.durationSeconds).toBe(21);
@@ -53,8 +81,13 @@ describe("normalizeBolnaExecutionPage", () => {
     const first = read(bareArray, { pageSize: 2 });
     expect([first.items.length, first.nextCursor]).toEqual([2, "2"]);
     const third = read(bareArray, { pageSize: 2, page: 3 });
-    expect([third.items.map((row) => row.status), third.nextCursor]).toEqual([["voicemail-detected"], null]);
-    expect(read(bareArray, { outcome: "pending" }).items.map((row) => row.recipient)).toEqual(["+919876500004"]);
+    expect([third.items.map((row) => row.status), third.nextCursor]).toEqual([
+      ["voicemail-detected"],
+      null,
+    ]);
+    expect(read(bareArray, { outcome: "pending" }).items.map((row) => row.recipient)).toEqual([
+      "+919876500004",
+    ]);
   });
 
   it("reads the paged envelope and follows its has_more", () => {
@@ -70,11 +103,15 @@ describe("normalizeBolnaExecutionPage", () => {
   });
 
   it("filters an envelope page as it comes", () => {
-    expect(read(envelope, { outcome: "success" }).items.map((row) => row.status)).toEqual(["completed"]);
+    expect(read(envelope, { outcome: "success" }).items.map((row) => row.status)).toEqual([
+      "completed",
+    ]);
   });
 
   it("produces rows the shared schema accepts", () => {
-    for (const raw of [bareArray, envelope]) for (const row of read(raw).items) expect(recipientRowSchema.safeParse(row).success).toBe(true);
+    for (const raw of [bareArray, envelope])
+      for (const row of read(raw).items)
+        expect(recipientRowSchema.safeParse(row).success).toBe(true);
   });
 
   it.each([

@@ -19,14 +19,22 @@ export type BolnaExecutionsContext = { page: number; pageSize: number; outcome?:
  * GET /batches/{id}/executions → one page of calls. A bare array holds every call, so it is
  * filtered and paged here; an envelope is one of Bolna's pages, filtered as it comes.
  */
-export function normalizeBolnaExecutionPage(raw: unknown, { page, pageSize, outcome }: BolnaExecutionsContext): RecipientPage {
+export function normalizeBolnaExecutionPage(
+  raw: unknown,
+  { page, pageSize, outcome }: BolnaExecutionsContext,
+): RecipientPage {
   const body = parsePayload(bolnaExecutionsSchema, raw, NAME);
-  const keep = (rows: RecipientRow[]) => (outcome === undefined ? rows : rows.filter((row) => row.outcome === outcome));
+  const keep = (rows: RecipientRow[]) =>
+    outcome === undefined ? rows : rows.filter((row) => row.outcome === outcome);
   if (Array.isArray(body)) {
     const { read, notes } = readEach(body, callRow, NOUN);
     const rows = keep(read);
     const more = rows.length > page * pageSize;
-    return { items: rows.slice((page - 1) * pageSize, page * pageSize), nextCursor: more ? String(page + 1) : null, notes };
+    return {
+      items: rows.slice((page - 1) * pageSize, page * pageSize),
+      nextCursor: more ? String(page + 1) : null,
+      notes,
+    };
   }
   const { read, notes } = readEach(body.data, callRow, NOUN);
   const more = body.has_more ?? (body.total ?? 0) > page * (body.page_size ?? pageSize);
@@ -57,5 +65,7 @@ function callRow(item: unknown): RecipientRow | null {
 }
 
 function durationOf(call: BolnaExecution): number | null {
-  return call.conversation_duration ?? call.conversation_time ?? call.telephony_data?.duration ?? null;
+  return (
+    call.conversation_duration ?? call.conversation_time ?? call.telephony_data?.duration ?? null
+  );
 }

@@ -10,7 +10,11 @@ import { normalizeMindoBulkSend } from "./transform";
 
 const now = new Date("2025-11-21T12:00:00Z");
 const page = (raw: unknown, options: { page?: number; pageSize?: number } = {}) =>
-  normalizeMindoBulkSendPage(raw, { page: options.page ?? 1, pageSize: options.pageSize ?? 20, now });
+  normalizeMindoBulkSendPage(raw, {
+    page: options.page ?? 1,
+    pageSize: options.pageSize ?? 20,
+    now,
+  });
 
 describe("normalizeMindoBulkSendPage", () => {
   it("reads the docs' list example into summaries, with no next page", () => {
@@ -48,7 +52,11 @@ describe("normalizeMindoBulkSendPage", () => {
     for (const item of docsList.results) {
       const snapshot = normalizeMindoBulkSend(item, { batchId: item.id, now });
       const summary = page(docsList).items.find((candidate) => candidate.batchId === item.id);
-      expect(summary).toMatchObject({ state: snapshot.state, total: snapshot.total, processed: snapshot.processed });
+      expect(summary).toMatchObject({
+        state: snapshot.state,
+        total: snapshot.total,
+        processed: snapshot.processed,
+      });
     }
   });
 
@@ -61,7 +69,9 @@ describe("normalizeMindoBulkSendPage", () => {
 
   it("keeps unknown statuses, reads numbers as strings and leaves out what it cannot read, with a note", () => {
     const result = page(oddItems, { pageSize: 2 });
-    expect(result.items.map(({ batchId, state, providerStatus }) => [batchId, state, providerStatus])).toEqual([
+    expect(
+      result.items.map(({ batchId, state, providerStatus }) => [batchId, state, providerStatus]),
+    ).toEqual([
       ["d6e5f1a2-7b8c-4d9e-8f1a-3b4c5d6e7f80", "unknown", "ON_HOLD"],
       ["f8a7b3c4-9d0e-4f1a-8b3c-5d6e7f809102", "queued", "queued"],
     ]);
@@ -74,13 +84,19 @@ describe("normalizeMindoBulkSendPage", () => {
   });
 
   it("filters by state after reading, so a server that ignores the filter is still honest", () => {
-    const result = normalizeMindoBulkSendPage(oddItems, { page: 1, pageSize: 20, now, state: "queued" });
+    const result = normalizeMindoBulkSendPage(oddItems, {
+      page: 1,
+      pageSize: 20,
+      now,
+      state: "queued",
+    });
     expect(result.items.map((item) => item.state)).toEqual(["queued"]);
   });
 
   it("produces summaries the shared schema accepts", () => {
     for (const raw of [docsList, foreignNext, oddItems]) {
-      for (const item of page(raw).items) expect(sendSummarySchema.safeParse(item).success).toBe(true);
+      for (const item of page(raw).items)
+        expect(sendSummarySchema.safeParse(item).success).toBe(true);
     }
   });
 
@@ -95,8 +111,14 @@ describe("normalizeMindoBulkSendPage", () => {
 });
 
 describe("the list's status filter", () => {
-  it.each(Object.entries(MINDO_STATUS_FILTER))("sends %s as a status the batch transform reads back as that state", (state, status) => {
-    const snapshot = normalizeMindoBulkSend({ ...docsList.results[0], status }, { batchId: "x", now });
-    expect(snapshot.state).toBe(state);
-  });
+  it.each(Object.entries(MINDO_STATUS_FILTER))(
+    "sends %s as a status the batch transform reads back as that state",
+    (state, status) => {
+      const snapshot = normalizeMindoBulkSend(
+        { ...docsList.results[0], status },
+        { batchId: "x", now },
+      );
+      expect(snapshot.state).toBe(state);
+    },
+  );
 });

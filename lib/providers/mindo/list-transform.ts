@@ -19,7 +19,10 @@ export type MindoListContext = { page: number; pageSize: number; now: Date; stat
  * GET …/bulk-sends/ → one page of summaries. List items are a subset of the status object, so
  * each goes through the batch transform itself: a send reads the same here as on its page.
  */
-export function normalizeMindoBulkSendPage(raw: unknown, { page, pageSize, now, state }: MindoListContext): SendSummaryPage {
+export function normalizeMindoBulkSendPage(
+  raw: unknown,
+  { page, pageSize, now, state }: MindoListContext,
+): SendSummaryPage {
   const envelope = parsePayload(mindoPageSchema, raw, NAME);
   const { read, notes } = readEach(
     envelope.results,
@@ -27,7 +30,10 @@ export function normalizeMindoBulkSendPage(raw: unknown, { page, pageSize, now, 
       const id = withId.safeParse(item).data?.id;
       if (!id) return null;
       const snapshot = normalizeMindoBulkSend(item, { batchId: id, now });
-      return summaryOf(snapshot, typeof snapshot.details.template === "string" ? snapshot.details.template : null);
+      return summaryOf(
+        snapshot,
+        typeof snapshot.details.template === "string" ? snapshot.details.template : null,
+      );
     },
     ["bulk send on this page", "bulk sends on this page"],
   );

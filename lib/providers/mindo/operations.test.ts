@@ -28,7 +28,9 @@ describe("mindo list and recipient calls", () => {
   afterAll(() => upstream.close());
   beforeEach(() => {
     upstream.requests.length = 0;
-    upstream.reply((request, response) => sendJson(response, 200, request.url?.includes("/messages/") ? docsMessages : docsList));
+    upstream.reply((request, response) =>
+      sendJson(response, 200, request.url?.includes("/messages/") ? docsMessages : docsList),
+    );
   });
   const urls = () => upstream.requests.map((request) => `${request.method} ${request.url}`);
 
@@ -63,7 +65,11 @@ describe("mindo list and recipient calls", () => {
 
   it("reads DRF's 'Invalid page.' 404 as the end of the list", async () => {
     upstream.reply((_q, r) => sendJson(r, 404, invalidPage));
-    expect(await listBatches({ cursor: "9" }, context())).toEqual({ items: [], nextCursor: null, notes: [] });
+    expect(await listBatches({ cursor: "9" }, context())).toEqual({
+      items: [],
+      nextCursor: null,
+      notes: [],
+    });
   });
 
   it("refuses a cursor it did not make without calling Mindo", async () => {
@@ -81,13 +87,24 @@ describe("mindo list and recipient calls", () => {
 
   it("reads successes as sent, delivered and read in turn, skipping an empty status in the same call", async () => {
     upstream.reply((request, response) =>
-      sendJson(response, 200, request.url?.includes("status=sent") ? emptyPage : { ...docsMessages, next: null }),
+      sendJson(
+        response,
+        200,
+        request.url?.includes("status=sent") ? emptyPage : { ...docsMessages, next: null },
+      ),
     );
     const first = await listRecipients(BATCH_ID, { outcome: "success", pageSize: 3 }, context());
-    expect(urls()).toEqual([`GET ${MESSAGES}?status=sent&page=1&page_size=3`, `GET ${MESSAGES}?status=delivered&page=1&page_size=3`]);
+    expect(urls()).toEqual([
+      `GET ${MESSAGES}?status=sent&page=1&page_size=3`,
+      `GET ${MESSAGES}?status=delivered&page=1&page_size=3`,
+    ]);
     expect(first.items).toHaveLength(3);
     expect(first.nextCursor).toBe("2.1");
-    const second = await listRecipients(BATCH_ID, { outcome: "success", cursor: first.nextCursor, pageSize: 3 }, context());
+    const second = await listRecipients(
+      BATCH_ID,
+      { outcome: "success", cursor: first.nextCursor, pageSize: 3 },
+      context(),
+    );
     expect(urls().at(-1)).toBe(`GET ${MESSAGES}?status=read&page=1&page_size=3`);
     expect(second.nextCursor).toBeNull();
   });
@@ -103,7 +120,11 @@ describe("mindo list and recipient calls", () => {
 
   it("maps the documented 404 for an unknown bulk send to not_found", async () => {
     upstream.reply((_q, r) => sendJson(r, 404, docs404));
-    expectSafeError(await operationError((c) => listRecipients(BATCH_ID, {}, c), context()), "not_found", API_KEY);
+    expectSafeError(
+      await operationError((c) => listRecipients(BATCH_ID, {}, c), context()),
+      "not_found",
+      API_KEY,
+    );
   });
 });
 
@@ -112,6 +133,10 @@ describeOperationFailures({
   apiKey: API_KEY,
   operations: [
     { name: "listBatches", run: (context) => listBatches({}, context), readsBody: true },
-    { name: "listRecipients", run: (context) => listRecipients(BATCH_ID, { outcome: "failure" }, context), readsBody: true },
+    {
+      name: "listRecipients",
+      run: (context) => listRecipients(BATCH_ID, { outcome: "failure" }, context),
+      readsBody: true,
+    },
   ],
 });

@@ -3,7 +3,13 @@ import type { BatchState, Outcome } from "@/lib/batch-snapshot";
 import { AppError } from "@/lib/errors";
 import type { UpstreamResponse } from "../http";
 import { pageCursor, pageSizeOf, readPageCursor } from "../page-cursor";
-import type { ListBatchesQuery, OperationContext, RecipientPage, RecipientsQuery, SendSummaryPage } from "../types";
+import type {
+  ListBatchesQuery,
+  OperationContext,
+  RecipientPage,
+  RecipientsQuery,
+  SendSummaryPage,
+} from "../types";
 import type { Upstream } from "../upstream";
 import { mindo } from "./client";
 import { normalizeMindoBulkSendPage } from "./list-transform";
@@ -26,16 +32,33 @@ export const MINDO_STATUS_FILTER: Partial<Record<BatchState, string>> = {
 };
 
 /** GET …/bulk-sends/?status=&page=&page_size= — the next page is computed, never taken from `next`. */
-export async function listMindoBulkSends(query: ListBatchesQuery, context: OperationContext): Promise<SendSummaryPage> {
+export async function listMindoBulkSends(
+  query: ListBatchesQuery,
+  context: OperationContext,
+): Promise<SendSummaryPage> {
   const upstream = mindo(context);
   const { page } = readPageCursor(query.cursor);
   const pageSize = pageSizeOf(query.pageSize, PAGE_SIZE.fallback, PAGE_SIZE.max);
   const status = query.status && MINDO_STATUS_FILTER[query.status];
-  const response = await upstream.get(BULK_SENDS, { trailingSlash: true, query: { ...(status ? { status } : {}), ...pageQuery(page, pageSize) } });
+  const response = await upstream.get(BULK_SENDS, {
+    trailingSlash: true,
+    query: { ...(status ? { status } : {}), ...pageQuery(page, pageSize) },
+  });
   if (isPastLastPage(response)) return { items: [], nextCursor: null, notes: [] };
-  if (response.status === 404) throw new AppError("provider_error", `${NAME} has no bulk-send list at this address (HTTP 404).`);
+  if (response.status === 404)
+    throw new AppError(
+      "provider_error",
+      `${NAME} has no bulk-send list at this address (HTTP 404).`,
+    );
   if (response.status !== 200) throw upstream.statusError(response);
-  return upstream.read(() => normalizeMindoBulkSendPage(response.body, { page, pageSize, now: context.now, state: query.status }));
+  return upstream.read(() =>
+    normalizeMindoBulkSendPage(response.body, {
+      page,
+      pageSize,
+      now: context.now,
+      state: query.status,
+    }),
+  );
 }
 
 // Messages move from sent to delivered to read, so a success is read as three filtered lists in
@@ -50,23 +73,40 @@ function statusesFor(outcome: Outcome | undefined): readonly (string | null)[] {
 const NOT_LISTED = `${NAME} lists a message only once it has been sent: pending messages have no rows yet.`;
 
 /** GET …/bulk-sends/{id}/messages/?status=&page=&page_size=; an empty stage moves on to the next. */
-export async function listMindoMessages(batchId: string, query: RecipientsQuery, context: OperationContext): Promise<RecipientPage> {
+export async function listMindoMessages(
+  batchId: string,
+  query: RecipientsQuery,
+  context: OperationContext,
+): Promise<RecipientPage> {
   const statuses = statusesFor(query.outcome);
   if (statuses.length === 0) return { items: [], nextCursor: null, notes: [NOT_LISTED] };
   const upstream = mindo(context);
   const pageSize = pageSizeOf(query.pageSize, PAGE_SIZE.fallback, PAGE_SIZE.max);
   let { stage, page } = readPageCursor(query.cursor, statuses.length);
   for (;;) {
-    const { items, hasMore, notes } = await readMessagePage(upstream, batchId, statuses[stage] ?? null, page, pageSize);
+    const { items, hasMore, notes } = await readMessagePage(
+      upstream,
+      batchId,
+      statuses[stage] ?? null,
+      page,
+      pageSize,
+    );
     const lastStage = stage + 1 >= statuses.length;
     if (hasMore) return { items, nextCursor: pageCursor({ stage, page: page + 1 }), notes };
     if (lastStage) return { items, nextCursor: null, notes };
-    if (items.length > 0) return { items, nextCursor: pageCursor({ stage: stage + 1, page: 1 }), notes };
+    if (items.length > 0)
+      return { items, nextCursor: pageCursor({ stage: stage + 1, page: 1 }), notes };
     [stage, page] = [stage + 1, 1];
   }
 }
 
-async function readMessagePage(upstream: Upstream, batchId: string, status: string | null, page: number, pageSize: number) {
+async function readMessagePage(
+  upstream: Upstream,
+  batchId: string,
+  status: string | null,
+  page: number,
+  pageSize: number,
+) {
   const response = await upstream.get([...BULK_SENDS, batchId, "messages"], {
     trailingSlash: true,
     query: { ...(status ? { status } : {}), ...pageQuery(page, pageSize) },
@@ -83,6 +123,7 @@ function pageQuery(page: number, pageSize: number) {
 
 // DRF answers a page past the end with 404 {"detail": "Invalid page."} (Spanish when localised).
 function isPastLastPage({ status, body }: UpstreamResponse): boolean {
-  if (status !== 404 || typeof body !== "object" || body === null || !("detail" in body)) return false;
+  if (status !== 404 || typeof body !== "object" || body === null || !("detail" in body))
+    return false;
   return typeof body.detail === "string" && /invalid page|p[áa]gina inv[áa]lida/i.test(body.detail);
 }

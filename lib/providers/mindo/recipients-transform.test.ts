@@ -4,7 +4,8 @@ import docsMessages from "./fixtures/docs-messages.json";
 import failures from "./fixtures/messages-failures.json";
 import { normalizeMindoMessagePage } from "./recipients-transform";
 
-const read = (raw: unknown, page = 1, pageSize = 20) => normalizeMindoMessagePage(raw, { page, pageSize });
+const read = (raw: unknown, page = 1, pageSize = 20) =>
+  normalizeMindoMessagePage(raw, { page, pageSize });
 
 describe("normalizeMindoMessagePage", () => {
   it("reads the docs' example verbatim, without the variables (names, codes) it carries", () => {
@@ -44,7 +45,11 @@ describe("normalizeMindoMessagePage", () => {
           outcome: "success",
           reason: null,
           at: "2025-11-16T21:30:26.000Z",
-          details: { messageId: "1003", whatsappMessageId: "wamid.HBgLNTU0MTE2NzU0Nzg1FQIAERgU...", sentAt: "2025-11-16T21:30:26.000Z" },
+          details: {
+            messageId: "1003",
+            whatsappMessageId: "wamid.HBgLNTU0MTE2NzU0Nzg1FQIAERgU...",
+            sentAt: "2025-11-16T21:30:26.000Z",
+          },
         },
       ],
       hasMore: false,
@@ -70,11 +75,14 @@ describe("normalizeMindoMessagePage", () => {
 
   it("produces rows the shared schema accepts", () => {
     for (const raw of [docsMessages, failures]) {
-      for (const row of read(raw).items) expect(recipientRowSchema.safeParse(row).success).toBe(true);
+      for (const row of read(raw).items)
+        expect(recipientRowSchema.safeParse(row).success).toBe(true);
     }
   });
 
   it("rejects a body that is not a page", () => {
-    expect(() => read({ detail: "Not found." })).toThrow(expect.objectContaining({ code: "provider_bad_response" }));
+    expect(() => read({ detail: "Not found." })).toThrow(
+      expect.objectContaining({ code: "provider_bad_response" }),
+    );
   });
 });

@@ -11,12 +11,20 @@ import { mindoProfile } from "./profile";
 const NAME = mindoProfile.name;
 
 // sent → delivered → read, or failed: the batch transform counts the first three as successes.
-const OUTCOMES: Readonly<Record<string, Outcome>> = { sent: "success", delivered: "success", read: "success", failed: "failure" };
+const OUTCOMES: Readonly<Record<string, Outcome>> = {
+  sent: "success",
+  delivered: "success",
+  read: "success",
+  failed: "failure",
+};
 
 export type MindoMessagePage = { items: RecipientRow[]; hasMore: boolean; notes: string[] };
 
 /** GET …/bulk-sends/{id}/messages/ → recipient rows; an unknown status is kept and counted as in flight. */
-export function normalizeMindoMessagePage(raw: unknown, { page, pageSize }: { page: number; pageSize: number }): MindoMessagePage {
+export function normalizeMindoMessagePage(
+  raw: unknown,
+  { page, pageSize }: { page: number; pageSize: number },
+): MindoMessagePage {
   const envelope = parsePayload(mindoPageSchema, raw, NAME);
   const { read, notes } = readEach(
     envelope.results,

@@ -23,6 +23,8 @@ describe("refusalOf400", () => {
   });
 
   it("reads the documented 'invalid batch id' as not_found", () => {
-    expect(() => refusalOf400(invalidBatchId)).toThrow(expect.objectContaining({ code: "not_found" }));
+    expect(() => refusalOf400(invalidBatchId)).toThrow(
+      expect.objectContaining({ code: "not_found" }),
+    );
   });
 });

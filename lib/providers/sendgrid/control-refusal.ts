@@ -26,9 +26,13 @@ export function refused(message: string): ControlResult {
  */
 export function refusalOf400(body: unknown): ControlResult {
   const parsed = sendGridErrorSchema.safeParse(body);
-  const text = (parsed.success ? parsed.data.errors.map((error) => error.message ?? "") : []).join(" ").toLowerCase();
-  if (/invalid batch id|batch id not found/.test(text)) throw new AppError("not_found", `${NAME} does not know this batch id.`);
-  if (/10 minutes|minutes before|too late|send time|send_at/.test(text)) return refused(REFUSALS.tooLate);
+  const text = (parsed.success ? parsed.data.errors.map((error) => error.message ?? "") : [])
+    .join(" ")
+    .toLowerCase();
+  if (/invalid batch id|batch id not found/.test(text))
+    throw new AppError("not_found", `${NAME} does not know this batch id.`);
+  if (/10 minutes|minutes before|too late|send time|send_at/.test(text))
+    return refused(REFUSALS.tooLate);
   if (/max|limit/.test(text)) return refused(REFUSALS.maxReached);
   if (/already/.test(text)) return refused(REFUSALS.alreadyHeld);
   return refused(REFUSALS.other);

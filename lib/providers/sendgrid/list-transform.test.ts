@@ -37,18 +37,26 @@ describe("normalizeSendGridScheduledSendList", () => {
       summary("IbLdyLYULb7Rj8GKSx7u025ouWVlAiMg", "paused", "pause"),
       summary("QzZmYzLTVWIwYgYzJlM2NhNWI", "unknown", "expire"),
     ]);
-    expect(page.notes).toEqual([ONLY_HELD_NOTE, "2 scheduled-send entries could not be read and are left out."]);
-  });
-
-  it("filters by state", () => {
-    expect(normalizeSendGridScheduledSendList(mixed, { now, state: "paused" }).items.map((s) => s.batchId)).toEqual([
-      "IbLdyLYULb7Rj8GKSx7u025ouWVlAiMg",
+    expect(page.notes).toEqual([
+      ONLY_HELD_NOTE,
+      "2 scheduled-send entries could not be read and are left out.",
     ]);
   });
 
+  it("filters by state", () => {
+    expect(
+      normalizeSendGridScheduledSendList(mixed, { now, state: "paused" }).items.map(
+        (s) => s.batchId,
+      ),
+    ).toEqual(["IbLdyLYULb7Rj8GKSx7u025ouWVlAiMg"]);
+  });
+
   it("produces summaries the shared schema accepts, and rejects a body that is no list", () => {
-    for (const item of normalizeSendGridScheduledSendList(mixed, { now }).items) expect(sendSummarySchema.safeParse(item).success).toBe(true);
-    expect(() => normalizeSendGridScheduledSendList({ batch_id: "x" }, { now })).toThrow(expect.objectContaining({ code: "provider_bad_response" }));
+    for (const item of normalizeSendGridScheduledSendList(mixed, { now }).items)
+      expect(sendSummarySchema.safeParse(item).success).toBe(true);
+    expect(() => normalizeSendGridScheduledSendList({ batch_id: "x" }, { now })).toThrow(
+      expect.objectContaining({ code: "provider_bad_response" }),
+    );
   });
 });
 

@@ -14,13 +14,17 @@ const API_KEY = "SG.sendboard-sim.key";
 const BATCH_ID = "HkJ5yLYULb7Rj8GKSx7u025ouWVlMgAi";
 const ONE = `/v3/user/scheduled_sends/${BATCH_ID}`;
 const { listBatches, control } = sendGridAdapter;
-if (!listBatches || !control) throw new Error("SendGrid lists held batches and pauses, resumes and cancels");
+if (!listBatches || !control)
+  throw new Error("SendGrid lists held batches and pauses, resumes and cancels");
 
 describe("sendgrid scheduled-send calls", () => {
   let upstream: FakeUpstream;
   let held: unknown[];
   const context = () => contextFor(upstream, API_KEY);
-  const calls = () => upstream.requests.map((request) => `${request.method} ${request.url}${request.body ? ` ${request.body}` : ""}`);
+  const calls = () =>
+    upstream.requests.map(
+      (request) => `${request.method} ${request.url}${request.body ? ` ${request.body}` : ""}`,
+    );
   beforeAll(async () => {
     upstream = await startFakeUpstream();
   });
@@ -30,7 +34,8 @@ describe("sendgrid scheduled-send calls", () => {
     held = [];
     upstream.reply(
       afterBody((request, response) => {
-        if (request.method === "GET") return sendJson(response, 200, request.url === ONE ? held : docsList);
+        if (request.method === "GET")
+          return sendJson(response, 200, request.url === ONE ? held : docsList);
         if (request.method === "POST") return sendJson(response, 201, docsCreate);
         sendText(response, 204, "");
       }),
@@ -47,7 +52,10 @@ describe("sendgrid scheduled-send calls", () => {
 
   it("pauses a batch with no entry by POSTing {batch_id, status} as JSON", async () => {
     expect(await control(BATCH_ID, "pause", context())).toEqual({ kind: "done" });
-    expect(calls()).toEqual([`GET ${ONE}`, `POST /v3/user/scheduled_sends {"batch_id":"${BATCH_ID}","status":"pause"}`]);
+    expect(calls()).toEqual([
+      `GET ${ONE}`,
+      `POST /v3/user/scheduled_sends {"batch_id":"${BATCH_ID}","status":"pause"}`,
+    ]);
     expect(upstream.requests[1]?.headers["content-type"]).toBe("application/json");
   });
 
@@ -60,7 +68,9 @@ describe("sendgrid scheduled-send calls", () => {
   it("reads a 404 for the entry as none", async () => {
     upstream.reply(
       afterBody((request, response) =>
-        request.method === "GET" ? sendJson(response, 404, { errors: [{ field: null, message: "not found" }] }) : sendJson(response, 201, docsCreate),
+        request.method === "GET"
+          ? sendJson(response, 404, { errors: [{ field: null, message: "not found" }] })
+          : sendJson(response, 201, docsCreate),
       ),
     );
     expect(await control(BATCH_ID, "cancel", context())).toEqual({ kind: "done" });
@@ -69,33 +79,59 @@ describe("sendgrid scheduled-send calls", () => {
 
   it("refuses to pause a paused batch, or cancel a cancelled one, without a second call", async () => {
     held = [{ batch_id: BATCH_ID, status: "pause" }];
-    expect(await control(BATCH_ID, "pause", context())).toEqual({ kind: "refused", reason: "not_allowed", message: "The batch is already paused." });
+    expect(await control(BATCH_ID, "pause", context())).toEqual({
+      kind: "refused",
+      reason: "not_allowed",
+      message: "The batch is already paused.",
+    });
     held = [{ batch_id: BATCH_ID, status: "cancel" }];
-    expect(await control(BATCH_ID, "cancel", context())).toEqual({ kind: "refused", reason: "not_allowed", message: "The batch is already cancelled." });
+    expect(await control(BATCH_ID, "cancel", context())).toEqual({
+      kind: "refused",
+      reason: "not_allowed",
+      message: "The batch is already cancelled.",
+    });
     expect(calls()).toEqual([`GET ${ONE}`, `GET ${ONE}`]);
   });
 
   it("resumes with DELETE, and says so when there was nothing to resume", async () => {
     expect(await control(BATCH_ID, "resume", context())).toEqual({ kind: "done" });
     expect(calls()).toEqual([`DELETE ${ONE}`]);
-    upstream.reply((_q, r) => sendJson(r, 404, { errors: [{ field: null, message: "batch id not found" }] }));
-    expect(await control(BATCH_ID, "resume", context())).toEqual({ kind: "refused", reason: "not_allowed", message: REFUSALS.notHeld });
+    upstream.reply((_q, r) =>
+      sendJson(r, 404, { errors: [{ field: null, message: "batch id not found" }] }),
+    );
+    expect(await control(BATCH_ID, "resume", context())).toEqual({
+      kind: "refused",
+      reason: "not_allowed",
+      message: REFUSALS.notHeld,
+    });
   });
 
   it("maps SendGrid's 400 for a late pause to not_allowed in our words", async () => {
-    upstream.reply((request, response) => (request.method === "GET" ? sendJson(response, 200, []) : sendJson(response, 400, tooLate)));
-    expect(await control(BATCH_ID, "pause", context())).toEqual({ kind: "refused", reason: "not_allowed", message: REFUSALS.tooLate });
+    upstream.reply((request, response) =>
+      request.method === "GET" ? sendJson(response, 200, []) : sendJson(response, 400, tooLate),
+    );
+    expect(await control(BATCH_ID, "pause", context())).toEqual({
+      kind: "refused",
+      reason: "not_allowed",
+      message: REFUSALS.tooLate,
+    });
   });
 
   it("refuses stop as not_supported without a call", async () => {
-    expect(await control(BATCH_ID, "stop", context())).toEqual({ kind: "refused", reason: "not_supported", message: "SendGrid cannot stop a batch." });
+    expect(await control(BATCH_ID, "stop", context())).toEqual({
+      kind: "refused",
+      reason: "not_supported",
+      message: "SendGrid cannot stop a batch.",
+    });
     expect(upstream.requests).toHaveLength(0);
   });
 
   it("takes the wait of a 429 from X-RateLimit-Reset, as for reads", async () => {
     const ctx = context();
     const reset = Math.floor(ctx.now.getTime() / 1000) + 30;
-    upstream.reply((_q, r) => sendJson(r, 429, tooManyRequests, { "x-ratelimit-reset": String(reset) }));
+    upstream.reply((_q, r) =>
+      sendJson(r, 429, tooManyRequests, { "x-ratelimit-reset": String(reset) }),
+    );
     const error = await operationError((c) => control(BATCH_ID, "cancel", c), ctx);
     expectSafeError(error, "provider_rate_limited", API_KEY);
     expect(error.retryAfterSeconds).toBe(30);

@@ -17,12 +17,16 @@ export type OperationCase = {
 
 type Options = { provider: ProviderId; apiKey: string; operations: OperationCase[] };
 
-export async function operationError(run: OperationCase["run"], context: OperationContext): Promise<AppError> {
+export async function operationError(
+  run: OperationCase["run"],
+  context: OperationContext,
+): Promise<AppError> {
   const outcome = await run(context).then(
     () => null,
     (error: unknown) => error,
   );
-  if (!(outcome instanceof AppError)) throw new Error(`expected an AppError, got ${String(outcome)}`);
+  if (!(outcome instanceof AppError))
+    throw new Error(`expected an AppError, got ${String(outcome)}`);
   return outcome;
 }
 
@@ -44,10 +48,15 @@ export function describeOperationFailures({ provider, apiKey, operations }: Opti
       return error;
     };
 
-    it.each([401, 403])("maps HTTP %i to provider_auth_failed without echoing the body", async (status) => {
-      upstream.reply((_q, r) => sendJson(r, status, { error: BODY_MARKER, detail: BODY_MARKER, message: BODY_MARKER }));
-      expect((await failWith("provider_auth_failed")).message).toContain(String(status));
-    });
+    it.each([401, 403])(
+      "maps HTTP %i to provider_auth_failed without echoing the body",
+      async (status) => {
+        upstream.reply((_q, r) =>
+          sendJson(r, status, { error: BODY_MARKER, detail: BODY_MARKER, message: BODY_MARKER }),
+        );
+        expect((await failWith("provider_auth_failed")).message).toContain(String(status));
+      },
+    );
 
     it("maps 429 to provider_rate_limited and keeps Retry-After", async () => {
       upstream.reply((_q, r) => sendJson(r, 429, { message: BODY_MARKER }, { "retry-after": "5" }));
@@ -57,25 +66,34 @@ export function describeOperationFailures({ provider, apiKey, operations }: Opti
     it("maps a 500 and a 502 HTML page to provider_error", async () => {
       upstream.reply((_q, r) => sendJson(r, 500, { message: BODY_MARKER }));
       await failWith("provider_error");
-      upstream.reply((_q, r) => sendText(r, 502, `<html><h1>502 Bad Gateway</h1>${BODY_MARKER}</html>`, { "content-type": "text/html" }));
+      upstream.reply((_q, r) =>
+        sendText(r, 502, `<html><h1>502 Bad Gateway</h1>${BODY_MARKER}</html>`, {
+          "content-type": "text/html",
+        }),
+      );
       expect((await failWith("provider_error")).message).toContain("502");
     });
 
     it("does not follow a redirect (the key would travel with it)", async () => {
       upstream.reply((request, r) =>
-        request.url === "/elsewhere" ? sendJson(r, 200, []) : sendText(r, 302, "", { location: `${upstream.baseUrl}/elsewhere` }),
+        request.url === "/elsewhere"
+          ? sendJson(r, 200, [])
+          : sendText(r, 302, "", { location: `${upstream.baseUrl}/elsewhere` }),
       );
       await failWith("provider_bad_response");
       expect(upstream.requests.map((request) => request.url)).not.toContain("/elsewhere");
     });
 
-    if (readsBody) it("reports an unreadable 200 as provider_bad_response, once", async () => {
-      upstream.reply((_q, r) => sendText(r, 200, `{"results": ${BODY_MARKER}`, { "content-type": "application/json" }));
-      const { observer, errors } = recordingObserver();
-      const error = await operationError(run, contextFor(upstream, apiKey, 2000, observer));
-      expectSafeError(error, "provider_bad_response", apiKey);
-      expect(errors).toEqual([{ provider, code: "provider_bad_response" }]);
-    });
+    if (readsBody)
+      it("reports an unreadable 200 as provider_bad_response, once", async () => {
+        upstream.reply((_q, r) =>
+          sendText(r, 200, `{"results": ${BODY_MARKER}`, { "content-type": "application/json" }),
+        );
+        const { observer, errors } = recordingObserver();
+        const error = await operationError(run, contextFor(upstream, apiKey, 2000, observer));
+        expectSafeError(error, "provider_bad_response", apiKey);
+        expect(errors).toEqual([{ provider, code: "provider_bad_response" }]);
+      });
 
     it("reports each call, and a timeout as provider_timeout", async () => {
       upstream.reply(() => undefined);
