@@ -41,16 +41,8 @@ export const bolnaSim: ProviderSim = {
 async function getBatch(ctx: SimContext, { id = "" }: RouteParams) {
   ctx.countCall("bolna", id);
   if (!authorized(ctx)) return;
-  const scenario = scenarioOf("bolna", id);
-  if (
-    await answerFault(
-      ctx,
-      scenario,
-      faultStyle(() => batchBody(ctx, id)),
-    )
-  )
-    return;
-  if (scenario === "docs-example") {
+  if (await faulted(ctx, id, () => batchBody(ctx, id))) return;
+  if (scenarioOf("bolna", id) === "docs-example") {
     return sendText(ctx.res, 200, "application/json", BOLNA_DOCS_EXAMPLE);
   }
   const body = batchBody(ctx, id);
@@ -87,15 +79,7 @@ function listAgentBatches(ctx: SimContext, { agent = "" }: RouteParams) {
 // an odd hex digit answer the envelope (paged by page_number / page_size), the others the array.
 async function listExecutions(ctx: SimContext, { id = "" }: RouteParams) {
   if (!authorized(ctx)) return;
-  const scenario = scenarioOf("bolna", id);
-  if (
-    await answerFault(
-      ctx,
-      scenario,
-      faultStyle(() => []),
-    )
-  )
-    return;
+  if (await faulted(ctx, id, () => [])) return;
   const entry = bolnaBatchEntry(ctx, id);
   if (!entry) return sendJson(ctx.res, 404, { message: "Batch not found" });
   const rows = bolnaExecutions(id, entry, momentOf(ctx, id, entry), ctx.now);
@@ -132,6 +116,11 @@ function getUser(ctx: SimContext) {
     wallet: 482.19,
     concurrency: { max: 10, current: 3 },
   });
+}
+
+/** Answers the fault a fault scenario's id stands for; true when it did. */
+function faulted(ctx: SimContext, id: string, validBody: () => unknown): Promise<boolean> {
+  return answerFault(ctx, scenarioOf("bolna", id), faultStyle(validBody));
 }
 
 function batchBody(ctx: SimContext, id: string) {
