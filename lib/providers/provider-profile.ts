@@ -5,8 +5,11 @@ export type BatchAction = "pause" | "resume" | "cancel" | "stop";
 
 /** What a provider can do beyond reading one batch; the coming features read these instead of naming providers. */
 export type ProviderCapabilities = {
-  /** Finding recent batches without an id: across the account, agent by agent (Bolna), or not at all. */
-  list: "account" | "per-agent" | "none";
+  /**
+   * Finding recent batches without an id: across the account, agent by agent (Bolna), only the
+   * paused and cancelled ones (SendGrid: the rest only Sendboard itself has seen), or not at all.
+   */
+  list: "account" | "per-agent" | "paused-and-cancelled" | "none";
   actions: readonly BatchAction[];
   /** Where per-recipient rows come from: the provider's API, only webhook events we receive, or nowhere. */
   recipients: "api" | "webhook" | "none";

@@ -3,7 +3,7 @@ import type { ProviderSim, SimContext } from "../context";
 import { MIGMA_DOCS_EXAMPLE } from "../docs-examples";
 import { answerFault, type FaultStyle } from "../faults";
 import { sendJson, sendText } from "../respond";
-import { findRoute, route, type RouteParams } from "../router";
+import { findRoute, handlerFor, route, type RouteParams } from "../router";
 import { scenarioOf, SIM_MIGMA_PENDING_ID } from "../scenarios";
 import { migmaBatchData } from "./migma-batch";
 
@@ -17,10 +17,9 @@ export const migmaSim: ProviderSim = {
   async handle(ctx) {
     const match = findRoute(routes, ctx.url.pathname.replace(/^\/api(?=\/v1)/, ""));
     if (!match) return migmaError(ctx, 404, "NOT_FOUND", "Route not found");
-    if (ctx.req.method !== "GET") {
-      return migmaError(ctx, 405, "METHOD_NOT_ALLOWED", "Method not allowed");
-    }
-    await match.handler(ctx, match.params);
+    const handler = handlerFor(match, ctx.req.method);
+    if (!handler) return migmaError(ctx, 405, "METHOD_NOT_ALLOWED", "Method not allowed");
+    await handler(ctx, match.params);
   },
 };
 

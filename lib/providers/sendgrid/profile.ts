@@ -16,7 +16,7 @@ export const sendGridProfile = {
   settling: { everyMs: 30_000, polls: 2 },
   capabilities: {
     // GET /v3/user/scheduled_sends lists only paused and cancelled batches, not recent ones.
-    list: "none",
+    list: "paused-and-cancelled",
     // Until 10 minutes before send_at.
     actions: ["pause", "resume", "cancel"],
     // No per-batch rows in the API: only events of sends we tagged, through the Event Webhook.
