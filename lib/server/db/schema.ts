@@ -14,7 +14,7 @@ export interface UsersTable {
   team_id: string;
   email: string;
   name: string;
-  role: string; // "admin" | "member"
+  role: string; // a UserRole: "admin" | "operator" | "member"
   password_hash: string | null; // null until an invited user sets a password
   invite_token_hash: string | null;
   invite_expires_at: string | null;
