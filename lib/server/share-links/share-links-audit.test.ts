@@ -78,6 +78,24 @@ describe("the share links the activity log records", () => {
     for (const token of [board.token, batch.token]) expect(text).not.toContain(token);
   });
 
+  it("records one revoke when two arrive at once, and keeps the first time", async () => {
+    const link = await createShareLink(ctxOf(alice), { target: { boardId }, origin }, now);
+    const evenLater = new Date(later.getTime() + 60_000);
+    await Promise.all([
+      revokeShareLink(ctxOf(alice), { linkId: link.id }, later),
+      revokeShareLink(ctxOf(alice), { linkId: link.id }, evenLater),
+    ]);
+    expect(
+      (await storedEvents(db)).filter((event) => event.action === "share_link.revoke"),
+    ).toHaveLength(1);
+    const row = await db
+      .selectFrom("share_links")
+      .select("revoked_at")
+      .where("id", "=", link.id)
+      .executeTakeFirstOrThrow();
+    expect(row.revoked_at).toBe(later.toISOString());
+  });
+
   it("records nothing for a link that was not made or revoked", async () => {
     await expect(
       createShareLink(ctxOf(alice), { target: { boardId: crypto.randomUUID() }, origin }, now),
