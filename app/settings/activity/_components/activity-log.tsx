@@ -8,15 +8,15 @@ import { auditQueryOptions } from "@/lib/queries/audit";
 import { SettingsHeading } from "../../_components/settings-heading";
 import { ActivityRow } from "./activity-row";
 
-export function ActivityLog() {
+export function ActivityLog({ retentionDays }: { retentionDays: number }) {
   const log = useInfiniteQuery(auditQueryOptions());
   const now = useNow();
   const events = log.data?.pages.flatMap((page) => page.items) ?? [];
   return (
     <div className="space-y-6 sm:space-y-8">
       <SettingsHeading title="Activity">
-        Who changed what, when and from where: share links, connections and people. Events are kept
-        for the retention the server sets and cannot be edited.
+        Who changed what, when and from where: share links, connections and people. Each event is
+        kept for {retentionDays} days and cannot be edited.
       </SettingsHeading>
       {log.isError && (
         <Notice tone="warning" title="Could not load the activity" data-testid="activity-error">

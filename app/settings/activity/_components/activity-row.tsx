@@ -1,6 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { AuditEvent, AuditOutcome } from "@/lib/audit-event";
+import { formatDateTime } from "@/lib/format";
 import { auditActorName, auditDescription, auditNote, OUTCOME_LABELS } from "@/lib/audit-sentence";
 
 const OUTCOME_TONES = {
@@ -25,12 +26,18 @@ export function ActivityRow({ event, now }: { event: AuditEvent; now: number }) 
         </p>
         {note && <p className="mt-0.5 text-sm text-muted">{note}</p>}
       </div>
-      <p className="flex shrink-0 gap-3 text-sm text-muted">
-        <RelativeTime value={event.at} now={now} />
-        {event.address && (
-          <span title="The client address the request came from">{event.address}</span>
-        )}
-      </p>
+      <div className="shrink-0 text-sm text-muted sm:text-right">
+        <p>
+          <RelativeTime value={event.at} now={now} />
+        </p>
+        {/* An audit row is read long after: the exact time stays on screen, not only on hover. */}
+        <p className="text-xs text-faint">
+          {formatDateTime(event.at)}
+          {event.address && (
+            <span title="The client address the request came from"> · {event.address}</span>
+          )}
+        </p>
+      </div>
     </li>
   );
 }
