@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import type { Browser, Locator, Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
+import { acceptInviteAndSignIn, inviteFromSettings } from "./support/people";
 import { E2E } from "./support/settings";
 
 const run = Date.now().toString(36);
@@ -9,39 +10,6 @@ const operator = {
   password: "operator-password-1",
 };
 const connectionName = `Audited ${run}`;
-
-async function invite(
-  page: Page,
-  person: { email: string; name: string },
-  role: string,
-): Promise<string> {
-  await page.goto("/settings/users");
-  const form = page.getByTestId("invite-user-form");
-  await form.getByLabel("Email").fill(person.email);
-  await form.getByLabel("Name").fill(person.name);
-  await form.getByLabel("Role").selectOption(role);
-  await form.getByRole("button", { name: "Create invite link" }).click();
-  return (await page.getByTestId("invite-url").textContent()) ?? "";
-}
-
-async function signInFresh(
-  browser: Browser,
-  inviteUrl: string,
-  person: typeof operator,
-): Promise<Page> {
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  const page = await context.newPage();
-  await page.goto(inviteUrl);
-  await page.getByLabel("New password").fill(person.password);
-  await page.getByLabel("Repeat the password").fill(person.password);
-  await page.getByRole("button", { name: "Set password" }).click();
-  await expect(page).toHaveURL(/\/signin/);
-  await page.getByLabel("Email").fill(person.email);
-  await page.getByLabel("Password").fill(person.password);
-  await page.getByRole("button", { name: /sign in/i }).click();
-  await expect(page).toHaveURL(`${E2E.appUrl}/`);
-  return page;
-}
 
 async function addTestAndRemoveConnection(page: Page) {
   await page.goto("/settings/connections");
@@ -65,8 +33,8 @@ test("the people, connection and share-link changes made here appear on Settings
   page,
   browser,
 }) => {
-  const inviteUrl = await invite(page, operator, "operator");
-  const operatorPage = await signInFresh(browser, inviteUrl, operator);
+  const inviteUrl = await inviteFromSettings(page, operator, "operator");
+  const operatorPage = await acceptInviteAndSignIn(browser, inviteUrl, operator);
   // An operator may watch and build boards, but not manage people or read the log.
   expect(
     (
