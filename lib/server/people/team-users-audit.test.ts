@@ -157,6 +157,9 @@ describe("the people the activity log records", () => {
     await expect(invite(admin, "bo@a.test")).rejects.toThrow();
     await expect(changeUserRole(admin, { userId: user.id, role: "admin" })).rejects.toThrow();
     await expect(removeUser(admin, { userId: user.id })).rejects.toThrow();
+    // A refusal that cannot be recorded is still the same 403.
+    const member: ServiceContext = { db, actor: await addTeamUser(db, "team-a", "mem@a.test", "member") };
+    await expect(invite(member, "sneaky@a.test")).rejects.toMatchObject({ code: "forbidden" });
     const rows = await db
       .selectFrom("users")
       .select(["email", "role"])
@@ -166,6 +169,7 @@ describe("the people the activity log records", () => {
     expect(rows).toEqual([
       { email: "ana@a.test", role: "operator" },
       { email: "boss@a.test", role: "admin" },
+      { email: "mem@a.test", role: "member" },
     ]);
   });
 });
