@@ -6,6 +6,7 @@ import type { Action } from "@/lib/server/security/permissions";
 const LINKS: { href: string; label: string; action: Action }[] = [
   { href: "/settings/connections", label: "Connections", action: "connections:manage" },
   { href: "/settings/users", label: "People", action: "users:manage" },
+  { href: "/settings/activity", label: "Activity", action: "audit:read" },
 ];
 
 /** Server component: the settings links, rendered only for the roles that may use them. */

@@ -21,6 +21,7 @@ describe("parseEnv", () => {
       HOSTNAME: "127.0.0.1",
       UPSTREAM_TIMEOUT_MS: 10_000,
       HISTORY_RETENTION_DAYS: 30,
+      AUDIT_RETENTION_DAYS: 365,
     });
     expect(getProviderSettings(env, "mindo").apiKey).toBeUndefined();
   });
@@ -67,6 +68,13 @@ describe("parseEnv", () => {
     expect(parseEnv({ ...minimal, HISTORY_RETENTION_DAYS: "90" }).HISTORY_RETENTION_DAYS).toBe(90);
     for (const bad of ["0", "1.5", "forever"]) {
       expect(() => parseEnv({ ...minimal, HISTORY_RETENTION_DAYS: bad })).toThrow(/HISTORY_RETENTION_DAYS/);
+    }
+  });
+
+  it("keeps the activity log for a whole number of days, at least one", () => {
+    expect(parseEnv({ ...minimal, AUDIT_RETENTION_DAYS: "30" }).AUDIT_RETENTION_DAYS).toBe(30);
+    for (const bad of ["0", "2.5", "forever"]) {
+      expect(() => parseEnv({ ...minimal, AUDIT_RETENTION_DAYS: bad })).toThrow(/AUDIT_RETENTION_DAYS/);
     }
   });
 });

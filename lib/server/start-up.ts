@@ -1,5 +1,6 @@
 import "server-only";
 import { EnvError, getEnv } from "@/lib/server/env";
+import { startAuditPruning } from "./audit";
 import { migrateToLatest } from "./db/database";
 
 /** A bad configuration stops the server with a readable message instead of failing on the first request. */
@@ -14,4 +15,5 @@ export async function startServer(): Promise<void> {
     process.exit(1);
   }
   await migrateToLatest();
+  startAuditPruning();
 }

@@ -14,7 +14,7 @@ export interface UsersTable {
   team_id: string;
   email: string;
   name: string;
-  role: string; // "admin" | "member"
+  role: string; // a UserRole: "admin" | "operator" | "member"
   password_hash: string | null; // null until an invited user sets a password
   invite_token_hash: string | null;
   invite_expires_at: string | null;
@@ -133,6 +133,23 @@ export interface ConnectionHoldsTable {
   error_message: string;
 }
 
+/** The activity log (audit/): appended in the transaction of the change it records. */
+export interface AuditEventsTable {
+  id: string;
+  team_id: string;
+  at: string;
+  actor_kind: string; // "user" | "token" | "system"
+  actor_id: string | null;
+  actor_email: string | null; // a copy: kept after the person is removed
+  action: string; // an AuditAction, e.g. "user.invite"
+  target_type: string;
+  target_id: string | null;
+  target_label: string | null;
+  address: string | null;
+  outcome: string; // "ok" | "refused" | "failed"
+  details: string; // a small flat JSON object, never a key, token, secret or recipient data
+}
+
 export interface Database {
   teams: TeamsTable;
   users: UsersTable;
@@ -147,4 +164,5 @@ export interface Database {
   batch_latest: BatchLatestTable;
   poll_calls: PollCallsTable;
   connection_holds: ConnectionHoldsTable;
+  audit_events: AuditEventsTable;
 }

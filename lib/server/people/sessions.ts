@@ -2,13 +2,14 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Database } from "@/lib/server/db/schema";
+import type { Role } from "@/lib/server/security/permissions";
 import { forgetCachedSessionUsers } from "./session-cache";
 import { isRole } from "./users";
 
 /** Absolute: a tab that polls all day does not keep a session alive past this. */
 export const SESSION_LIFETIME_MS = 12 * 60 * 60 * 1000;
 
-export type SessionUser = { id: string; teamId: string; role: "admin" | "member"; email: string; name: string };
+export type SessionUser = { id: string; teamId: string; role: Role; email: string; name: string };
 
 export async function createSession(db: Kysely<Database>, userId: string, now = new Date()): Promise<string> {
   const id = randomBytes(24).toString("base64url");
