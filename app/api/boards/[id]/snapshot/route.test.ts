@@ -33,8 +33,8 @@ beforeEach(async () => {
   const temp = await openTempDatabase();
   state.db = temp.db;
   close = temp.close;
-  owner = { db: temp.db, actor: await addTeamUser(temp.db, "team-a", "owner@a.test", "member") };
-  state.user = owner.actor;
+  state.user = await addTeamUser(temp.db, "team-a", "owner@a.test", "member");
+  owner = { db: temp.db, actor: state.user };
 });
 afterEach(async () => close());
 
