@@ -29,11 +29,12 @@ export async function createBenchBoard(stack: AppStack): Promise<string | null> 
   return id;
 }
 
-/** The pace the server announces for the board now (ms between polls, at least 1 s); NaN without a snapshot route. */
+/** The pace the server announces for the board once every batch has answered (ms between polls, at least 1 s); NaN before that. */
 export async function announcedPace(stack: AppStack, boardId: string): Promise<number> {
   const response = await fetch(`${stack.baseUrl}/api/boards/${boardId}/snapshot`, { headers: { Cookie: stack.cookie } });
   if (!response.ok) return Number.NaN;
-  const body = (await response.json()) as { pace?: { intervalMs?: number | null } };
+  const body = (await response.json()) as { pace?: { intervalMs?: number | null }; batches?: { view?: unknown }[] };
+  if (!body.batches?.every((batch) => batch.view !== undefined)) return Number.NaN;
   const interval = body.pace?.intervalMs;
   return typeof interval === "number" ? Math.max(1_000, interval) : Number.NaN;
 }

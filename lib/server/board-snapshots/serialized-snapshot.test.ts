@@ -31,7 +31,7 @@ describe("serializedSnapshot", () => {
     const first = viewPart("s1-a", 100, polling(5_000, "2026-03-01T12:00:05.000Z"));
     const second = viewPart("s1-b", 50, polling(2_000, "2026-03-01T12:00:02.000Z"));
     const failed: SnapshotPart = { kind: "error", body: { error: { code: "not_configured", message: "Connect it." } } };
-    const body = serializedSnapshot(shown("One"), [first, second, failed]);
+    const body = serializedSnapshot("One", shown("One"), [first, second, failed]);
     const snapshot = parsed(body.json);
     expect(snapshot).toMatchObject({ kind: "board", name: "One", expiresAt: null, pace: { intervalMs: 2_000, nextUpdateAt: "2026-03-01T12:00:02.000Z" } });
     expect(snapshot.batches.map((b) => b.id)).toEqual(["bb-1", "bb-2", "bb-3"]);
@@ -43,23 +43,23 @@ describe("serializedSnapshot", () => {
     expect(snapshot.summary).toMatchObject({ running: 2, unknown: 1, processed: 150 });
     expect(body.etag).toMatch(/^W\/"/);
 
-    const waiting = serializedSnapshot(shown("One b"), [first, second, { kind: "pending" }]);
+    const waiting = serializedSnapshot("One b", shown("One b"), [first, second, { kind: "pending" }]);
     expect(parsed(waiting.json).pace.intervalMs).toBe(PENDING_PACE_MS);
     expect(parsed(waiting.json).batches[2]).toEqual(batch(3));
   });
 
   it("is written once per distinct board view: the same parts give the same body, any change a new one", () => {
     const parts = [viewPart("s2-a", 1, polling(2_000, null)), viewPart("s2-b", 2, polling(2_000, null)), { kind: "pending" } as const];
-    const first = serializedSnapshot(shown("Two"), parts);
-    expect(serializedSnapshot(shown("Two"), [...parts])).toBe(first);
-    const moved = serializedSnapshot(shown("Two"), [viewPart("s2-a", 7, polling(2_000, null)), parts[1]!, parts[2]!]);
+    const first = serializedSnapshot("Two", shown("Two"), parts);
+    expect(serializedSnapshot("Two", shown("Two"), [...parts])).toBe(first);
+    const moved = serializedSnapshot("Two", shown("Two"), [viewPart("s2-a", 7, polling(2_000, null)), parts[1]!, parts[2]!]);
     expect(moved.etag).not.toBe(first.etag);
     expect(parsed(moved.json).batches[0]!.view?.processed).toBe(7);
-    expect(serializedSnapshot(shown("Two renamed"), parts).etag).not.toBe(moved.etag);
+    expect(serializedSnapshot("Two renamed", shown("Two renamed"), parts).etag).not.toBe(moved.etag);
   });
 
   it("announces no pace once every batch is final", () => {
     const done = [1, 2, 3].map((n) => viewPart(`s3-${n}`, n, polling(2_000, null, true)));
-    expect(parsed(serializedSnapshot(shown("Three"), done).json).pace).toEqual({ intervalMs: null, nextUpdateAt: null });
+    expect(parsed(serializedSnapshot("Three", shown("Three"), done).json).pace).toEqual({ intervalMs: null, nextUpdateAt: null });
   });
 });

@@ -17,13 +17,12 @@ function bodies(): LRUCache<string, Serialized> {
 }
 
 /**
- * The snapshot as JSON, with its ETag. Keyed by what the board shows (name, expiry, batches in
- * order) and compared part by part: a batch's body is itself shared by every viewer until its
+ * The snapshot as JSON, with its ETag. Keyed by what the board shows (`key` names the team and
+ * the board's name, expiry and batches in order) and compared part by part: a batch's body is itself shared by every viewer until its
  * next poll (batches/serialized-view.ts), so an unchanged board costs one identity check per
  * batch, and a changed one is written once, by string concatenation of those bodies.
  */
-export function serializedSnapshot(shown: SharedView, parts: readonly SnapshotPart[]): TaggedJson {
-  const key = JSON.stringify(shown);
+export function serializedSnapshot(key: string, shown: SharedView, parts: readonly SnapshotPart[]): TaggedJson {
   const identities = parts.map(identityOf);
   const cached = bodies().get(key);
   if (cached && cached.identities.every((identity, index) => identity === identities[index])) return cached.body;
