@@ -23,7 +23,7 @@ let owner: ServiceContext;
 
 beforeAll(async () => {
   simulator = await startSimulator({ port: 0 });
-  state.env = { MIGMA_API_URL: simulator.url, MIGMA_API_KEY: SIM_KEYS.migma, UPSTREAM_TIMEOUT_MS: "1000" };
+  state.env = { MIGMA_API_URL: simulator.url, MIGMA_API_KEY: SIM_KEYS.migma, UPSTREAM_TIMEOUT_MS: "4000" };
 });
 afterAll(async () => {
   getPoller().stop();
@@ -86,6 +86,21 @@ describe("GET /api/boards/{id}/snapshot", () => {
       expect(again.status).toBe(304);
       expect(await again.text()).toBe("");
     } else expect(again.status).toBe(200);
+  });
+
+  it("does not hold the other batches back for one whose first answer is slow", async () => {
+    const board = await createBoard(owner, {
+      name: "Slow",
+      batches: [{ provider: "migma", batchId: COMPLETED }, { provider: "migma", batchId: SIM_SCENARIOS.migma["fault-slow"] }],
+    });
+    const started = Date.now();
+    const body = boardSnapshotSchema.parse(await (await snapshot(board.id)).json());
+    // The simulator answers the slow batch after 15 s, the upstream call gives up after 4 s, the snapshot waits 1.5 s.
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(body.batches[0]!.view?.state).toBe("completed");
+    expect(body.batches[1]).not.toHaveProperty("view");
+    expect(body.batches[1]).not.toHaveProperty("error");
+    expect(body.pace.intervalMs).toBe(1_000);
   });
 
   it("refuses strangers: no session 401, another team's board 404", async () => {
