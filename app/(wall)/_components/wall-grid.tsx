@@ -1,21 +1,22 @@
 "use client";
 
-import type { UseQueryResult } from "@tanstack/react-query";
 import { BatchCard } from "@/components/board/batch-card";
 import { useBatchHistory } from "@/lib/hooks/use-batch-history";
 import { useElementSize } from "@/lib/hooks/use-element-size";
-import type { BatchSnapshot } from "@/lib/batch-snapshot";
+import type { BatchView } from "@/lib/batch-view";
 import type { SharedBatch } from "@/lib/share-link";
 import type { BatchFreshness } from "@/lib/batch-freshness";
 import { cardTier, gridShape } from "@/lib/wall/grid-shape";
 import type { CardTier } from "@/lib/wall/grid-shape";
 import type { HistoryStore } from "@/lib/wall/history-store";
 
+/** One card: its batch, its part of the board snapshot and its own freshness. */
 export type WallItem = {
   batch: SharedBatch;
-  result: UseQueryResult<BatchSnapshot>;
+  view: BatchView | undefined;
+  error: Error | null;
   freshness: BatchFreshness;
-  queryHash: string;
+  historyKey: string;
 };
 
 const GAP_PX = 12;
@@ -64,12 +65,12 @@ export function WallGrid({ items, store }: WallGridProps) {
 }
 
 function WallCard({ item, tier, store }: { item: WallItem; tier: CardTier; store: HistoryStore }) {
-  const history = useBatchHistory(store, item.queryHash);
+  const history = useBatchHistory(store, item.historyKey);
   return (
     <BatchCard
       batch={item.batch}
-      snapshot={item.result.data}
-      error={item.result.error}
+      snapshot={item.view}
+      error={item.error}
       stale={item.freshness.stale}
       tier={tier}
       history={history}

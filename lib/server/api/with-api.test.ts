@@ -1,3 +1,4 @@
+import pino from "pino";
 import { describe, expect, it, vi } from "vitest";
 import { AppError } from "@/lib/errors";
 import { getLogger } from "../logger";
@@ -14,7 +15,8 @@ const call = (
 
 describe("withApi", () => {
   it("gives every answer, errors included, a request id, the route's headers and one log line without the token", async () => {
-    const info = vi.spyOn(getLogger(), "info").mockImplementation(() => undefined);
+    const stream = (getLogger() as unknown as Record<symbol, { write: (line: string) => unknown }>)[pino.symbols.streamSym]!;
+    const write = vi.spyOn(stream, "write").mockImplementation(() => true);
     const options = { headers: { "Referrer-Policy": "no-referrer" } };
     const ok = await call(
       withApi(async () => jsonResponse({ ok: true }), options),
@@ -30,8 +32,12 @@ describe("withApi", () => {
     expect(failed.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
     for (const response of [ok, failed])
       expect(response.headers.get("referrer-policy")).toBe("no-referrer");
-    expect(info).toHaveBeenCalledTimes(2);
-    expect(JSON.stringify(info.mock.calls)).not.toContain("secret-token");
-    info.mockRestore();
+    const lines = write.mock.calls.map(([line]) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines).toEqual([
+      expect.objectContaining({ level: 30, service: "sendboard", msg: "request", requestId: "from-proxy-1234", method: "GET", path: "/api/share/:token", status: 200 }),
+      expect.objectContaining({ requestId: failed.headers.get("x-request-id"), status: 404, ms: expect.any(Number), time: expect.any(String) }),
+    ]);
+    expect(JSON.stringify(write.mock.calls)).not.toContain("secret-token");
+    write.mockRestore();
   });
 });

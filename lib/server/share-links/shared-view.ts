@@ -22,6 +22,18 @@ export async function readSharedView(
   return view;
 }
 
+/** For the snapshot's poll: what the link shows and the team whose batches those are, keeping "last used" current. */
+export async function readSharedScope(
+  { db }: PublicContext,
+  { token }: { token: string },
+  now = new Date(),
+): Promise<{ teamId: string; boardId: string | null; view: SharedView }> {
+  const scope = await resolveShareToken(db, token, now);
+  const view = await viewOf(db, scope);
+  await touchShareLink(db, scope.linkId, now);
+  return { teamId: scope.teamId, boardId: scope.kind === "board" ? scope.boardId : null, view };
+}
+
 /** What a share link shows: the board's name and its batches in order, or the one batch. */
 export async function getSharedView(
   db: Kysely<Database>,
