@@ -1,5 +1,5 @@
 import pino from "pino";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it, onTestFinished, vi } from "vitest";
 import { AppError } from "@/lib/errors";
 import { getLogger } from "../logger";
 import { jsonResponse } from "./response";
@@ -15,7 +15,14 @@ const call = (
 
 describe("withApi", () => {
   it("gives every answer, errors included, a request id, the route's headers and one log line without the token", async () => {
-    const stream = (getLogger() as unknown as Record<symbol, { write: (line: string) => unknown }>)[pino.symbols.streamSym]!;
+    // The suite runs with LOG_LEVEL=silent; this test reads the line itself.
+    const logger = getLogger();
+    const level = logger.level;
+    logger.level = "info";
+    onTestFinished(() => {
+      logger.level = level;
+    });
+    const stream = (logger as unknown as Record<symbol, { write: (line: string) => unknown }>)[pino.symbols.streamSym]!;
     const write = vi.spyOn(stream, "write").mockImplementation(() => true);
     const options = { headers: { "Referrer-Policy": "no-referrer" } };
     const ok = await call(
