@@ -6,6 +6,7 @@ const FILL = {
   pending: "bg-outcome-pending",
   active: "bg-outcome-active",
   success: "bg-outcome-success",
+  unreached: "bg-outcome-unreached",
   failure: "bg-outcome-failure",
 } as const satisfies Record<Outcome, string>;
 

@@ -24,4 +24,11 @@ export const sendGridProfile = {
     // ECDSA-signed arrays of events.
     webhooks: { events: "email-events", signed: true },
   },
+  reports: {
+    // Only whether the batch id exists and is paused or cancelled.
+    counts: false,
+    items: { one: "email", many: "emails" },
+    lateCounts: null,
+    captions: {},
+  },
 } as const satisfies ProviderProfile<"sendgrid">;
