@@ -23,6 +23,8 @@ export type BatchEntry = {
   tailCount: number | null;
   final: boolean;
   inFlight: AbortController | null;
+  /** Settles when the latest call this instance made has been recorded. */
+  callDone: Promise<void> | null;
   intervalMs: number;
   limited: boolean;
   /** Another instance polls this batch (PostgreSQL): when to look again, and when it calls next. */
@@ -50,6 +52,7 @@ export function createEntry(key: PollKey, id: string, laneKey: string, now: numb
     tailCount: null,
     final: false,
     inFlight: null,
+    callDone: null,
     intervalMs: cadenceFor(key.provider, null),
     limited: false,
     follow: null,

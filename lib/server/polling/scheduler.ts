@@ -120,12 +120,12 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
     entry.follow = null;
     entry.lastPollAt = now;
     entry.pollCount += 1;
-    lane.breaker
+    entry.callDone = lane.breaker
       .execute(() => options.fetchBatch(entry.key, controller.signal))
       .then(
         (snapshot) => {
           recordSuccess(entry, snapshot, Date.now());
-          notifySnapshot(entry.key, snapshot);
+          if (entry.snapshot) notifySnapshot(entry.key, entry.snapshot);
         },
         (error: unknown) => {
           if (isBrokenCircuitError(error)) return;
@@ -244,6 +244,8 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
       }
       entry.lastReadAt = now;
       if (wakes && !entry.final) pump(lane);
+      // Woken after a quiet spell, its numbers are old: wait a moment for the call just started.
+      if (wakes && entry.snapshot && entry.inFlight) await settleWithin(entry.callDone, POLL_CADENCE.wakeWaitMs);
 
       if (!entry.snapshot && !entry.failure) {
         // A new batch on a lane that is rate limited or broken fails fast with the reason.
@@ -281,6 +283,17 @@ function byLeastRecentlyPolled(a: BatchEntry, b: BatchEntry): number {
   const right = b.lastPollAt ?? Number.NEGATIVE_INFINITY;
   if (left !== right) return left < right ? -1 : 1;
   return a.pollCount - b.pollCount;
+}
+
+/** Waits for `promise` to settle, at most `ms`; never rejects. */
+async function settleWithin(promise: Promise<unknown> | null, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const elapsed = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  try {
+    await Promise.race([promise?.catch(() => undefined), elapsed]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Only a batch's first read waits, so only it pays for a timer. */
