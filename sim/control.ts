@@ -6,7 +6,10 @@ import { SIM_SCENARIOS } from "./scenarios";
 
 export const CONTROL_PREFIX = "/__sim/";
 
-/** /__sim/: call statistics, reset and outages for tests and benchmarks. No auth, so loopback only. */
+/**
+ * /__sim/: call statistics, reset and outages for tests and benchmarks. No auth, so loopback only.
+ * stats: batch-status calls per "<provider>:<batchId>", and requests dropped by an outage per provider.
+ */
 export function handleControl(
   req: IncomingMessage,
   res: ServerResponse,
@@ -20,7 +23,7 @@ export function handleControl(
   const action = `${req.method ?? "GET"} ${pathname.slice(CONTROL_PREFIX.length)}`;
   switch (action) {
     case "GET stats":
-      return sendJson(res, 200, { calls: counter.snapshot() });
+      return sendJson(res, 200, { calls: counter.snapshot(), dropped: counter.droppedSnapshot() });
     case "POST reset":
       counter.reset();
       return sendJson(res, 200, { calls: {} });

@@ -12,6 +12,7 @@ import { bolnaBatch } from "./bolna-batch";
 const routes = [route("/batches/:id", getBatch), route("/user/me", getUser)];
 
 export const bolnaSim: ProviderSim = {
+  id: "bolna",
   owns: (path) => /^\/(batches|user)(\/|$)/.test(path),
   async handle(ctx) {
     const match = findRoute(routes, ctx.url.pathname);

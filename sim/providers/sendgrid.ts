@@ -35,6 +35,7 @@ const PAUSE_STATE: Partial<Record<ScenarioName, "pause" | "cancel">> = {
 export function createSendgridSim(): ProviderSim {
   const budget = new RateBudget();
   return {
+    id: "sendgrid",
     owns: (path) => /^\/v3(\/|$)/.test(path),
     async handle(ctx) {
       budget.setHeaders(ctx);
