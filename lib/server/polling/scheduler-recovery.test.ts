@@ -44,7 +44,7 @@ describe("poll scheduler recovery after an outage", () => {
     ["30 s", 30_000],
     ["3 min", 3 * 60_000],
     ["30 min", 30 * 60_000],
-  ])("notices the provider within 15 s after a %s outage, calling it at most every 6 s while down", async (_, outageMs) => {
+  ])("notices the provider within 15 s after a %s outage, calling it at most every 8 s while down", async (_, outageMs) => {
     const running = (key: PollKey) => makeSnapshot(key, "running", 10);
     const upstream = createFakeUpstream(running, LATENCY);
     scheduler = createPollScheduler({ fetchBatch: upstream.fetchBatch });
@@ -54,13 +54,14 @@ describe("poll scheduler recovery after an outage", () => {
     const backAt = await outage(upstream, running, outageMs);
     const whileDown = upstream.calls.map((call) => call.at).filter((at) => at >= OUTAGE_AT && at < backAt);
     // Three batches would make 90 calls a minute at their pace; the open breaker lets one probe through at a time.
-    expect(maxCallsInAnyWindow(whileDown.filter((at) => at >= OUTAGE_AT + 30_000))).toBeLessThanOrEqual(60_000 / 6_000);
+    expect(maxCallsInAnyWindow(whileDown.filter((at) => at >= OUTAGE_AT + 30_000))).toBeLessThanOrEqual(60_000 / 8_000 + 1);
     const stale = await scheduler.read(keys[0]!);
     expect(stale).toMatchObject({ snapshot: { stale: true }, error: { code: "provider_error" } });
 
     await vi.advanceTimersByTimeAsync(recoveryMs);
+    // The next probe is at most the retry cap away; every page then has a poll's time to show it.
     const firstAnswered = upstream.calls.find((call) => call.at >= backAt)!.at + LATENCY;
-    expect(firstAnswered - backAt).toBeLessThanOrEqual(recoveryMs - 2_000);
+    expect(firstAnswered - backAt).toBeLessThanOrEqual(POLL_CADENCE.breaker.halfOpenMaxMs + LATENCY);
     for (const key of keys) {
       const entry = await scheduler.read(key);
       expect(entry, key.batchId).toMatchObject({ snapshot: { stale: false }, error: null });
@@ -123,6 +124,22 @@ describe("poll scheduler recovery after an outage", () => {
     expect(upstream.callTimes(key).filter((at) => at >= backAt).length).toBeLessThanOrEqual(1 + polls);
     await vi.advanceTimersByTimeAsync(10 * 60_000);
     expect(upstream.callTimes(key)).toHaveLength(calls);
+  });
+
+  it("retries a settling batch that failed during the outage as soon as the provider answers, not at its 30 s cadence", async () => {
+    // Completed just before the outage (its tail polls are 30 s apart), next to a running batch.
+    const completed = (key: PollKey) => ({ ...makeSnapshot(key, "completed", 100), updatedAt: new Date(OUTAGE_AT - 5_000).toISOString() });
+    const healthy = (key: PollKey) => (key.batchId === "done" ? completed(key) : makeSnapshot(key, "running", 10));
+    const upstream = createFakeUpstream(healthy, LATENCY);
+    scheduler = createPollScheduler({ fetchBatch: upstream.fetchBatch });
+    const done = makeKey("migma", "done");
+    keepReading(scheduler, () => [done, makeKey("migma", "sending")], 1_000);
+
+    const backAt = await outage(upstream, healthy, 3 * 60_000);
+    expect((await scheduler.read(done)).snapshot?.stale).toBe(true);
+    await vi.advanceTimersByTimeAsync(POLL_CADENCE.breaker.halfOpenMaxMs + 2 * LATENCY);
+    expect(await scheduler.read(done)).toMatchObject({ snapshot: { stale: false }, error: null });
+    expect(upstream.callTimes(done).filter((at) => at >= backAt)).toHaveLength(1);
   });
 
   it("never makes a snapshot final while its tail polls fail: the first answer afterwards does", async () => {

@@ -120,11 +120,15 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
     entry.follow = null;
     entry.lastPollAt = now;
     entry.pollCount += 1;
+    entry.retryNow = false;
+    // An open breaker lets only this one call through: its answer says whether the provider is back.
+    const probe = lane.breaker.isOpen();
     entry.callDone = lane.breaker
       .execute(() => options.fetchBatch(entry.key, controller.signal))
       .then(
         (snapshot) => {
           recordSuccess(entry, snapshot, Date.now());
+          if (probe) retryFailedNow(lane);
           if (entry.snapshot) notifySnapshot(entry.key, entry.snapshot);
         },
         (error: unknown) => {
@@ -138,6 +142,17 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
         finish(lane, entry);
         publish(lane, entry);
       });
+  }
+
+  /**
+   * The provider answers again after an outage: every batch whose last call failed asks at once
+   * (within the budget) instead of at its cadence, which for a settling batch is 30 s away.
+   */
+  function retryFailedNow(lane: ConnectionLane) {
+    for (const id of lane.keys) {
+      const waiting = entries.peek(id);
+      if (waiting?.failure && !waiting.final) Object.assign(waiting, { retryNow: true, holdUntil: 0 });
+    }
   }
 
   function finish(lane: ConnectionLane, entry: BatchEntry) {
