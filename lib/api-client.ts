@@ -1,5 +1,6 @@
 import type { ZodMiniType } from "zod/mini";
 import { REQUEST_TIMEOUT_MS } from "@/config/polling";
+import { noteServerDate } from "./clock-offset";
 import { ERROR_STATUS, isErrorBody } from "./errors";
 import type { ErrorCode } from "./errors";
 
@@ -62,7 +63,7 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   const hasBody = options.body !== undefined;
   try {
-    return await fetch(path, {
+    const response = await fetch(path, {
       method: options.method ?? "GET",
       headers: hasBody
         ? { accept: "application/json", "content-type": "application/json" }
@@ -72,6 +73,8 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
       cache: "no-store",
       signal,
     });
+    noteServerDate(response.headers.get("date"));
+    return response;
   } catch (error) {
     // The caller cancelled (unmount, newer request): let the query library see its own abort.
     if (options.signal?.aborted) throw error;

@@ -16,8 +16,6 @@ export type ProviderCapabilities = {
 
 /** What a provider's batch API reports, so captions and badges claim no more than that. */
 export type ProviderReports = {
-  /** Per-status counts; false when it tells only the batch's state (SendGrid, until webhooks). */
-  counts: boolean;
   /** What a batch is made of: "3 calls", "emails processed". */
   items: { one: string; many: string };
   /** Counts that keep changing after every item was processed, as the provisional badge names them; null when none do. */

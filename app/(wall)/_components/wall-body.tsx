@@ -18,7 +18,7 @@ import {
   wallDescriptorQueryOptions,
 } from "@/lib/queries/wall";
 import type { WallDeadReason, WallDescriptor, WallSource } from "@/lib/wall/descriptor";
-import { wallFreshness } from "@/lib/wall/freshness";
+import { wallFreshness, wallUpdated } from "@/lib/wall/freshness";
 import { createHistoryStore } from "@/lib/wall/history-store";
 import { ShareLinkDead } from "./share-link-dead";
 import { WallGrid } from "./wall-grid";
@@ -76,7 +76,6 @@ export function WallBody({ source, initial }: { source: WallSource; initial: Wal
     { dataUpdatedAt: descriptorQuery.dataUpdatedAt, errorCode: errorCodeOf(descriptorQuery.error) },
     results.map((result) => errorCodeOf(result.error)),
   );
-  const updatedAt = Math.max(0, ...results.map((result) => result.dataUpdatedAt));
 
   return (
     <div
@@ -97,10 +96,13 @@ export function WallBody({ source, initial }: { source: WallSource; initial: Wal
         <WallTopBar
           name={descriptor.name}
           summary={summarizeBoard(results.map((result) => result.data))}
-          updatedAt={updatedAt}
+          updated={wallUpdated(
+            results.map((result) => result.data),
+            freshness,
+          )}
           now={now}
         />
-        <WallGrid items={items} store={store} />
+        <WallGrid items={items} store={store} now={now} />
       </div>
     </div>
   );

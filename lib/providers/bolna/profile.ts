@@ -24,7 +24,6 @@ export const bolnaProfile = {
     webhooks: { events: "call-executions", signed: false },
   },
   reports: {
-    counts: true,
     items: { one: "call", many: "calls" },
     // Busy and unanswered calls may be retried after the batch looks done.
     lateCounts: "call outcomes",

@@ -24,7 +24,6 @@ export const migmaProfile = {
     webhooks: null,
   },
   reports: {
-    counts: true,
     items: { one: "email", many: "emails" },
     // Queued, sent and failed only: nothing arrives after the batch ends.
     lateCounts: null,

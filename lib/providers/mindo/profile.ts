@@ -26,7 +26,6 @@ export const mindoProfile = {
     webhooks: null,
   },
   reports: {
-    counts: true,
     items: { one: "message", many: "messages" },
     lateCounts: "delivery and read counts",
     // The buckets are exclusive stages of the sent → delivered → read funnel.

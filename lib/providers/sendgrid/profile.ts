@@ -25,8 +25,7 @@ export const sendGridProfile = {
     webhooks: { events: "email-events", signed: true },
   },
   reports: {
-    // Only whether the batch id exists and is paused or cancelled.
-    counts: false,
+    // No counts at all: only whether the batch id exists and is paused or cancelled.
     items: { one: "email", many: "emails" },
     lateCounts: null,
     captions: {},

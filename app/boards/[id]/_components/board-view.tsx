@@ -80,6 +80,7 @@ export function BoardView({ initial }: { initial: Board }) {
                   error={result?.error}
                   stale={stale}
                   tier="md"
+                  now={now}
                   href={batchPagePath(batch.provider, batch.batchId, batch.connectionId)}
                   actions={
                     <BoardCardActions
