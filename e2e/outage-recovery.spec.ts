@@ -71,16 +71,18 @@ test("after outages of 30 s and 3 min, stale ends within 15 s of the provider an
   const down2 = Date.now();
   expect(down2, "the second batch must still be running when the long outage begins").toBeLessThan(t0 + 95_000);
   await setOutage(true);
-  let droppedWhileDown = 0;
   try {
     await expect(banner).toBeVisible({ timeout: 10_000 });
     await expect(wallBanner).toBeVisible({ timeout: 10_000 });
-    // The first batch settles at a 30 s pace, so its own next call may be that far away.
-    await expect(cardOf(wall, "migma", first)).toHaveAttribute("data-stale", "true", { timeout: 40_000 });
-    await waitUntil(down2 + 40_000);
+    // The first batch settles at a 30 s pace: its next call, and the wall's next look, may each be that far away.
+    await expect(cardOf(wall, "migma", first)).toHaveAttribute("data-stale", "true", { timeout: 75_000 });
+    const from = Math.max(Date.now(), down2 + 40_000);
+    await waitUntil(from);
     const before = (await simStats()).dropped.migma ?? 0;
     await waitUntil(down2 + 170_000);
-    droppedWhileDown = ((await simStats()).dropped.migma ?? 0) - before;
+    const droppedWhileDown = ((await simStats()).dropped.migma ?? 0) - before;
+    // Two batches at a 2 s pace would make a call a second; the open breaker probes every 8–10 s.
+    expect(droppedWhileDown).toBeLessThanOrEqual(Math.ceil((Date.now() - from) / 8_000) + 1);
     // Old numbers are never called final while the provider is down.
     await expect(page.getByTestId("batch-final")).toHaveCount(0);
     await waitUntil(down2 + 180_000);
@@ -88,8 +90,6 @@ test("after outages of 30 s and 3 min, stale ends within 15 s of the provider an
     await setOutage(false);
   }
   const back2 = Date.now() + RECOVERY_MS;
-  // Two batches at a 2 s pace would have made 130 calls in those 130 s; the breaker probes every 8–10 s.
-  expect(droppedWhileDown).toBeLessThanOrEqual(18);
   await expect(banner).toHaveCount(0, { timeout: msLeft(back2) });
   await expect(wallBanner).toHaveCount(0, { timeout: msLeft(back2) });
   await expect(state).toHaveAttribute("data-state", "completed", { timeout: msLeft(back2) });
