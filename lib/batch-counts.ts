@@ -2,7 +2,10 @@ import type { BatchSnapshot, Outcome } from "./batch-snapshot";
 
 /** Items in buckets of one outcome: failures, unreached calls. */
 export function countOf(snapshot: Pick<BatchSnapshot, "counts">, outcome: Outcome): number {
-  return snapshot.counts.reduce((sum, count) => (count.outcome === outcome ? sum + count.count : sum), 0);
+  return snapshot.counts.reduce(
+    (sum, count) => (count.outcome === outcome ? sum + count.count : sum),
+    0,
+  );
 }
 
 /** Whether any bucket has this outcome, at zero or not: counters once shown stay shown. */

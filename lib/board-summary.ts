@@ -41,8 +41,18 @@ const BUCKETS = {
 } as const satisfies Record<BatchState, Bucket>;
 
 /** The strip above a board: how many batches are where, and the items of each kind across them. */
-export function summarizeBoard(snapshots: ReadonlyArray<BatchSnapshot | undefined>): BoardSummaryCounts {
-  const summary: BoardSummaryCounts = { running: 0, waiting: 0, done: 0, failed: 0, unknown: 0, items: [], progress: null };
+export function summarizeBoard(
+  snapshots: ReadonlyArray<BatchSnapshot | undefined>,
+): BoardSummaryCounts {
+  const summary: BoardSummaryCounts = {
+    running: 0,
+    waiting: 0,
+    done: 0,
+    failed: 0,
+    unknown: 0,
+    items: [],
+    progress: null,
+  };
   let knownProcessed = 0;
   let knownTotal = 0;
   for (const snapshot of snapshots) {

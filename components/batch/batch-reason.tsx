@@ -7,7 +7,15 @@ const TONE: Partial<Record<BatchState, string>> = {
 };
 
 /** The provider's own words for how the batch ended, beside its state. */
-export function BatchReason({ reason, state, className }: { reason: string | null; state: BatchState; className?: string }) {
+export function BatchReason({
+  reason,
+  state,
+  className,
+}: {
+  reason: string | null;
+  state: BatchState;
+  className?: string;
+}) {
   if (!reason) return null;
   return (
     <p

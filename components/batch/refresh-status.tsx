@@ -21,7 +21,11 @@ export function RefreshStatus({ updatedAt, now, interval, stale }: RefreshStatus
       data-testid="batch-updated"
     >
       Updated{" "}
-      <RelativeTime value={updatedAt === null ? null : Math.min(updatedAt, now)} now={now} className="font-medium" />
+      <RelativeTime
+        value={updatedAt === null ? null : Math.min(updatedAt, now)}
+        now={now}
+        className="font-medium"
+      />
       <span className="text-faint">
         {" · "}
         {interval === false

@@ -43,7 +43,10 @@ export function StatusCounters({ provider, counts, total }: StatusCountersProps)
             >
               {formatCount(count.count)}
             </p>
-            <p className="mt-1 text-xs text-faint sm:text-sm" data-testid={`caption-${count.status}`}>
+            <p
+              className="mt-1 text-xs text-faint sm:text-sm"
+              data-testid={`caption-${count.status}`}
+            >
               {/* The provider's own caption where the outcome's word would claim more than it reports. */}
               {captions[count.status] ?? outcome.label}
               {share !== null && ` · ${formatShare(share)} of total`}

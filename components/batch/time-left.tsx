@@ -1,6 +1,12 @@
 import { isTerminalState } from "@/lib/batch-snapshot";
 import type { BatchView } from "@/lib/batch-view";
-import { EMPTY_VALUE, formatDuration, formatMoment, formatRelativeTime, parseTimestamp } from "@/lib/format";
+import {
+  EMPTY_VALUE,
+  formatDuration,
+  formatMoment,
+  formatRelativeTime,
+  parseTimestamp,
+} from "@/lib/format";
 import { formatEtaRange } from "@/lib/format-pace";
 import { PROVIDER_INFO } from "@/lib/providers/provider-id";
 
@@ -13,15 +19,37 @@ type Figure = { label: string; value: string; hint: string };
 export function timeLeftOf(view: BatchView, now: number): Figure | null {
   if (isTerminalState(view.state)) return null;
   const startsAt = parseTimestamp(view.scheduledAt);
-  if ((view.state === "scheduled" || view.state === "queued") && startsAt !== null && startsAt > now) {
-    return { label: "Starts", value: formatRelativeTime(startsAt, now), hint: `at ${formatMoment(startsAt, now)}` };
+  if (
+    (view.state === "scheduled" || view.state === "queued") &&
+    startsAt !== null &&
+    startsAt > now
+  ) {
+    return {
+      label: "Starts",
+      value: formatRelativeTime(startsAt, now),
+      hint: `at ${formatMoment(startsAt, now)}`,
+    };
   }
   if (view.etaSeconds !== null) {
-    return { label: "Time left", value: `about ${formatDuration(view.etaSeconds)}`, hint: `${PROVIDER_INFO[view.provider].name}'s estimate` };
+    return {
+      label: "Time left",
+      value: `about ${formatDuration(view.etaSeconds)}`,
+      hint: `${PROVIDER_INFO[view.provider].name}'s estimate`,
+    };
   }
   const eta = view.insights?.etaRange;
-  if (eta) return { label: "Time left", value: formatEtaRange(eta.lowSeconds, eta.highSeconds), hint: "from the measured pace" };
-  const hint = view.state === "paused" ? "paused" : view.insights?.stalled ? "not moving" : "needs a few minutes of movement";
+  if (eta)
+    return {
+      label: "Time left",
+      value: formatEtaRange(eta.lowSeconds, eta.highSeconds),
+      hint: "from the measured pace",
+    };
+  const hint =
+    view.state === "paused"
+      ? "paused"
+      : view.insights?.stalled
+        ? "not moving"
+        : "needs a few minutes of movement";
   return { label: "Time left", value: EMPTY_VALUE, hint };
 }
 

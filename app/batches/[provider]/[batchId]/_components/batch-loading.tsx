@@ -11,7 +11,8 @@ export function BatchLoading({ provider }: { provider: ProviderId }) {
     <Card aria-busy="true" data-testid="batch-loading" className="border-dashed">
       <p className="text-2xl font-semibold text-muted sm:text-3xl">Loading…</p>
       <p className="mt-2 text-lg text-muted">
-        Asking {PROVIDER_INFO[provider].name} for this batch. Numbers appear here as soon as it answers.
+        Asking {PROVIDER_INFO[provider].name} for this batch. Numbers appear here as soon as it
+        answers.
       </p>
     </Card>
   );
