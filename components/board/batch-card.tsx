@@ -111,7 +111,7 @@ export function BatchCard({
         {!snapshot ? (
           <p
             className={cn("text-muted", styles.side)}
-            data-testid="card-headline"
+            data-testid="card-loading"
             aria-busy={!error}
           >
             {error ? EMPTY_VALUE : "Loading…"}
