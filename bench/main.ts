@@ -61,7 +61,7 @@ async function main(): Promise<number> {
   const settings = readBenchSettings(process.env);
   const names = selected(process.argv.slice(2));
   await waitForNoBuild();
-  buildIfNeeded();
+  await buildIfNeeded();
   const snapshot = await snapshotBuild(projectDir);
   deferCleanup(snapshot.remove);
   console.log(`Measuring build ${snapshot.buildId} (a private copy of .next).`);

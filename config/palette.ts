@@ -16,6 +16,7 @@ export const OUTCOME_COLORS = {
   pending: "#94a3b8",
   active: "#38bdf8",
   success: "#34d399",
+  unreached: "#f59e0b",
   failure: "#f87171",
 } as const satisfies Record<Outcome, string>;
 

@@ -1,5 +1,6 @@
 import type { ZodMiniType } from "zod/mini";
 import { REQUEST_TIMEOUT_MS } from "@/config/polling";
+import { noteServerDate } from "./clock-offset";
 import { ERROR_STATUS, isErrorBody } from "./errors";
 import type { ErrorCode } from "./errors";
 
@@ -65,7 +66,7 @@ async function send(path: string, options: RequestOptions, etag?: string): Promi
   if (hasBody) headers["content-type"] = "application/json";
   if (etag) headers["if-none-match"] = etag;
   try {
-    return await fetch(path, {
+    const response = await fetch(path, {
       method: options.method ?? "GET",
       headers,
       body: hasBody ? JSON.stringify(options.body) : undefined,
@@ -73,6 +74,8 @@ async function send(path: string, options: RequestOptions, etag?: string): Promi
       cache: "no-store",
       signal,
     });
+    noteServerDate(response.headers.get("date"));
+    return response;
   } catch (error) {
     // The caller cancelled (unmount, newer request): let the query library see its own abort.
     if (options.signal?.aborted) throw error;

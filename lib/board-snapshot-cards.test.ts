@@ -8,9 +8,10 @@ import { nextSnapshotPoll } from "./queries/board-snapshot";
 import { blankSnapshot } from "./testing/blank-snapshot";
 
 const polling = { connectionId: "env-migma", nextUpdateAt: null, intervalMs: 2_000, budgetPerMinute: 60, limitedByBudget: false, final: false, lastError: null };
-const view = (processed: number): BatchView => ({ ...blankSnapshot({ processed }), polling });
+// Freshness ages the provider's numbers, so each view says when they were fetched.
+const view = (processed: number, fetchedAtMs = 1_000): BatchView => ({ ...blankSnapshot({ processed, fetchedAt: new Date(fetchedAtMs).toISOString() }), polling });
 const batch = (id: string) => ({ id, connectionId: "env-migma", provider: "migma" as const, batchId: `b-${id}`, label: null });
-const summary = { running: 0, waiting: 0, done: 0, failed: 0, unknown: 0, processed: 0, failures: 0, progress: null };
+const summary = { running: 0, waiting: 0, done: 0, failed: 0, unknown: 0, items: [], progress: null };
 
 function snapshot(parts: BoardSnapshot["batches"], intervalMs: number | null = 2_000): BoardSnapshot {
   return { kind: "board", name: "B", expiresAt: null, batches: parts, summary, pace: { intervalMs, nextUpdateAt: null } };
@@ -21,7 +22,7 @@ describe("a screen's cards from board snapshots", () => {
     const first = receiveSnapshot(undefined, snapshot([{ ...batch("a"), view: view(10) }, { ...batch("b"), view: view(20) }]), 'W/"1"', 1_000);
     const second = receiveSnapshot(
       first,
-      snapshot([{ ...batch("a"), view: view(11) }, { ...batch("b"), error: { code: "not_configured", message: "Connect it." } }, batch("c")]),
+      snapshot([{ ...batch("a"), view: view(11, 9_000) }, { ...batch("b"), error: { code: "not_configured", message: "Connect it." } }, batch("c")]),
       'W/"2"',
       9_000,
     );
@@ -34,8 +35,8 @@ describe("a screen's cards from board snapshots", () => {
     expect(second.shown.batches.map(({ id }) => id)).toEqual(["a", "b", "c"]);
     expect(second.etag).toBe('W/"2"');
 
-    // The errored card turns late by its own clock; the other stays fresh.
-    const now = 9_000 + 3 * 2_000 - 1;
+    // The errored card's numbers (fetched at 1 s) turn late by their own age; the other stays fresh.
+    const now = 1_000 + 4 * 2_000 + 1;
     expect(batchFreshness(cardQueryState(a, null), now).stale).toBe(false);
     expect(batchFreshness(cardQueryState(b, null), now)).toMatchObject({ stale: true, cause: "late" });
   });

@@ -15,8 +15,7 @@ export const boardSummaryCountsSchema = z.object({
   done: z.number(),
   failed: z.number(),
   unknown: z.number(),
-  processed: z.number(),
-  failures: z.number(),
+  items: z.array(z.object({ noun: z.string(), processed: z.number(), failed: z.number(), unreached: z.number() })),
   progress: z.nullable(z.number()),
 }) satisfies z.ZodMiniType<BoardSummaryCounts>;
 

@@ -38,7 +38,7 @@ function simulatorAccounts(url: string): Record<string, string> {
 }
 
 async function main() {
-  buildIfNeeded();
+  await buildIfNeeded();
   const simulator = await startSimulator({ host, port: simPort });
   const app = spawn("npx", ["next", "start", "-H", host, "-p", String(appPort)], {
     stdio: ["ignore", "inherit", "inherit"],

@@ -31,6 +31,7 @@ export type SimContext = {
 };
 
 export type ProviderSim = {
+  id: ProviderId;
   /** Whether a path belongs to this provider's API (then it answers even unknown paths). */
   owns(pathname: string): boolean;
   handle(ctx: SimContext): Promise<void>;

@@ -9,7 +9,10 @@ export const CONTROL_PREFIX = "/__sim/";
 
 type Controls = { counter: CallCounter; outage: { on: boolean }; state: SimState };
 
-/** /__sim/: call statistics, resets and outages for tests and benchmarks. No auth, so loopback only. */
+/**
+ * /__sim/: call statistics, resets and outages for tests and benchmarks. No auth, so loopback only.
+ * stats: batch-status calls per "<provider>:<batchId>", and requests dropped by an outage per provider.
+ */
 export function handleControl(req: IncomingMessage, res: ServerResponse, pathname: string, { counter, outage, state }: Controls) {
   if (!isLoopbackAddress(req.socket.remoteAddress)) {
     return sendJson(res, 403, { error: "The simulator control surface is loopback only." });
@@ -17,7 +20,7 @@ export function handleControl(req: IncomingMessage, res: ServerResponse, pathnam
   const action = `${req.method ?? "GET"} ${pathname.slice(CONTROL_PREFIX.length)}`;
   switch (action) {
     case "GET stats":
-      return sendJson(res, 200, { calls: counter.snapshot() });
+      return sendJson(res, 200, { calls: counter.snapshot(), dropped: counter.droppedSnapshot() });
     case "POST reset":
       counter.reset();
       return sendJson(res, 200, { calls: {} });

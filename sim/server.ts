@@ -65,8 +65,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     if (url.pathname.startsWith(CONTROL_PREFIX)) {
       return handleControl(req, res, url.pathname, { counter, outage, state });
     }
-    if (outage.on) return void req.socket.destroy();
     const provider = providers.find((candidate) => candidate.owns(url.pathname));
+    if (outage.on) {
+      if (provider) counter.countDropped(provider.id);
+      return void req.socket.destroy();
+    }
     if (!provider) return sendText(res, 404, "text/plain", "Not found\n");
     const ctx: SimContext = {
       req,

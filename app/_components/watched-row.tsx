@@ -7,7 +7,8 @@ import { StateBadge } from "@/components/batch/state-badge";
 import { Button } from "@/components/ui/button";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { batchFreshness } from "@/lib/batch-freshness";
+import { countOf, hasOutcome } from "@/lib/batch-counts";
+import { batchFreshness, numbersUpdatedAt } from "@/lib/batch-freshness";
 import { batchPagePath } from "@/lib/batch-page-path";
 import type { BatchView } from "@/lib/batch-view";
 import { cn } from "@/lib/class-names";
@@ -29,9 +30,8 @@ const cellLabel = "text-xs uppercase tracking-wide text-faint lg:sr-only";
 export function WatchedRow({ item, batch, now, removing, removeError, onRemove }: WatchedRowProps) {
   const data = batch?.data;
   const stale = batchFreshness(batch, now).stale;
-  const failures = data?.counts
-    .filter((count) => count.outcome === "failure")
-    .reduce((sum, count) => sum + count.count, 0);
+  const failures = data && countOf(data, "failure");
+  const unreached = data && hasOutcome(data, "unreached") ? countOf(data, "unreached") : undefined;
   const name = item.label ?? item.batchId;
   const href = batchPagePath(item.provider, item.batchId, item.connectionId);
 
@@ -111,12 +111,25 @@ export function WatchedRow({ item, batch, now, removing, removeError, onRemove }
         >
           {formatCount(failures)}
         </p>
+        {unreached !== undefined && (
+          <p
+            data-testid="batch-unreached"
+            data-value={unreached}
+            className={cn("text-sm tabular-nums", unreached ? "text-outcome-unreached" : "text-muted")}
+          >
+            {formatCount(unreached)} not reached
+          </p>
+        )}
       </div>
       <div className="text-sm lg:text-right">
         <p className={cellLabel}>Updated</p>
         {data ? (
           <p className={stale ? "font-medium text-notice-warning" : "text-muted"}>
-            <RelativeTime value={batch?.dataUpdatedAt ?? null} now={now} className="tabular-nums" />
+            <RelativeTime
+              value={Math.min(numbersUpdatedAt(data) ?? now, now)}
+              now={now}
+              className="tabular-nums"
+            />
             {stale && <span data-testid="row-stale"> · stale</span>}
           </p>
         ) : (

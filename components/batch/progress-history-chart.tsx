@@ -2,7 +2,7 @@
 
 import { CartesianGrid, Line, LineChart, ReferenceLine, XAxis, YAxis } from "recharts";
 import { OUTCOME_COLORS, SURFACE_COLORS } from "@/config/palette";
-import { formatCount } from "@/lib/format";
+import { capitalize, formatCount } from "@/lib/format";
 import type { ProgressChartPoint } from "@/lib/history-chart-points";
 import { thinEvenly } from "@/lib/thin-evenly";
 import { ChartFrame } from "./chart-frame";
@@ -14,10 +14,16 @@ const rowTime = new Intl.DateTimeFormat(undefined, { timeStyle: "medium" });
 /** The screen-reader twin summarises; it does not read out hundreds of points. */
 const TABLE_ROWS = 6;
 
-type ProgressHistoryChartProps = { points: ProgressChartPoint[]; total: number | null };
+type ProgressHistoryChartProps = {
+  points: ProgressChartPoint[];
+  total: number | null;
+  /** What the batch is made of, from the provider's profile: "emails", "messages", "calls". */
+  items: string;
+};
 
 /** Processed over time as steps: stored history holds changes, so the count is flat between them. */
-export function ProgressHistoryChart({ points, total }: ProgressHistoryChartProps) {
+export function ProgressHistoryChart({ points, total, items }: ProgressHistoryChartProps) {
+  const noun = capitalize(items);
   const rows = thinEvenly(points, TABLE_ROWS).map((point) => ({
     label: rowTime.format(point.at),
     value: formatCount(point.processed),
@@ -26,7 +32,7 @@ export function ProgressHistoryChart({ points, total }: ProgressHistoryChartProp
     <ChartFrame
       title="Progress over time"
       description={
-        total === null ? "Messages processed." : "Messages processed; the dashed line is the total."
+        total === null ? `${noun} processed.` : `${noun} processed; the dashed line is the total.`
       }
       height={PROGRESS_CHART_HEIGHT}
       rows={rows}

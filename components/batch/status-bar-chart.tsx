@@ -16,7 +16,7 @@ export function StatusBarChart({ counts }: { counts: BatchCount[] }) {
   return (
     <ChartFrame
       title="By status"
-      description="Bars coloured by outcome: grey waiting, blue in progress, green delivered, red failed."
+      description="Bars coloured by outcome: grey waiting, blue in progress, green succeeded, amber not reached, red failed."
       height={height}
       rows={counts.map((count) => ({ label: count.label, value: formatCount(count.count) }))}
     >

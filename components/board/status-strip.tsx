@@ -1,23 +1,30 @@
 import type { BatchCount, Outcome } from "@/lib/batch-snapshot";
 import { cn } from "@/lib/class-names";
-import { formatCount } from "@/lib/format";
+import { capitalize, formatCount } from "@/lib/format";
+import { profileOf } from "@/lib/providers/profiles";
+import type { ProviderId } from "@/lib/providers/provider-id";
 
 const FILL = {
   pending: "bg-outcome-pending",
   active: "bg-outcome-active",
   success: "bg-outcome-success",
+  unreached: "bg-outcome-unreached",
   failure: "bg-outcome-failure",
 } as const satisfies Record<Outcome, string>;
 
-type StatusStripProps = { counts: BatchCount[]; showLegend: boolean };
+type StatusStripProps = { provider: ProviderId; counts: BatchCount[]; showLegend: boolean };
 
 /** The per-status chart of a card: one stacked bar coloured by outcome, and its numbers. */
-export function StatusStrip({ counts, showLegend }: StatusStripProps) {
+export function StatusStrip({ provider, counts, showLegend }: StatusStripProps) {
   const sum = counts.reduce((total, count) => total + count.count, 0);
   if (counts.length === 0)
     return <p className="shrink-0 text-sm text-faint">No per-status counts</p>;
   return (
-    <figure aria-label="Messages by status" data-testid="status-strip" className="shrink-0">
+    <figure
+      aria-label={`${capitalize(profileOf(provider).reports.items.many)} by status`}
+      data-testid="status-strip"
+      className="shrink-0"
+    >
       <div aria-hidden className="flex h-3 w-full overflow-hidden rounded-full bg-raised">
         {sum > 0 &&
           counts

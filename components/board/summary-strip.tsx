@@ -1,7 +1,7 @@
 import { ProgressBar } from "@/components/ui/progress-bar";
-import type { BoardSummaryCounts } from "@/lib/board-summary";
+import type { BoardSummaryCounts, ItemTally } from "@/lib/board-summary";
 import { cn } from "@/lib/class-names";
-import { formatCount, formatPercent } from "@/lib/format";
+import { capitalize, formatCount, formatPercent } from "@/lib/format";
 
 const STATS = [
   { key: "running", label: "Running", tone: "text-state-running" },
@@ -10,48 +10,50 @@ const STATS = [
   { key: "failed", label: "Failed", tone: "text-state-failed" },
 ] as const;
 
+const LABEL = "text-xs uppercase tracking-wide text-muted sm:text-sm";
+
 type SummaryStripProps = { summary: BoardSummaryCounts; compact?: boolean };
 
-/** Batches by where they are, messages across the board, overall progress. */
+/**
+ * Batches by where they are, then each kind of item apart (emails, messages, calls are never
+ * added into one number), then overall progress.
+ */
 export function SummaryStrip({ summary, compact }: SummaryStripProps) {
+  const figure = compact ? "text-stat-sm" : "text-stat";
   return (
     <section
       aria-label="Board summary"
       data-testid="board-summary"
       className={cn(
-        "grid items-end tabular-nums",
+        "flex flex-wrap items-end tabular-nums",
         compact
-          ? "grid-flow-col gap-x-6"
-          : "grid-cols-2 gap-4 rounded-xl border border-line bg-panel p-4 sm:grid-cols-3 sm:p-5 lg:grid-cols-[repeat(5,auto)_minmax(12rem,1fr)]",
+          ? "gap-x-6 gap-y-2"
+          : "gap-x-8 gap-y-4 rounded-xl border border-line bg-panel p-4 sm:p-5",
       )}
     >
-      {STATS.map((stat) => (
-        <div key={stat.key}>
-          <p className="text-xs uppercase tracking-wide text-muted sm:text-sm">{stat.label}</p>
-          <p
-            data-testid={`summary-${stat.key}`}
-            data-value={summary[stat.key]}
-            className={cn(
-              compact ? "text-stat-sm" : "text-stat",
-              summary[stat.key] > 0 ? stat.tone : "text-faint",
-            )}
-          >
-            {summary[stat.key]}
-          </p>
+      <div role="group" aria-label="Batches">
+        <p className={LABEL}>Batches</p>
+        <div className="mt-1 flex gap-x-5">
+          {STATS.map((stat) => (
+            <div key={stat.key}>
+              <p className="text-xs text-muted sm:text-sm">{stat.label}</p>
+              <p
+                data-testid={`summary-${stat.key}`}
+                data-value={summary[stat.key]}
+                aria-label={`Batches ${stat.label.toLowerCase()}: ${summary[stat.key]}`}
+                className={cn(figure, summary[stat.key] > 0 ? stat.tone : "text-faint")}
+              >
+                {summary[stat.key]}
+              </p>
+            </div>
+          ))}
         </div>
-      ))}
-      <div>
-        <p className="text-xs uppercase tracking-wide text-muted sm:text-sm">Processed</p>
-        <p
-          data-testid="summary-processed"
-          data-value={summary.processed}
-          className={compact ? "text-stat-sm" : "text-stat"}
-        >
-          {formatCount(summary.processed)}
-        </p>
       </div>
-      <div className={compact ? "hidden min-w-40 xl:block" : "col-span-full lg:col-span-1"}>
-        <p className="text-xs uppercase tracking-wide text-muted sm:text-sm">
+      {summary.items.map((item) => (
+        <ItemFigure key={item.noun} item={item} figure={figure} />
+      ))}
+      <div className={compact ? "hidden min-w-40 flex-1 xl:block" : "min-w-48 flex-1"}>
+        <p className={LABEL}>
           Overall progress{" "}
           <span
             data-testid="summary-progress"
@@ -69,5 +71,35 @@ export function SummaryStrip({ summary, compact }: SummaryStripProps) {
         />
       </div>
     </section>
+  );
+}
+
+function ItemFigure({ item, figure }: { item: ItemTally; figure: string }) {
+  return (
+    <div data-testid={`summary-${item.noun}`}>
+      <p className={LABEL}>{capitalize(item.noun)} processed</p>
+      <p
+        data-testid={`summary-${item.noun}-processed`}
+        data-value={item.processed}
+        className={figure}
+      >
+        {formatCount(item.processed)}
+      </p>
+      <p className="text-sm sm:text-base">
+        <span
+          data-testid={`summary-${item.noun}-failed`}
+          data-value={item.failed}
+          className={item.failed > 0 ? "font-semibold text-outcome-failure" : "text-muted"}
+        >
+          {formatCount(item.failed)} failed
+        </span>
+        {item.unreached > 0 && (
+          <span className="font-semibold text-outcome-unreached">
+            {" · "}
+            {formatCount(item.unreached)} not reached
+          </span>
+        )}
+      </p>
+    </div>
   );
 }

@@ -17,6 +17,16 @@ export type ProviderCapabilities = {
   webhooks: { events: "email-events" | "call-executions"; signed: boolean } | null;
 };
 
+/** What a provider's batch API reports, so captions and badges claim no more than that. */
+export type ProviderReports = {
+  /** What a batch is made of: "3 calls", "emails processed". */
+  items: { one: string; many: string };
+  /** Counts that keep changing after every item was processed, as the provisional badge names them; null when none do. */
+  lateCounts: string | null;
+  /** Captions under counters, by status, where the outcome's own word ("Succeeded") would claim more than the provider knows. */
+  captions: Readonly<Record<string, string>>;
+};
+
 /**
  * Every per-provider fact that is not HTTP, in one client-safe object per provider
  * (lib/providers/<id>/profile.ts). Tables, the env schema and the forms are built from these.
@@ -40,4 +50,5 @@ export type ProviderProfile<Id extends string = string> = {
   /** Polls after the first terminal snapshot, then the snapshot is final and never fetched again. */
   settling: { everyMs: number; polls: number };
   capabilities: ProviderCapabilities;
+  reports: ProviderReports;
 };

@@ -1,9 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
-import {
-  ERROR_RETRY_MS,
-  RUNNING_POLL_MS,
-  WAITING_POLL_MS,
-} from "@/config/polling";
+import { ERROR_RETRY_MS, RUNNING_POLL_MS, STALE_RETRY_MS, WAITING_POLL_MS } from "@/config/polling";
 import { isApiError } from "@/lib/api-client";
 import { isTerminalState } from "@/lib/batch-snapshot";
 import type { BatchState } from "@/lib/batch-snapshot";
@@ -40,7 +36,8 @@ export function pollIntervalForState(state: BatchState): number | false {
 function serverPace(view: BatchView): number | false | null {
   if (!view.polling) return null;
   if (view.polling.final) return false;
-  return Math.max(1_000, view.polling.intervalMs);
+  const pace = Math.max(1_000, view.polling.intervalMs);
+  return view.stale ? Math.min(pace, STALE_RETRY_MS) : pace;
 }
 
 export function nextBatchPoll(data: BatchView | undefined, error: unknown): number | false {

@@ -22,6 +22,7 @@ export function blankSnapshot(overrides: Partial<BatchSnapshot> = {}): BatchSnap
     stale: false,
     notes: [],
     details: {},
+    reason: null,
     ...overrides,
   };
 }

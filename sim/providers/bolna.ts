@@ -28,6 +28,7 @@ const routes = [
 const PAGE_SIZE = { fallback: 20, max: 50 };
 
 export const bolnaSim: ProviderSim = {
+  id: "bolna",
   owns: (path) => /^\/(batches|user|v2\/agent)(\/|$)/.test(path),
   async handle(ctx) {
     const match = findRoute(routes, ctx.url.pathname);

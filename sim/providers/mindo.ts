@@ -40,6 +40,7 @@ const NOT_FOUND_HTML = `<!doctype html>
 `;
 
 export const mindoSim: ProviderSim = {
+  id: "mindo",
   owns: (path) => /^\/api\/v1\/(meta-templates|business-accounts)(\/|$)/.test(path),
   async handle(ctx) {
     const { pathname, search } = ctx.url;

@@ -51,6 +51,7 @@ const ERRORS = {
 export function createSendgridSim(): ProviderSim {
   const budget = new RateBudget();
   return {
+    id: "sendgrid",
     owns: (path) => /^\/v3(\/|$)/.test(path),
     async handle(ctx) {
       budget.setHeaders(ctx);

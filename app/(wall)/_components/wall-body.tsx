@@ -15,7 +15,7 @@ import { useWakeLock } from "@/lib/hooks/use-wake-lock";
 import { boardSnapshotQueryOptions } from "@/lib/queries/board-snapshot";
 import { descriptorDeadReason } from "@/lib/queries/wall";
 import type { WallDeadReason, WallDescriptor, WallSource } from "@/lib/wall/descriptor";
-import { wallFreshness } from "@/lib/wall/freshness";
+import { wallFreshness, wallUpdated } from "@/lib/wall/freshness";
 import { createHistoryStore } from "@/lib/wall/history-store";
 import { ShareLinkDead } from "./share-link-dead";
 import { WallGrid } from "./wall-grid";
@@ -81,10 +81,13 @@ export function WallBody({ source, initial }: { source: WallSource; initial: Wal
         <WallTopBar
           name={descriptor.name}
           summary={summarizeBoard(items.map((item) => item.view))}
-          updatedAt={query.dataUpdatedAt}
+          updated={wallUpdated(
+            items.map((item) => item.view),
+            freshness,
+          )}
           now={now}
         />
-        <WallGrid items={items} store={store} />
+        <WallGrid items={items} store={store} now={now} />
       </div>
     </div>
   );

@@ -23,9 +23,9 @@ const GAP_PX = 12;
 // Before the first measurement: a 1080p screen minus the top bar.
 const FALLBACK = { width: 1900, height: 960 };
 
-type WallGridProps = { items: WallItem[]; store: HistoryStore };
+type WallGridProps = { items: WallItem[]; store: HistoryStore; now: number };
 
-export function WallGrid({ items, store }: WallGridProps) {
+export function WallGrid({ items, store, now }: WallGridProps) {
   const [ref, measured] = useElementSize<HTMLDivElement>();
   const { width, height } = measured ?? FALLBACK;
   const { columns, rows } = gridShape(items.length, width, height);
@@ -58,13 +58,15 @@ export function WallGrid({ items, store }: WallGridProps) {
       }}
     >
       {items.map((item) => (
-        <WallCard key={item.batch.id} item={item} tier={tier} store={store} />
+        <WallCard key={item.batch.id} item={item} tier={tier} store={store} now={now} />
       ))}
     </div>
   );
 }
 
-function WallCard({ item, tier, store }: { item: WallItem; tier: CardTier; store: HistoryStore }) {
+type WallCardProps = { item: WallItem; tier: CardTier; store: HistoryStore; now: number };
+
+function WallCard({ item, tier, store, now }: WallCardProps) {
   const history = useBatchHistory(store, item.historyKey);
   return (
     <BatchCard
@@ -74,6 +76,7 @@ function WallCard({ item, tier, store }: { item: WallItem; tier: CardTier; store
       stale={item.freshness.stale}
       tier={tier}
       history={history}
+      now={now}
     />
   );
 }

@@ -1,19 +1,26 @@
 import { SummaryStrip } from "@/components/board/summary-strip";
 import type { BoardSummaryCounts } from "@/lib/board-summary";
 import { EMPTY_VALUE, formatRelativeTime } from "@/lib/format";
+import type { WallUpdated } from "@/lib/wall/freshness";
 
 type WallTopBarProps = {
   name: string;
   summary: BoardSummaryCounts;
-  updatedAt: number;
+  updated: WallUpdated;
   now: number;
 };
+
+function updatedText(updated: WallUpdated, now: number): string {
+  if (updated.kind === "final") return "All batches final";
+  if (updated.kind === "none") return `Updated ${EMPTY_VALUE}`;
+  return `Updated ${formatRelativeTime(Math.min(updated.at, now), now)}`;
+}
 
 function clockTime(ms: number): string {
   return new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" }).format(ms);
 }
 
-export function WallTopBar({ name, summary, updatedAt, now }: WallTopBarProps) {
+export function WallTopBar({ name, summary, updated, now }: WallTopBarProps) {
   return (
     <header className="flex shrink-0 items-end justify-between gap-6 px-1 pb-3">
       <h1
@@ -35,7 +42,7 @@ export function WallTopBar({ name, summary, updatedAt, now }: WallTopBarProps) {
           className="text-base text-muted tabular-nums"
           suppressHydrationWarning
         >
-          Updated {updatedAt > 0 ? formatRelativeTime(updatedAt, now) : EMPTY_VALUE}
+          {updatedText(updated, now)}
         </p>
       </div>
     </header>

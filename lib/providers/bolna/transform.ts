@@ -1,10 +1,10 @@
 import "server-only";
-import type { BatchCount, BatchSnapshot, BatchState } from "@/lib/batch-snapshot";
+import { isFinalOutcome, type BatchCount, type BatchSnapshot, type BatchState } from "@/lib/batch-snapshot";
 import { parsePayload } from "../payload";
 import { batchProgress, compactDetails, plural, unknownStatusNote } from "../snapshot-parts";
 import type { TransformContext } from "../snapshot-parts";
 import { bolnaProfile } from "./profile";
-import { callStatusCounts, isFinalOutcome } from "./call-statuses";
+import { callStatusCounts } from "./call-statuses";
 import { bolnaBatchSchema } from "./schema";
 import type { BolnaBatch } from "./schema";
 
@@ -32,7 +32,8 @@ export function normalizeBolnaBatch(
     funnel: null,
     etaSeconds: null,
     createdAt: batch.created_at,
-    startedAt: null,
+    // Calls start at the scheduled time [I: Bolna's docs schedule runs, they report no start].
+    startedAt: state === "scheduled" || state === "queued" ? null : batch.scheduled_at,
     completedAt: null,
     scheduledAt: batch.scheduled_at,
     updatedAt: batch.updated_at,
@@ -46,6 +47,7 @@ export function normalizeBolnaBatch(
       totalContacts: batch.total_contacts,
       invalidContacts,
     }),
+    reason: null,
   };
 }
 

@@ -61,8 +61,9 @@ describe("normalizeMigmaBatch", () => {
         sendingProvider: "string",
         recipientType: "audience",
         recipientId: "string",
-        error: "string",
       },
+      // Migma's `error` is its reason for the batch's outcome, shown beside the state.
+      reason: "string",
     });
   });
 
@@ -104,7 +105,7 @@ describe("normalizeMigmaBatch", () => {
     });
     expect(snapshot.updatedAt).toBeNull();
     expect(snapshot.details).not.toHaveProperty("recipientId");
-    expect(snapshot.details).not.toHaveProperty("error");
+    expect(snapshot.reason).toBeNull();
     expect(snapshot.notes).toContain(
       "Migma did not report a queued count; it is the total minus sent and failed.",
     );
@@ -121,13 +122,14 @@ describe("normalizeMigmaBatch", () => {
     expect(snapshot.details.sendingProvider).toBe("sendgrid");
   });
 
-  it("reports a completed batch with failures as partial and keeps the batch error in details", () => {
+  it("reports a completed batch with failures as partial, with Migma's error as its reason", () => {
     const snapshot = normalize(completedWithFailures);
     expect(snapshot.state).toBe("partial");
     expect(snapshot.providerStatus).toBe("completed");
     expect(snapshot.progress).toBe(1);
     expect(snapshot.updatedAt).toBeNull();
-    expect(snapshot.details.error).toBe("5 recipients bounced at the provider");
+    expect(snapshot.reason).toBe("5 recipients bounced at the provider");
+    expect(snapshot.details).not.toHaveProperty("error");
   });
 
   it("keeps an unknown status verbatim as state unknown", () => {

@@ -52,8 +52,8 @@ export function normalizeMigmaBatch(
       sendingProvider: batch.provider,
       recipientType: batch.recipientType,
       recipientId: batch.recipientId,
-      error: batch.error,
     }),
+    reason: batch.error?.trim() || null,
   };
 }
 

@@ -41,8 +41,9 @@ describe("normalizeMindoBulkSend", () => {
       progress: 1,
       counts: [
         { status: "pending", label: "Pending", count: 0, outcome: "pending" },
-        { status: "sent", label: "Sent", count: 1, outcome: "success" },
-        { status: "delivered", label: "Delivered", count: 1, outcome: "success" },
+        // Exclusive buckets say what they hold, so they never contradict the funnel's "Sent 3".
+        { status: "sent", label: "Sent, not yet delivered", count: 1, outcome: "success" },
+        { status: "delivered", label: "Delivered, not read", count: 1, outcome: "success" },
         { status: "read", label: "Read", count: 1, outcome: "success" },
         { status: "failed", label: "Failed", count: 0, outcome: "failure" },
       ],
@@ -68,6 +69,7 @@ describe("normalizeMindoBulkSend", () => {
         senderName: "Mindo Software",
         createdBy: "John Doe (user@example.com)",
       },
+      reason: null,
     });
   });
 

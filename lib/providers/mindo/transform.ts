@@ -65,6 +65,7 @@ export function normalizeMindoBulkSend(
       senderName: send.phone_number?.verified_name,
       createdBy: createdByOf(send.created_by),
     }),
+    reason: null,
   };
 }
 
@@ -73,10 +74,15 @@ type Stages = { pending: number; sent: number; delivered: number; read: number; 
 function exclusiveCounts({ pending, sent, delivered, read, failed }: Stages): BatchCount[] {
   return [
     { status: "pending", label: "Pending", count: pending, outcome: "pending" },
-    { status: "sent", label: "Sent", count: Math.max(0, sent - delivered), outcome: "success" },
+    {
+      status: "sent",
+      label: "Sent, not yet delivered",
+      count: Math.max(0, sent - delivered),
+      outcome: "success",
+    },
     {
       status: "delivered",
-      label: "Delivered",
+      label: "Delivered, not read",
       count: Math.max(0, delivered - read),
       outcome: "success",
     },

@@ -24,4 +24,10 @@ export const sendGridProfile = {
     // ECDSA-signed arrays of events.
     webhooks: { events: "email-events", signed: true },
   },
+  reports: {
+    // No counts at all: only whether the batch id exists and is paused or cancelled.
+    items: { one: "email", many: "emails" },
+    lateCounts: null,
+    captions: {},
+  },
 } as const satisfies ProviderProfile<"sendgrid">;

@@ -49,6 +49,7 @@ describe("normalizeSendGridBatch", () => {
       stale: false,
       notes: [NO_COUNTS, "Cancelled mail is discarded when its send time comes."],
       details: {},
+      reason: null,
     });
   });
 

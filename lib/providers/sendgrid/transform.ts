@@ -36,6 +36,7 @@ export function normalizeSendGridBatch(
     stale: false,
     notes: sendGridNotes(state, entry),
     details: {},
+    reason: null,
   };
 }
 

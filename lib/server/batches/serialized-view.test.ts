@@ -13,7 +13,7 @@ const polling: PollingInfo = {
   lastError: null,
 };
 const insights: BatchInsights = {
-  throughputPerMinute: { recent: 120, average: 100 },
+  throughputPerMinute: { recent: 120, average: 100, averageSince: "watching-began" },
   etaRange: null,
   stalled: false,
   provisional: false,

@@ -89,6 +89,7 @@ export function BoardView({ initial }: { initial: Board }) {
                   error={state.error}
                   stale={stale}
                   tier="md"
+                  now={now}
                   href={batchPagePath(batch.provider, batch.batchId, batch.connectionId)}
                   actions={
                     <BoardCardActions

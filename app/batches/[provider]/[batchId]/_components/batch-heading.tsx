@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { BatchReason } from "@/components/batch/batch-reason";
 import { ProviderBadge } from "@/components/batch/provider-badge";
 import { RefreshStatus } from "@/components/batch/refresh-status";
 import { StateBadge } from "@/components/batch/state-badge";
@@ -11,7 +12,8 @@ type BatchHeadingProps = {
   batchId: string;
   connectionId?: string;
   snapshot: BatchSnapshot | undefined;
-  receivedAt: number;
+  /** When the provider's numbers on screen were fetched. */
+  updatedAt: number | null;
   now: number;
   interval: number | false;
   stale: boolean;
@@ -22,7 +24,7 @@ export function BatchHeading({
   batchId,
   connectionId,
   snapshot,
-  receivedAt,
+  updatedAt,
   now,
   interval,
   stale,
@@ -42,10 +44,11 @@ export function BatchHeading({
             <StateBadge state={snapshot.state} providerStatus={snapshot.providerStatus} size="lg" />
           </span>
         )}
+        {snapshot && <BatchReason reason={snapshot.reason} state={snapshot.state} className="text-lg" />}
         <AddToBoard provider={provider} batchId={batchId} connectionId={connectionId} />
       </div>
       {snapshot && (
-        <RefreshStatus receivedAt={receivedAt} now={now} interval={interval} stale={stale} />
+        <RefreshStatus updatedAt={updatedAt} now={now} interval={interval} stale={stale} />
       )}
     </header>
   );
