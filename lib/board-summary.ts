@@ -13,7 +13,7 @@ export type BoardSummaryCounts = {
   progress: number | null;
 };
 
-type Bucket = "running" | "waiting" | "done" | "failed";
+export type BatchBucket = "running" | "waiting" | "done" | "failed";
 
 const BUCKETS = {
   running: "running",
@@ -25,7 +25,12 @@ const BUCKETS = {
   partial: "done",
   cancelled: "done",
   failed: "failed",
-} as const satisfies Record<BatchState, Bucket>;
+} as const satisfies Record<BatchState, BatchBucket>;
+
+/** Where a batch in this state is counted on a board: running, waiting, done or failed. */
+export function batchBucket(state: BatchState): BatchBucket {
+  return BUCKETS[state];
+}
 
 export function failuresOf(snapshot: BatchSnapshot): number {
   return snapshot.counts.reduce(

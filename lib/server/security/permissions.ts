@@ -10,6 +10,7 @@ export const ACTIONS = [
   "boards:read",
   "boards:write",
   "batches:read",
+  "batches:label",
   "share-links:manage",
   "watched:manage",
 ] as const;
@@ -21,7 +22,7 @@ export type TeamResource = { teamId: string };
 
 const ALLOWED = {
   admin: new Set<Action>(ACTIONS),
-  member: new Set<Action>(["boards:read", "boards:write", "batches:read", "share-links:manage", "watched:manage"]),
+  member: new Set<Action>(["boards:read", "boards:write", "batches:read", "batches:label", "share-links:manage", "watched:manage"]),
 } satisfies Record<Role, ReadonlySet<Action>>;
 
 const DESCRIPTIONS = {
@@ -30,6 +31,7 @@ const DESCRIPTIONS = {
   "boards:read": "view this board",
   "boards:write": "change this board",
   "batches:read": "view this batch",
+  "batches:label": "rename this batch",
   "share-links:manage": "manage share links",
   "watched:manage": "change the watched list",
 } satisfies Record<Action, string>;
