@@ -17,18 +17,32 @@ export function noBoardStates(): BoardStates {
  * read from the database, so the boards index costs no provider call. A batch Sendboard has
  * never polled (nobody opened it yet) is `unseen`.
  */
-export async function readBoardStates(db: Kysely<Database>, teamId: string): Promise<Map<string, BoardStates>> {
+export async function readBoardStates(
+  db: Kysely<Database>,
+  teamId: string,
+): Promise<Map<string, BoardStates>> {
   const rows = await db
     .selectFrom("board_batches")
     .innerJoin("boards", "boards.id", "board_batches.board_id")
-    .select(["board_batches.board_id", "board_batches.connection_id", "board_batches.provider", "board_batches.batch_id"])
+    .select([
+      "board_batches.board_id",
+      "board_batches.connection_id",
+      "board_batches.provider",
+      "board_batches.batch_id",
+    ])
     .where("boards.team_id", "=", teamId)
     .execute();
   // A provider this build does not know (written by a newer version) is left out, as on the board.
-  const batches = rows.flatMap(({ board_id: boardId, connection_id: connectionId, provider, batch_id: batchId }) =>
-    isProviderId(provider) ? [{ boardId, key: pollKeyToString({ connectionId, provider, batchId }) }] : [],
+  const batches = rows.flatMap(
+    ({ board_id: boardId, connection_id: connectionId, provider, batch_id: batchId }) =>
+      isProviderId(provider)
+        ? [{ boardId, key: pollKeyToString({ connectionId, provider, batchId }) }]
+        : [],
   );
-  const latest = await readLatestStates(db, batches.map((batch) => batch.key));
+  const latest = await readLatestStates(
+    db,
+    batches.map((batch) => batch.key),
+  );
   const states = new Map<string, BoardStates>();
   for (const { boardId, key } of batches) {
     const counts = states.get(boardId) ?? noBoardStates();

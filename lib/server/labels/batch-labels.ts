@@ -4,7 +4,12 @@ import type { ProviderId } from "@/lib/providers/provider-id";
 import type { Database } from "../db/schema";
 
 /** One batch of one team, as a label is keyed: the same batch id on two accounts is two batches. */
-export type LabelKey = { teamId: string; connectionId: string; provider: ProviderId; batchId: string };
+export type LabelKey = {
+  teamId: string;
+  connectionId: string;
+  provider: ProviderId;
+  batchId: string;
+};
 
 /** Sets the team's label of a batch, or clears it with null. Takes a transaction as readily as the database. */
 export async function saveBatchLabel(

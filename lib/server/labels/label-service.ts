@@ -15,11 +15,19 @@ export type LabelledBatch = { provider: ProviderId; batchId: string; connectionI
 async function labelKeyOf({ db, actor }: ServiceContext, batch: LabelledBatch): Promise<LabelKey> {
   const checked = checkBatchId(batch.provider, batch.batchId);
   if (!checked.ok) throw new AppError("invalid_batch_id", checked.reason);
-  const connectionId = await storedConnectionIdFor(db, actor.teamId, batch.provider, batch.connectionId);
+  const connectionId = await storedConnectionIdFor(
+    db,
+    actor.teamId,
+    batch.provider,
+    batch.connectionId,
+  );
   return { teamId: actor.teamId, connectionId, provider: batch.provider, batchId: checked.batchId };
 }
 
-export async function getBatchLabel(ctx: ServiceContext, batch: LabelledBatch): Promise<BatchLabelResponse> {
+export async function getBatchLabel(
+  ctx: ServiceContext,
+  batch: LabelledBatch,
+): Promise<BatchLabelResponse> {
   assertCan(ctx.actor, "batches:read");
   return { label: await findBatchLabel(ctx.db, await labelKeyOf(ctx, batch)) };
 }
