@@ -4,6 +4,7 @@ import { hashKey, useQueries, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { errorCodeOf } from "@/lib/api-client";
 import { batchFreshness } from "@/lib/batch-freshness";
+import { batchDisplayName } from "@/lib/batch-name";
 import { summarizeBoard } from "@/lib/board-summary";
 import { parseTimestamp } from "@/lib/format";
 import { useRecordBatchHistory } from "@/lib/hooks/use-batch-history";
@@ -77,13 +78,17 @@ export function WallBody({ source, initial }: { source: WallSource; initial: Wal
     results.map((result) => errorCodeOf(result.error)),
   );
   const updatedAt = Math.max(0, ...results.map((result) => result.dataUpdatedAt));
+  // A single batch's link is titled like its card: the team's label, the provider's name, the id.
+  const only = items[0];
+  const title =
+    descriptor.kind === "batch" && only ? batchDisplayName(only.batch, only.result.data) : descriptor.name;
 
   return (
     <div
       data-testid="wall-screen"
       data-kind={source.kind}
       data-wake-lock={wakeLock}
-      className="h-full w-full overflow-hidden p-2"
+      className="h-full w-full overflow-hidden p-[calc(var(--wall-min)*0.3)]"
     >
       <div
         data-testid="wall-shift"
@@ -95,7 +100,7 @@ export function WallBody({ source, initial }: { source: WallSource; initial: Wal
           <WallStaleBanner freshness={freshness} total={items.length} now={now} />
         )}
         <WallTopBar
-          name={descriptor.name}
+          name={title}
           summary={summarizeBoard(results.map((result) => result.data))}
           updatedAt={updatedAt}
           now={now}
