@@ -12,6 +12,13 @@ const STATS = [
 
 type SummaryStripProps = { summary: BoardSummaryCounts; compact?: boolean };
 
+// Compact is the wall's top bar: the batch counts on one line, in the wall's text unit
+// (--wall-min) so they read from across the room; its cards show the rest.
+const LABEL = "text-xs uppercase tracking-wide text-muted sm:text-sm";
+const COMPACT_LABEL = "text-muted";
+const COMPACT_STAT = "flex items-baseline gap-[0.35em]";
+const COMPACT_NUMBER = "text-[length:calc(var(--wall-min)*1.3)] font-semibold";
+
 /** Batches by where they are, messages across the board, overall progress. */
 export function SummaryStrip({ summary, compact }: SummaryStripProps) {
   return (
@@ -21,18 +28,18 @@ export function SummaryStrip({ summary, compact }: SummaryStripProps) {
       className={cn(
         "grid items-end tabular-nums",
         compact
-          ? "grid-flow-col gap-x-6"
+          ? "grid-flow-col items-center gap-x-[1em]"
           : "grid-cols-2 gap-4 rounded-xl border border-line bg-panel p-4 sm:grid-cols-3 sm:p-5 lg:grid-cols-[repeat(5,auto)_minmax(12rem,1fr)]",
       )}
     >
       {STATS.map((stat) => (
-        <div key={stat.key}>
-          <p className="text-xs uppercase tracking-wide text-muted sm:text-sm">{stat.label}</p>
+        <div key={stat.key} className={compact ? COMPACT_STAT : undefined}>
+          <p className={compact ? COMPACT_LABEL : LABEL}>{stat.label}</p>
           <p
             data-testid={`summary-${stat.key}`}
             data-value={summary[stat.key]}
             className={cn(
-              compact ? "text-stat-sm" : "text-stat",
+              compact ? COMPACT_NUMBER : "text-stat",
               summary[stat.key] > 0 ? stat.tone : "text-faint",
             )}
           >
@@ -40,7 +47,7 @@ export function SummaryStrip({ summary, compact }: SummaryStripProps) {
           </p>
         </div>
       ))}
-      <div>
+      <div className={compact ? "hidden" : undefined}>
         <p className="text-xs uppercase tracking-wide text-muted sm:text-sm">Processed</p>
         <p
           data-testid="summary-processed"
@@ -50,7 +57,7 @@ export function SummaryStrip({ summary, compact }: SummaryStripProps) {
           {formatCount(summary.processed)}
         </p>
       </div>
-      <div className={compact ? "hidden min-w-40 xl:block" : "col-span-full lg:col-span-1"}>
+      <div className={compact ? "hidden" : "col-span-full lg:col-span-1"}>
         <p className="text-xs uppercase tracking-wide text-muted sm:text-sm">
           Overall progress{" "}
           <span

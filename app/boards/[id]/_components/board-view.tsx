@@ -6,6 +6,7 @@ import { BatchCard } from "@/components/board/batch-card";
 import { SummaryStrip } from "@/components/board/summary-strip";
 import { Notice } from "@/components/ui/notice";
 import { batchFreshness } from "@/lib/batch-freshness";
+import { batchDisplayName } from "@/lib/batch-name";
 import { batchPagePath } from "@/lib/batch-page-path";
 import type { Board } from "@/lib/board";
 import { summarizeBoard } from "@/lib/board-summary";
@@ -66,7 +67,7 @@ export function BoardView({ initial }: { initial: Board }) {
         </p>
       ) : (
         <ul
-          className="grid gap-4 md:grid-cols-2 2xl:grid-cols-3"
+          className="grid grid-cols-1 gap-4 [--u:1rem] md:grid-cols-2 2xl:grid-cols-3"
           aria-label="Batches on this board"
         >
           {board.batches.map((batch, index) => {
@@ -79,11 +80,18 @@ export function BoardView({ initial }: { initial: Board }) {
                   snapshot={result?.data}
                   error={result?.error}
                   stale={stale}
-                  tier="md"
+                  tier="lg"
                   href={batchPagePath(batch.provider, batch.batchId, batch.connectionId)}
                   actions={
                     <BoardCardActions
-                      name={batch.label ?? batch.batchId}
+                      name={batchDisplayName(batch, result?.data)}
+                      target={{
+                        provider: batch.provider,
+                        batchId: batch.batchId,
+                        connectionId: batch.connectionId,
+                      }}
+                      label={batch.label}
+                      fallback={result?.data?.name ?? batch.batchId}
                       first={index === 0}
                       last={index === board.batches.length - 1}
                       busy={
