@@ -26,6 +26,8 @@ export type RequestOptions = {
   method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   body?: unknown;
   signal?: AbortSignal;
+  /** Let the request finish after the page is gone (a removal committed as the tab closes). */
+  keepalive?: boolean;
 };
 
 function isKnownCode(code: unknown): code is ErrorCode {
@@ -70,6 +72,7 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
       body: hasBody ? JSON.stringify(options.body) : undefined,
       credentials: "same-origin",
       cache: "no-store",
+      keepalive: options.keepalive,
       signal,
     });
   } catch (error) {

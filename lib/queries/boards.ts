@@ -20,11 +20,13 @@ export function boardKey(id: string) {
   return ["board", { id }] as const;
 }
 
+/** Polled like a board: each board's batches by state change as they are polled. */
 export function boardListQueryOptions() {
   return queryOptions({
     queryKey: boardListKey,
     queryFn: async ({ signal }) =>
       (await requestJson(BOARDS_PATH, boardListSchema, { signal })).items,
+    refetchInterval: (query) => (query.state.status === "error" ? ERROR_RETRY_MS : BOARD_POLL_MS),
     retry: false,
   });
 }
