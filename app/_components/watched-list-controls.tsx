@@ -28,11 +28,11 @@ export function WatchedListControls({ view, onChange }: WatchedListControlsProps
       role="search"
       aria-label="Find in the watched list"
       data-testid="watched-controls"
-      className="grid grid-cols-3 gap-2 sm:gap-3 lg:grid-cols-[minmax(0,2fr)_repeat(3,minmax(0,1fr))]"
+      className="grid grid-cols-2 gap-2 sm:grid-cols-3 sm:gap-3 lg:grid-cols-[minmax(0,2fr)_repeat(3,minmax(0,1fr))]"
     >
       <Input
         type="search"
-        className="col-span-3 lg:col-span-1"
+        className="col-span-2 sm:col-span-3 lg:col-span-1"
         aria-label="Search by name, id or provider"
         placeholder="Search by name, id or provider"
         value={view.q}
@@ -64,6 +64,7 @@ export function WatchedListControls({ view, onChange }: WatchedListControlsProps
       </Select>
       <Select
         aria-label="Sort by"
+        className="col-span-2 sm:col-span-1"
         value={view.sort}
         onChange={(event) => choose("sort", event.target.value)}
       >

@@ -19,7 +19,8 @@ export function Badge({ tone, size = "sm", dashed, className, ...props }: BadgeP
   return (
     <span
       className={cn(
-        "inline-flex items-center gap-1.5 whitespace-nowrap rounded-full border font-medium",
+        "inline-flex items-center whitespace-nowrap rounded-full border font-medium",
+        size === "inherit" ? "gap-[0.35em]" : "gap-1.5",
         tone ? cn(tone, "border-current/40 bg-current/10") : "border-line bg-raised text-ink",
         SIZES[size],
         dashed && "border-dashed",

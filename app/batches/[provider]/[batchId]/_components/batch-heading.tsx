@@ -43,29 +43,31 @@ export function BatchHeading({
       </Link>
       <div className="flex flex-wrap items-center gap-x-4 gap-y-3">
         <ProviderBadge provider={provider} size="lg" />
-        <LabelEditor
-          target={{ provider, batchId, connectionId }}
-          label={label}
-          fallback={snapshot?.name ?? batchId}
-          onSaved={onLabelSaved}
-        >
-          <div className="min-w-0">
-            <h1
-              data-testid="batch-name"
-              className={cn(
-                "min-w-0 text-xl font-semibold sm:text-2xl lg:text-3xl",
-                named ? "break-words" : "break-all font-mono",
+        <div className="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-2">
+          <LabelEditor
+            target={{ provider, batchId, connectionId }}
+            label={label}
+            fallback={snapshot?.name ?? batchId}
+            onSaved={onLabelSaved}
+          >
+            <div className="min-w-0">
+              <h1
+                data-testid="batch-name"
+                className={cn(
+                  "min-w-0 text-xl font-semibold sm:text-2xl lg:text-3xl",
+                  named ? "break-words" : "break-all font-mono",
+                )}
+              >
+                {name}
+              </h1>
+              {named && (
+                <p data-testid="batch-id" className="break-all font-mono text-sm text-muted">
+                  {batchId}
+                </p>
               )}
-            >
-              {name}
-            </h1>
-            {named && (
-              <p data-testid="batch-id" className="break-all font-mono text-sm text-muted">
-                {batchId}
-              </p>
-            )}
-          </div>
-        </LabelEditor>
+            </div>
+          </LabelEditor>
+        </div>
         {snapshot && (
           <span className={stale ? "opacity-45" : undefined}>
             <StateBadge state={snapshot.state} providerStatus={snapshot.providerStatus} size="lg" />
