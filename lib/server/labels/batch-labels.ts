@@ -11,6 +11,16 @@ export type LabelKey = {
   batchId: string;
 };
 
+/** The key's columns: the row's primary key, and the filter that finds it. */
+function keyColumns(key: LabelKey) {
+  return {
+    team_id: key.teamId,
+    connection_id: key.connectionId,
+    provider: key.provider,
+    batch_id: key.batchId,
+  };
+}
+
 /** Sets the team's label of a batch, or clears it with null. Takes a transaction as readily as the database. */
 export async function saveBatchLabel(
   db: Kysely<Database>,
@@ -18,19 +28,11 @@ export async function saveBatchLabel(
   label: string | null,
   now: Date,
 ): Promise<void> {
-  const row = {
-    team_id: key.teamId,
-    connection_id: key.connectionId,
-    provider: key.provider,
-    batch_id: key.batchId,
-  };
+  const row = keyColumns(key);
   if (label === null) {
     await db
       .deleteFrom("batch_labels")
-      .where("team_id", "=", row.team_id)
-      .where("connection_id", "=", row.connection_id)
-      .where("provider", "=", row.provider)
-      .where("batch_id", "=", row.batch_id)
+      .where((eb) => eb.and(row))
       .execute();
     return;
   }
@@ -51,10 +53,7 @@ export async function findBatchLabel(db: Kysely<Database>, key: LabelKey): Promi
   const row = await db
     .selectFrom("batch_labels")
     .select("label")
-    .where("team_id", "=", key.teamId)
-    .where("connection_id", "=", key.connectionId)
-    .where("provider", "=", key.provider)
-    .where("batch_id", "=", key.batchId)
+    .where((eb) => eb.and(keyColumns(key)))
     .executeTakeFirst();
   return row?.label ?? null;
 }
