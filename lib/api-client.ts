@@ -27,6 +27,8 @@ export type RequestOptions = {
   method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   body?: unknown;
   signal?: AbortSignal;
+  /** Let the request finish after the page is gone (a removal committed as the tab closes). */
+  keepalive?: boolean;
 };
 
 function isKnownCode(code: unknown): code is ErrorCode {
@@ -72,6 +74,7 @@ async function send(path: string, options: RequestOptions, etag?: string): Promi
       body: hasBody ? JSON.stringify(options.body) : undefined,
       credentials: "same-origin",
       cache: "no-store",
+      keepalive: options.keepalive,
       signal,
     });
     noteServerDate(response.headers.get("date"));

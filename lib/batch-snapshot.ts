@@ -37,6 +37,8 @@ const detailValue = z.union([z.string(), z.number(), z.boolean(), z.null(), z.ar
 export const batchSnapshotSchema = z.object({
   provider: providerIdSchema,
   batchId: z.string(),
+  /** What the provider calls the batch (a subject, a template, a file name); null when it names none. Defaulted so snapshots stored before it existed still read. */
+  name: z._default(z.nullable(z.string()), null),
   state: batchStateSchema,
   providerStatus: z.nullable(z.string()),
   total: z.nullable(z.number()),

@@ -26,7 +26,7 @@ export type BoardSummaryCounts = {
   progress: number | null;
 };
 
-type Bucket = "running" | "waiting" | "done" | "failed";
+export type BatchBucket = "running" | "waiting" | "done" | "failed";
 
 const BUCKETS = {
   running: "running",
@@ -38,7 +38,12 @@ const BUCKETS = {
   partial: "done",
   cancelled: "done",
   failed: "failed",
-} as const satisfies Record<BatchState, Bucket>;
+} as const satisfies Record<BatchState, BatchBucket>;
+
+/** Where a batch in this state is counted on a board: running, waiting, done or failed. */
+export function batchBucket(state: BatchState): BatchBucket {
+  return BUCKETS[state];
+}
 
 /** The strip above a board: how many batches are where, and the items of each kind across them. */
 export function summarizeBoard(

@@ -14,7 +14,7 @@ export function SettingsNavLinks({ user }: { user: SessionUser | null }) {
   const links = user ? LINKS.filter((link) => can(user, link.action)) : [];
   if (links.length === 0) return null;
   return (
-    <nav aria-label="Settings" className="flex items-center gap-1">
+    <nav aria-label="Settings" className="flex flex-col gap-1 sm:flex-row sm:items-center">
       {links.map((link) => (
         <Link key={link.href} href={link.href} className="rounded-md px-2.5 py-1.5 text-sm text-muted hover:bg-raised hover:text-ink">
           {link.label}

@@ -10,16 +10,21 @@ const STATS = [
   { key: "failed", label: "Failed", tone: "text-state-failed" },
 ] as const;
 
-const LABEL = "text-xs uppercase tracking-wide text-muted sm:text-sm";
-
 type SummaryStripProps = { summary: BoardSummaryCounts; compact?: boolean };
+
+// Compact is the wall's top bar: the batch counts on one line, in the wall's text unit
+// (--wall-min) so they read from across the room; its cards show the items and progress.
+const LABEL = "text-xs uppercase tracking-wide text-muted sm:text-sm";
+const STAT_LABEL = "text-xs text-muted sm:text-sm";
+const COMPACT_LABEL = "text-muted";
+const COMPACT_STAT = "flex items-baseline gap-[0.35em]";
+const COMPACT_NUMBER = "text-[length:calc(var(--wall-min)*1.3)] font-semibold";
 
 /**
  * Batches by where they are, then each kind of item apart (emails, messages, calls are never
  * added into one number), then overall progress.
  */
 export function SummaryStrip({ summary, compact }: SummaryStripProps) {
-  const figure = compact ? "text-stat-sm" : "text-stat";
   return (
     <section
       aria-label="Board summary"
@@ -27,21 +32,24 @@ export function SummaryStrip({ summary, compact }: SummaryStripProps) {
       className={cn(
         "flex flex-wrap items-end tabular-nums",
         compact
-          ? "gap-x-6 gap-y-2"
+          ? "items-center gap-x-[1em]"
           : "gap-x-8 gap-y-4 rounded-xl border border-line bg-panel p-4 sm:p-5",
       )}
     >
       <div role="group" aria-label="Batches">
-        <p className={LABEL}>Batches</p>
-        <div className="mt-1 flex gap-x-5">
+        <p className={compact ? "sr-only" : LABEL}>Batches</p>
+        <div className={compact ? "flex items-center gap-x-[1em]" : "mt-1 flex gap-x-5"}>
           {STATS.map((stat) => (
-            <div key={stat.key}>
-              <p className="text-xs text-muted sm:text-sm">{stat.label}</p>
+            <div key={stat.key} className={compact ? COMPACT_STAT : undefined}>
+              <p className={compact ? COMPACT_LABEL : STAT_LABEL}>{stat.label}</p>
               <p
                 data-testid={`summary-${stat.key}`}
                 data-value={summary[stat.key]}
                 aria-label={`Batches ${stat.label.toLowerCase()}: ${summary[stat.key]}`}
-                className={cn(figure, summary[stat.key] > 0 ? stat.tone : "text-faint")}
+                className={cn(
+                  compact ? COMPACT_NUMBER : "text-stat",
+                  summary[stat.key] > 0 ? stat.tone : "text-faint",
+                )}
               >
                 {summary[stat.key]}
               </p>
@@ -50,9 +58,9 @@ export function SummaryStrip({ summary, compact }: SummaryStripProps) {
         </div>
       </div>
       {summary.items.map((item) => (
-        <ItemFigure key={item.noun} item={item} figure={figure} />
+        <ItemFigure key={item.noun} item={item} hidden={compact} />
       ))}
-      <div className={compact ? "hidden min-w-40 flex-1 xl:block" : "min-w-48 flex-1"}>
+      <div className={compact ? "hidden" : "min-w-48 flex-1"}>
         <p className={LABEL}>
           Overall progress{" "}
           <span
@@ -63,25 +71,20 @@ export function SummaryStrip({ summary, compact }: SummaryStripProps) {
             {formatPercent(summary.progress)}
           </span>
         </p>
-        <ProgressBar
-          value={summary.progress}
-          label="Overall progress"
-          size={compact ? "sm" : "lg"}
-          className="mt-2"
-        />
+        <ProgressBar value={summary.progress} label="Overall progress" size="lg" className="mt-2" />
       </div>
     </section>
   );
 }
 
-function ItemFigure({ item, figure }: { item: ItemTally; figure: string }) {
+function ItemFigure({ item, hidden }: { item: ItemTally; hidden?: boolean }) {
   return (
-    <div data-testid={`summary-${item.noun}`}>
+    <div data-testid={`summary-${item.noun}`} className={hidden ? "hidden" : undefined}>
       <p className={LABEL}>{capitalize(item.noun)} processed</p>
       <p
         data-testid={`summary-${item.noun}-processed`}
         data-value={item.processed}
-        className={figure}
+        className="text-stat"
       >
         {formatCount(item.processed)}
       </p>

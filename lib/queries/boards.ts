@@ -1,5 +1,7 @@
 import { mutationOptions, queryOptions, type QueryClient } from "@tanstack/react-query";
 import { z } from "zod/mini";
+import { ERROR_RETRY_MS } from "@/config/polling";
+import { BOARD_POLL_MS } from "@/config/wall";
 import { requestJson, requestNoContent } from "@/lib/api-client";
 import { boardBatchSchema, boardListSchema, boardSchema } from "@/lib/board";
 import type { Board, BoardBatchInput, CreateBoardInput } from "@/lib/board";
@@ -19,11 +21,13 @@ export function boardKey(id: string) {
   return ["board", { id }] as const;
 }
 
+/** Polled like a board: each board's batches by state change as they are polled. */
 export function boardListQueryOptions() {
   return queryOptions({
     queryKey: boardListKey,
     queryFn: async ({ signal }) =>
       (await requestJson(BOARDS_PATH, boardListSchema, { signal })).items,
+    refetchInterval: (query) => (query.state.status === "error" ? ERROR_RETRY_MS : BOARD_POLL_MS),
     retry: false,
   });
 }

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { errorCodeOf } from "@/lib/api-client";
 import { batchFreshness } from "@/lib/batch-freshness";
 import { cardQueryState } from "@/lib/board-snapshot-cards";
+import { batchDisplayName } from "@/lib/batch-name";
 import { summarizeBoard } from "@/lib/board-summary";
 import { parseTimestamp } from "@/lib/format";
 import { useRecordSnapshotHistory } from "@/lib/hooks/use-batch-history";
@@ -61,13 +62,16 @@ export function WallBody({ source, initial }: { source: WallSource; initial: Wal
     { dataUpdatedAt: query.dataUpdatedAt || openedAt, errorCode: errorCodeOf(query.error) },
     items.map((item) => errorCodeOf(item.error)),
   );
+  // A single batch's link is titled like its card: the team's label, the provider's name, the id.
+  const only = items[0];
+  const title = descriptor.kind === "batch" && only ? batchDisplayName(only.batch, only.view) : descriptor.name;
 
   return (
     <div
       data-testid="wall-screen"
       data-kind={source.kind}
       data-wake-lock={wakeLock}
-      className="h-full w-full overflow-hidden p-2"
+      className="h-full w-full overflow-hidden p-[calc(var(--wall-min)*0.3)]"
     >
       <div
         data-testid="wall-shift"
@@ -79,7 +83,7 @@ export function WallBody({ source, initial }: { source: WallSource; initial: Wal
           <WallStaleBanner freshness={freshness} total={items.length} now={now} />
         )}
         <WallTopBar
-          name={descriptor.name}
+          name={title}
           summary={summarizeBoard(items.map((item) => item.view))}
           updated={wallUpdated(
             items.map((item) => item.view),

@@ -20,28 +20,29 @@ function clockTime(ms: number): string {
   return new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" }).format(ms);
 }
 
+/** One line across the top, in the wall's type: every size is a multiple of --wall-min. */
 export function WallTopBar({ name, summary, updated, now }: WallTopBarProps) {
   return (
-    <header className="flex shrink-0 items-end justify-between gap-6 px-1 pb-3">
+    <header className="flex shrink-0 items-center justify-between gap-[1em] px-[0.2em] pb-[0.3em]">
       <h1
         data-testid="wall-title"
-        className="min-w-0 truncate text-3xl font-semibold xl:text-4xl"
+        className="min-w-0 truncate text-[length:calc(var(--wall-min)*1.4)] font-semibold"
         title={name}
       >
         {name}
       </h1>
-      <div className="hidden lg:block">
+      <div className="hidden min-w-0 lg:block">
         <SummaryStrip summary={summary} compact />
       </div>
-      <div className="shrink-0 text-right">
-        <p data-testid="wall-clock" className="text-stat-sm tabular-nums" suppressHydrationWarning>
-          {clockTime(now)}
-        </p>
+      <div className="flex shrink-0 items-baseline gap-[0.6em] text-right tabular-nums">
         <p
-          data-testid="wall-updated"
-          className="text-base text-muted tabular-nums"
+          data-testid="wall-clock"
+          className="text-[length:calc(var(--wall-min)*1.4)] font-semibold"
           suppressHydrationWarning
         >
+          {clockTime(now)}
+        </p>
+        <p data-testid="wall-updated" className="text-muted" suppressHydrationWarning>
           {updatedText(updated, now)}
         </p>
       </div>

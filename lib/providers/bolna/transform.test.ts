@@ -29,6 +29,7 @@ describe("normalizeBolnaBatch", () => {
     expect(normalize(docsExample)).toEqual({
       provider: "bolna",
       batchId: BATCH_ID,
+      name: "customers.csv",
       state: "scheduled",
       providerStatus: "scheduled",
       total: 7,

@@ -1,7 +1,7 @@
 import "server-only";
 import { isFinalOutcome, type BatchCount, type BatchSnapshot, type BatchState } from "@/lib/batch-snapshot";
 import { parsePayload } from "../payload";
-import { batchProgress, compactDetails, plural, unknownStatusNote } from "../snapshot-parts";
+import { batchProgress, compactDetails, providerBatchName, plural, unknownStatusNote } from "../snapshot-parts";
 import type { TransformContext } from "../snapshot-parts";
 import { bolnaProfile } from "./profile";
 import { callStatusCounts } from "./call-statuses";
@@ -23,6 +23,7 @@ export function normalizeBolnaBatch(
   return {
     provider: "bolna",
     batchId,
+    name: providerBatchName(batch.file_name),
     state,
     providerStatus: batch.status,
     total,

@@ -32,6 +32,7 @@ describe("normalizeMigmaBatch", () => {
     expect(normalize(docsExample)).toEqual({
       provider: "migma",
       batchId: "btch_7Hq2",
+      name: "string",
       state: "queued",
       providerStatus: "queued",
       total: 0,
@@ -69,6 +70,7 @@ describe("normalizeMigmaBatch", () => {
 
   it("reads the docs' example filled in with real values (what the simulator serves)", () => {
     expect(normalize(docsExampleFilledIn)).toMatchObject({
+      name: "Your November picks are here",
       state: "completed",
       providerStatus: "completed",
       total: 1250,
@@ -76,6 +78,16 @@ describe("normalizeMigmaBatch", () => {
       progress: 1,
       details: { subject: "Your November picks are here", sendingProvider: "ses", recipientId: "aud_7Hq2mXb9LpT4" },
     });
+  });
+
+  it("names the batch by its subject on one line, and by nothing when the subject is blank", () => {
+    const withSubject = (subject: string | null) => ({
+      ...docsExampleFilledIn,
+      data: { ...docsExampleFilledIn.data, subject },
+    });
+    expect(normalize(withSubject("  Winter sale:\n  30% off ")).name).toBe("Winter sale: 30% off");
+    expect(normalize(withSubject("   ")).name).toBeNull();
+    expect(normalize(withSubject(null)).name).toBeNull();
   });
 
   it("produces snapshots the shared schema accepts", () => {

@@ -34,6 +34,7 @@ describe("normalizeMindoBulkSend", () => {
     expect(normalize(docsCompleted)).toEqual({
       provider: "mindo",
       batchId: BATCH_ID,
+      name: "welcome_message",
       state: "completed",
       providerStatus: "COMPLETED",
       total: 3,

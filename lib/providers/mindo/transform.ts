@@ -2,7 +2,7 @@ import "server-only";
 import { isTerminalState } from "@/lib/batch-snapshot";
 import type { BatchCount, BatchSnapshot, BatchState } from "@/lib/batch-snapshot";
 import { parsePayload } from "../payload";
-import { batchProgress, compactDetails, unknownStatusNote } from "../snapshot-parts";
+import { batchProgress, compactDetails, providerBatchName, unknownStatusNote } from "../snapshot-parts";
 import type { TransformContext } from "../snapshot-parts";
 import { mindoProfile } from "./profile";
 import { mindoBulkSendSchema } from "./schema";
@@ -36,6 +36,7 @@ export function normalizeMindoBulkSend(
   return {
     provider: "mindo",
     batchId,
+    name: providerBatchName(send.template?.template_name),
     state,
     providerStatus: send.status,
     total,

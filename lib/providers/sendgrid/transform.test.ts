@@ -32,6 +32,7 @@ describe("normalizeSendGridBatch", () => {
     expect(normalize("HkJ5yLYULb7Rj8GKSx7u025ouWVlMgAi", docsScheduledSend)).toEqual({
       provider: "sendgrid",
       batchId: "HkJ5yLYULb7Rj8GKSx7u025ouWVlMgAi",
+      name: null,
       state: "cancelled",
       providerStatus: "cancel",
       total: null,

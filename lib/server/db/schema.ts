@@ -48,7 +48,6 @@ export interface WatchedBatchesTable {
   connection_id: string;
   provider: string;
   batch_id: string;
-  label: string | null;
   added_by: string;
   added_at: string;
   position: Generated<number>;
@@ -69,9 +68,18 @@ export interface BoardBatchesTable {
   connection_id: string;
   provider: string;
   batch_id: string;
-  label: string | null;
   position: number;
   added_at: string;
+}
+
+/** The team's name for one batch, shown by every view of it (the watched list, boards, walls, its page). */
+export interface BatchLabelsTable {
+  team_id: string;
+  connection_id: string;
+  provider: string;
+  batch_id: string;
+  label: string;
+  updated_at: string;
 }
 
 export interface ShareLinksTable {
@@ -158,6 +166,7 @@ export interface Database {
   watched_batches: WatchedBatchesTable;
   boards: BoardsTable;
   board_batches: BoardBatchesTable;
+  batch_labels: BatchLabelsTable;
   share_links: ShareLinksTable;
   batch_snapshots: BatchSnapshotsTable;
   poll_leases: PollLeasesTable;

@@ -11,6 +11,7 @@ export const ACTIONS = [
   "boards:read",
   "boards:write",
   "batches:read",
+  "batches:label",
   "share-links:manage",
   "watched:manage",
   "sends:act",
@@ -25,7 +26,7 @@ export type Action = (typeof ACTIONS)[number];
 export type Actor = { id: string; role: Role; teamId: string; email: string; kind?: "user" | "token" };
 export type TeamResource = { teamId: string };
 
-const MEMBER: readonly Action[] = ["boards:read", "boards:write", "batches:read", "share-links:manage", "watched:manage"];
+const MEMBER: readonly Action[] = ["boards:read", "boards:write", "batches:read", "batches:label", "share-links:manage", "watched:manage"];
 
 // An operator is a member who may also act on sends (pause, resume, cancel, stop); people,
 // connections and the activity log stay the admins'.
@@ -41,6 +42,7 @@ const DESCRIPTIONS = {
   "boards:read": "view this board",
   "boards:write": "change this board",
   "batches:read": "view this batch",
+  "batches:label": "rename this batch",
   "share-links:manage": "manage share links",
   "watched:manage": "change the watched list",
   "sends:act": "act on sends",

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import type { SharedView } from "@/lib/share-link";
 import { listBoardBatchRows, toBoard } from "@/lib/server/boards";
 import type { Database } from "@/lib/server/db/schema";
+import { findBatchLabel } from "@/lib/server/labels";
 import type { PublicContext } from "@/lib/server/service-context";
 import { boardToDescriptor } from "@/lib/wall/descriptor";
 import { resolveShareToken } from "./resolve";
@@ -47,11 +48,12 @@ export async function getSharedView(
 async function viewOf(db: Kysely<Database>, scope: ShareScope): Promise<SharedView> {
   if (scope.kind === "batch") {
     const { connectionId, provider, batchId } = scope;
+    const label = await findBatchLabel(db, { teamId: scope.teamId, connectionId, provider, batchId });
     return {
       kind: "batch",
-      name: batchId,
+      name: label ?? batchId,
       expiresAt: scope.expiresAt,
-      batches: [{ id: scope.linkId, connectionId, provider, batchId, label: null }],
+      batches: [{ id: scope.linkId, connectionId, provider, batchId, label }],
     };
   }
   const row = await db

@@ -6,6 +6,7 @@ import { BatchCard } from "@/components/board/batch-card";
 import { SummaryStrip } from "@/components/board/summary-strip";
 import { Notice } from "@/components/ui/notice";
 import { batchFreshness } from "@/lib/batch-freshness";
+import { batchDisplayName } from "@/lib/batch-name";
 import { cardQueryState } from "@/lib/board-snapshot-cards";
 import { batchPagePath } from "@/lib/batch-page-path";
 import type { Board } from "@/lib/board";
@@ -76,7 +77,7 @@ export function BoardView({ initial }: { initial: Board }) {
         </p>
       ) : (
         <ul
-          className="grid gap-4 md:grid-cols-2 2xl:grid-cols-3"
+          className="grid grid-cols-1 gap-4 [--u:1rem] md:grid-cols-2 2xl:grid-cols-3"
           aria-label="Batches on this board"
         >
           {batches.map(({ batch, state }, index) => {
@@ -88,12 +89,19 @@ export function BoardView({ initial }: { initial: Board }) {
                   snapshot={state.data}
                   error={state.error}
                   stale={stale}
-                  tier="md"
+                  tier="lg"
                   now={now}
                   href={batchPagePath(batch.provider, batch.batchId, batch.connectionId)}
                   actions={
                     <BoardCardActions
-                      name={batch.label ?? batch.batchId}
+                      name={batchDisplayName(batch, state.data)}
+                      target={{
+                        provider: batch.provider,
+                        batchId: batch.batchId,
+                        connectionId: batch.connectionId,
+                      }}
+                      label={batch.label}
+                      fallback={state.data?.name ?? batch.batchId}
                       first={index === 0}
                       last={index === batches.length - 1}
                       busy={

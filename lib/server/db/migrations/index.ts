@@ -7,6 +7,7 @@ import * as batchSnapshots from "./0005-batch-snapshots";
 import * as pollLeases from "./0006-poll-leases";
 import * as shareLinkFraming from "./0007-share-link-framing";
 import * as connectionHolds from "./0008-connection-holds";
+import * as batchLabels from "./0010-batch-labels";
 import * as auditEvents from "./0030-audit-events";
 
 // Migrations are imported, not read from disk, so the bundled server and the tests apply the same list.
@@ -19,5 +20,6 @@ export const migrations: Record<string, Migration> = {
   "0006-poll-leases": pollLeases,
   "0007-share-link-framing": shareLinkFraming,
   "0008-connection-holds": connectionHolds,
+  "0010-batch-labels": batchLabels,
   "0030-audit-events": auditEvents,
 };

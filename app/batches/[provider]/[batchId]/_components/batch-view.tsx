@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
+import { useState } from "react";
 import { BatchDetails } from "@/components/batch/batch-details";
 import { BatchErrorNotice } from "@/components/batch/batch-error-notice";
 import { BatchNotes } from "@/components/batch/batch-notes";
@@ -32,10 +33,18 @@ const StatusBarChart = dynamic(
   },
 );
 
-type BatchViewProps = { provider: ProviderId; batchId: string; connectionId?: string; path: string };
+type BatchViewProps = {
+  provider: ProviderId;
+  batchId: string;
+  connectionId?: string;
+  path: string;
+  /** The team's label of the batch when the page was served. */
+  initialLabel: string | null;
+};
 
-export function BatchView({ provider, batchId, connectionId, path }: BatchViewProps) {
+export function BatchView({ provider, batchId, connectionId, path, initialLabel }: BatchViewProps) {
   const query = useQuery(batchQueryOptions(provider, batchId, { connectionId }));
+  const [label, setLabel] = useState(initialLabel);
   const { data, error, isError } = query;
   const now = useNow();
   const freshness = batchFreshness(query, now);
@@ -46,7 +55,9 @@ export function BatchView({ provider, batchId, connectionId, path }: BatchViewPr
       <BatchHeading
         provider={provider}
         batchId={batchId}
-        connectionId={connectionId}
+        connectionId={data?.polling?.connectionId ?? connectionId}
+        label={label}
+        onLabelSaved={setLabel}
         snapshot={data}
         updatedAt={data ? numbersUpdatedAt(data) : null}
         now={now}
