@@ -13,5 +13,7 @@ export default defineConfig({
     include: ["**/*.test.ts"],
     exclude: ["node_modules/**", ".next/**", "e2e/**"],
     environment: "node",
+    // Route tests go through withApi, which logs every request; the tests read what they need through spies.
+    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "silent" },
   },
 });

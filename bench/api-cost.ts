@@ -6,7 +6,7 @@ import { fixed, formatTable, printBlock, verdict, type BenchResult } from "./lib
 import type { BenchContext } from "./lib/context";
 import { sleep } from "./lib/sleep";
 
-const MIN_RATIO = 0.8;
+const MIN_RATIO = 0.9;
 const WARM_UP_SECONDS = 2;
 // Alternating short rounds: load from anything else on the machine falls on both routes alike.
 const ROUNDS = 10;

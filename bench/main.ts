@@ -13,12 +13,14 @@ import { formatTable, type BenchResult } from "./lib/report";
 import { readBenchSettings } from "./lib/settings";
 import { benchPageWeight } from "./page-weight";
 import { benchWallEndurance } from "./wall-endurance";
+import { benchWallFleet } from "./wall-fleet";
 
 const BENCHMARKS: Record<string, (context: BenchContext) => Promise<BenchResult>> = {
   "page-weight": benchPageWeight,
   amplification: benchAmplification,
   "api-cost": benchApiCost,
   "wall-endurance": benchWallEndurance,
+  "wall-fleet": benchWallFleet,
 };
 
 function selected(names: readonly string[]): string[] {
@@ -59,7 +61,7 @@ async function main(): Promise<number> {
   const settings = readBenchSettings(process.env);
   const names = selected(process.argv.slice(2));
   await waitForNoBuild();
-  buildIfNeeded();
+  await buildIfNeeded();
   const snapshot = await snapshotBuild(projectDir);
   deferCleanup(snapshot.remove);
   console.log(`Measuring build ${snapshot.buildId} (a private copy of .next).`);

@@ -1,16 +1,13 @@
-import type { ProviderId } from "../lib/providers/provider-id";
-import { startAppStack, type AppStack } from "./lib/app-stack";
+import { startAppStack } from "./lib/app-stack";
+import { announcedPace, BOARD_BUDGETS, BOARD_PROVIDERS, BOARD_SIZE, createBenchBoard } from "./lib/bench-board";
 import { measurePageEndurance, type PageSample } from "./lib/page-endurance";
 import { fixed, formatTable, printBlock, verdict, type BenchResult } from "./lib/report";
-import { runningAlias, type AliasProvider } from "./lib/running-aliases";
 import type { BenchContext } from "./lib/context";
 
-const BOARD_SIZE = 50;
-const PROVIDERS: readonly AliasProvider[] = ["mindo", "bolna", "migma"];
-// Raised so that no batch on the board is slowed by a budget: every one polls at the running cadence.
-const BUDGETS: Partial<Record<ProviderId, number>> = { migma: 3_000, mindo: 3_000, bolna: 3_000 };
 const MAX_HEAP_GROWTH_MB = 5;
 const MAX_DOM_CHANGE = 0.05;
+/** Data requests per announced poll interval, over the measured minutes. */
+const MAX_REQUESTS_PER_INTERVAL = 1;
 
 const title = "wall-endurance";
 
@@ -20,43 +17,27 @@ function skipped(summary: string): BenchResult {
   return result;
 }
 
-/** A board of 50 running batches; its id, or null when this build has no boards API. */
-async function createBoard(stack: AppStack): Promise<string | null> {
-  const batches = Array.from({ length: BOARD_SIZE }, (_, n) => {
-    const provider = PROVIDERS[n % PROVIDERS.length]!;
-    return { provider, batchId: runningAlias(provider, n), label: `Bench ${provider} ${n + 1}` };
-  });
-  const response = await fetch(`${stack.baseUrl}/api/boards`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", Cookie: stack.cookie },
-    body: JSON.stringify({ name: "Bench wall", batches }),
-  });
-  if (response.status === 404) return null;
-  if (!response.ok)
-    throw new Error(
-      `POST /api/boards answered ${response.status}: ${(await response.text()).slice(0, 300)}`,
-    );
-  const body = (await response.json()) as { id?: unknown; board?: { id?: unknown } };
-  const id = body.id ?? body.board?.id;
-  if (typeof id !== "string") throw new Error("POST /api/boards answered without a board id.");
-  return id;
-}
+// The wall's own data request, and the once-a-minute question whether a new version is out.
+const requestKind = (pathname: string) =>
+  pathname.endsWith("/snapshot") ? "snapshot" : pathname === "/api/version" ? "version" : "other data";
 
 const mb = (bytes: number) => bytes / 1_000_000;
 
-/** The wall page left open on a board of 50 running batches: does memory or the DOM grow? */
+type Requests = { perMinute: Map<string, number>; paceMs: number; minutes: number };
+
+/** The wall page left open on a board of 50 running batches: does memory or the DOM grow, how many requests does it make? */
 export async function benchWallEndurance({ settings, appDir }: BenchContext): Promise<BenchResult> {
   const minutes = settings.BENCH_WALL_MINUTES;
   const warmUpSeconds = settings.BENCH_WALL_WARMUP_SECONDS;
   // Running for the whole run and beyond, so the wall never sees a batch finish.
   const stack = await startAppStack({
     appDir,
-    budgets: BUDGETS,
+    budgets: BOARD_BUDGETS,
     runningAliases: true,
     simDurationSeconds: warmUpSeconds + minutes * 60 + 600,
   });
   try {
-    const boardId = await createBoard(stack);
+    const boardId = await createBenchBoard(stack);
     if (boardId === null) return skipped("no boards API yet (POST /api/boards answered 404)");
     const path = `/boards/${boardId}/wall`;
     const page = await fetch(stack.baseUrl + path, {
@@ -73,18 +54,14 @@ export async function benchWallEndurance({ settings, appDir }: BenchContext): Pr
       warmUpSeconds,
       minutes,
       chromiumPath: settings.CHROMIUM_PATH,
+      requestKind,
       onSample: (sample) =>
         console.log(
           `  t=${fixed(sample.atSeconds, 0)} s heap ${fixed(mb(sample.heapBytes))} MB, DOM ${sample.domElements} elements`,
         ),
     });
-    return report(
-      figures.samples,
-      figures.apiRequestsPerMinute,
-      figures.pageErrors,
-      minutes,
-      warmUpSeconds,
-    );
+    const requests = { perMinute: figures.apiRequestsPerMinute, paceMs: await announcedPace(stack, boardId), minutes };
+    return report(figures.samples, requests, figures.pageErrors, warmUpSeconds);
   } finally {
     await stack.stop();
   }
@@ -92,9 +69,8 @@ export async function benchWallEndurance({ settings, appDir }: BenchContext): Pr
 
 function report(
   samples: readonly PageSample[],
-  apiPerMinute: number,
+  requests: Requests,
   pageErrors: readonly string[],
-  minutes: number,
   warmUpSeconds: number,
 ): BenchResult {
   const first = samples[0];
@@ -103,10 +79,18 @@ function report(
     throw new Error("The wall run took fewer than two samples.");
   const heapGrowth = mb(last.heapBytes - first.heapBytes);
   const domChange = (last.domElements - first.domElements) / first.domElements;
-  const ok = heapGrowth < MAX_HEAP_GROWTH_MB && Math.abs(domChange) <= MAX_DOM_CHANGE;
+  const dataPerMinute = [...requests.perMinute].reduce((sum, [kind, n]) => (kind === "version" ? sum : sum + n), 0);
+  const intervalsPerMinute = 60_000 / requests.paceMs;
+  // One request more than the intervals is the window's edge, not a second request per poll.
+  const allowedPerMinute = (intervalsPerMinute * requests.minutes + 1) / requests.minutes;
+  const perInterval = dataPerMinute / intervalsPerMinute;
+  const memoryOk = heapGrowth < MAX_HEAP_GROWTH_MB && Math.abs(domChange) <= MAX_DOM_CHANGE;
+  const requestsOk = Number.isFinite(perInterval) && dataPerMinute <= allowedPerMinute * MAX_REQUESTS_PER_INTERVAL;
   const result: BenchResult = {
-    status: verdict(ok),
-    summary: `heap ${heapGrowth >= 0 ? "+" : ""}${fixed(heapGrowth)} MB, DOM ${domChange >= 0 ? "+" : ""}${fixed(domChange * 100, 1)} % over ${fixed(minutes, 1)} min`,
+    status: verdict(memoryOk && requestsOk),
+    summary:
+      `${fixed(dataPerMinute, 1)} data requests/min (${fixed(perInterval)} per ${fixed(requests.paceMs / 1_000, 1)} s interval), ` +
+      `heap ${heapGrowth >= 0 ? "+" : ""}${fixed(heapGrowth)} MB, DOM ${domChange >= 0 ? "+" : ""}${fixed(domChange * 100, 1)} % over ${fixed(requests.minutes, 1)} min`,
   };
   const rows = [["", "t s", "JS heap MB", "DOM elements", "CDP nodes"]];
   samples.forEach((sample, index) => {
@@ -119,14 +103,16 @@ function report(
       String(sample.cdpNodes),
     ]);
   });
+  const byKind = [...requests.perMinute].map(([kind, n]) => `${kind} ${fixed(n, 1)}`).join(", ") || "none";
   printBlock(title, {
-    measured: `/boards/{id}/wall with ${BOARD_SIZE} running batches (${PROVIDERS.join(", ")}; budgets raised so none is budget-limited), headless Chromium; JSHeapUsedSize after two forced GCs (CDP); MB = 1,000,000 bytes; start = after ${warmUpSeconds} s warm-up`,
+    measured: `/boards/{id}/wall with ${BOARD_SIZE} running batches (${BOARD_PROVIDERS.join(", ")}; budgets raised so none is budget-limited), headless Chromium; JSHeapUsedSize after two forced GCs (CDP); MB = 1,000,000 bytes; start = after ${warmUpSeconds} s warm-up; requests counted by the page over the measured minutes`,
     figures: [
       ...formatTable(rows),
       `growth: heap ${fixed(heapGrowth)} MB, DOM elements ${fixed(domChange * 100, 1)} %`,
-      `the page made ${fixed(apiPerMinute, 0)} API requests a minute; ${pageErrors.length} uncaught page error(s)${pageErrors[0] ? `, first: ${pageErrors[0].slice(0, 120)}` : ""}`,
+      `API requests a minute by kind: ${byKind}; ${pageErrors.length} uncaught page error(s)${pageErrors[0] ? `, first: ${pageErrors[0].slice(0, 120)}` : ""}`,
+      `data requests: ${fixed(dataPerMinute, 1)} a minute at an announced pace of ${fixed(requests.paceMs / 1_000, 1)} s = ${fixed(perInterval)} per interval`,
     ],
-    target: `heap growth < ${MAX_HEAP_GROWTH_MB} MB and DOM elements within ±${MAX_DOM_CHANGE * 100} % from start to end`,
+    target: `heap growth < ${MAX_HEAP_GROWTH_MB} MB, DOM elements within ±${MAX_DOM_CHANGE * 100} % from start to end; data requests ≤ ${MAX_REQUESTS_PER_INTERVAL} per announced poll interval (+1 for the window's edge; the version check is not data)`,
     result,
   });
   return result;

@@ -9,13 +9,15 @@ export const SURFACE_COLORS = {
   line: "#26344d",
   ink: "#e6edf7",
   muted: "#9aabc2",
-  faint: "#66778f",
+  // At least 4.5:1 on canvas, panel and raised (WCAG AA for small text), yet quieter than muted.
+  faint: "#8091a9",
 } as const;
 
 export const OUTCOME_COLORS = {
   pending: "#94a3b8",
   active: "#38bdf8",
   success: "#34d399",
+  unreached: "#f59e0b",
   failure: "#f87171",
 } as const satisfies Record<Outcome, string>;
 

@@ -10,6 +10,13 @@ export const WAITING_POLL_MS = 10_000;
 /** After a failed request: keep trying at this pace so the view recovers by itself. */
 export const ERROR_RETRY_MS = 5_000;
 
+/**
+ * While the server serves cached numbers (the provider failed), ask at least this often, so a
+ * provider's recovery shows within seconds whatever the batch's pace; such reads cost the server
+ * nothing upstream.
+ */
+export const STALE_RETRY_MS = 2_000;
+
 /** Data is stale once this many polls in a row have brought nothing new. */
 export const STALE_AFTER_MISSED_POLLS = 3;
 

@@ -37,8 +37,13 @@ test("a board with batches of all four providers goes live", async ({ page, requ
   await expect(migma.getByTestId("status-strip")).toBeVisible();
   const before = await processedOf(migma);
   await expect.poll(() => processedOf(migma), { timeout: 20_000 }).toBeGreaterThan(before);
-  const total = Number(await page.getByTestId("summary-processed").getAttribute("data-value"));
-  expect(total).toBeGreaterThanOrEqual(before);
+  // Emails, WhatsApp messages and calls each have their own figure; never one sum of all three.
+  const emails = Number(await page.getByTestId("summary-emails-processed").getAttribute("data-value"));
+  expect(emails).toBeGreaterThanOrEqual(before);
+  await expect(page.getByTestId("summary-messages-processed")).toBeVisible();
+  await expect(page.getByTestId("summary-calls-processed")).toBeVisible();
+  await expect(page.getByTestId("summary-processed")).toHaveCount(0);
+  await expect(page.getByRole("group", { name: "Batches" })).toContainText("Failed");
 });
 
 test("a board card opens its batch page through the board batch's connection", async ({
@@ -89,16 +94,18 @@ test("batches are added, reordered and removed on the board page, and it sticks"
   await page.reload();
   await expect(cards.first()).toHaveAttribute("data-provider", "mindo");
 
-  await page.getByRole("button", { name: `Remove ${E2E.ids.migma.completed}` }).click();
+  // Unlabelled, the batch goes by what its provider calls it (Migma: the subject).
+  await cardOf(page, "migma", E2E.ids.migma.completed).getByRole("button", { name: /^Remove / }).click();
   await expect(cards).toHaveCount(1);
   await page.reload();
   await expect(cards).toHaveCount(1);
   await expect(cards.first()).toContainText("Wrap-up");
 });
 
-test("a batch page puts its batch on a board", async ({ page, request }) => {
+test("a batch page puts its batch on a board, where it goes by its name", async ({ page, request }) => {
   const name = uniqueName("From batch page");
   const id = await createBoardViaApi(request, name, []);
+  await request.put(`/api/batches/bolna/${E2E.ids.bolna.completed}/label`, { data: { label: null } });
   await page.goto(`/batches/bolna/${E2E.ids.bolna.completed}`);
   await page.getByTestId("add-to-board-open").click();
   const form = page.getByTestId("add-to-board");
@@ -109,10 +116,10 @@ test("a batch page puts its batch on a board", async ({ page, request }) => {
   await expect(page.getByTestId("add-to-board-error")).toContainText(/already/i);
 
   await page.goto(`/boards/${id}`);
-  await expect(cardOf(page, "bolna", E2E.ids.bolna.completed)).toHaveAttribute(
-    "data-state",
-    "completed",
-  );
+  const card = cardOf(page, "bolna", E2E.ids.bolna.completed);
+  await expect(card).toHaveAttribute("data-state", "completed");
+  // Bolna's name for a batch is the file its contacts came from.
+  await expect(card.getByTestId("batch-name")).toHaveText("winter-sale-callbacks.csv");
 });
 
 test("boards are created from the list, renamed and deleted", async ({ page }) => {
@@ -125,6 +132,9 @@ test("boards are created from the list, renamed and deleted", async ({ page }) =
   await expect(page.getByTestId("board-empty")).toBeVisible();
 
   await page.getByRole("button", { name: "Rename" }).click();
+  await page.getByLabel("Board name").fill("   ");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByTestId("rename-board-error")).toContainText(/spaces/);
   await page.getByLabel("Board name").fill(`${name} renamed`);
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByTestId("board-title")).toHaveText(`${name} renamed`);
@@ -140,6 +150,30 @@ test("boards are created from the list, renamed and deleted", async ({ page }) =
   await page.getByTestId("confirm-delete-board").click();
   await expect(page).toHaveURL(/\/boards$/);
   await expect(page.getByTestId("board-row").filter({ hasText: `${name} renamed` })).toHaveCount(0);
+});
+
+test("the boards index shows each board's batches by state, as Sendboard last saw them", async ({
+  page,
+  request,
+}) => {
+  const name = uniqueName("States");
+  const id = await createBoardViaApi(request, name, [
+    { provider: "migma", batchId: E2E.ids.migma.completed },
+    { provider: "migma", batchId: E2E.ids.migma.failed },
+    { provider: "mindo", batchId: E2E.ids.mindo.running },
+  ]);
+  const states = page.locator(`[data-testid="board-row"][data-board-id="${id}"]`).getByTestId("board-states");
+  const count = (state: string) => states.locator(`[data-state="${state}"]`);
+  await page.goto("/boards");
+  await expect(states).toBeVisible();
+  await page.goto(`/boards/${id}`);
+  await expect(cardOf(page, "migma", E2E.ids.migma.failed)).toHaveAttribute("data-state", "failed");
+  await expect(cardOf(page, "mindo", E2E.ids.mindo.running)).toHaveAttribute("data-state", "running");
+  await page.goto("/boards");
+  await expect(count("done")).toHaveAttribute("data-value", "1");
+  await expect(count("failed")).toHaveAttribute("data-value", "1");
+  await expect(count("running")).toHaveAttribute("data-value", "1");
+  await expect(count("unseen")).toHaveCount(0);
 });
 
 test("the boards API validates everything and creates nothing on a bad request", async ({

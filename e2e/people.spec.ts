@@ -1,35 +1,20 @@
 import { expect, test } from "@playwright/test";
+import { acceptInviteAndSignIn, inviteFromSettings } from "./support/people";
 import { E2E } from "./support/settings";
 
 const run = Date.now().toString(36);
 const member = { email: `member-${run}@e2e.test`, name: `Member ${run}`, password: "member-password-1" };
 
 test("an invited member sets a password, signs in, stays out of admin pages, and is signed out on removal, their share links with them", async ({ page, browser }) => {
-  await page.goto("/settings/users");
-  const form = page.getByTestId("invite-user-form");
-  await form.getByLabel("Email").fill(member.email);
-  await form.getByLabel("Name").fill(member.name);
-  await form.getByLabel("Role").selectOption("member");
-  await form.getByRole("button", { name: "Create invite link" }).click();
-  const inviteUrl = (await page.getByTestId("invite-url").textContent()) ?? "";
+  const inviteUrl = await inviteFromSettings(page, member, "member");
   expect(inviteUrl).toMatch(/^http:\/\/.+\/invite\/[A-Za-z0-9_-]{43}$/);
   const row = page.locator(`[data-testid="user-row"][data-email="${member.email}"]`);
   await expect(row).toContainText("Invited");
 
-  // A fresh browser: nothing of the admin's session.
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  const memberPage = await context.newPage();
-  await memberPage.goto(inviteUrl);
-  await memberPage.getByLabel("New password").fill(member.password);
-  await memberPage.getByLabel("Repeat the password").fill(member.password);
-  await memberPage.getByRole("button", { name: "Set password" }).click();
-  await expect(memberPage).toHaveURL(/\/signin/);
-  await memberPage.getByLabel("Email").fill(member.email);
-  await memberPage.getByLabel("Password").fill(member.password);
-  await memberPage.getByRole("button", { name: /sign in/i }).click();
-  await expect(memberPage).toHaveURL(`${E2E.appUrl}/`);
+  const memberPage = await acceptInviteAndSignIn(browser, inviteUrl, member);
+  const context = memberPage.context();
 
-  for (const path of ["/settings/connections", "/settings/users"]) {
+  for (const path of ["/settings/connections", "/settings/users", "/settings/activity"]) {
     await memberPage.goto(path);
     await expect(memberPage.getByTestId("admins-only")).toBeVisible();
     await expect(memberPage.getByTestId("connection-row")).toHaveCount(0);
@@ -39,6 +24,7 @@ test("an invited member sets a password, signs in, stays out of admin pages, and
   expect(connections.status()).toBe(403);
   expect(await connections.json()).toMatchObject({ error: { code: "forbidden" } });
   expect((await memberPage.request.get("/api/users")).status()).toBe(403);
+  expect((await memberPage.request.get("/api/audit")).status()).toBe(403);
   expect((await memberPage.request.get("/api/watched")).status()).toBe(200);
 
   await memberPage.goto(inviteUrl);

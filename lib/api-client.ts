@@ -1,5 +1,6 @@
 import type { ZodMiniType } from "zod/mini";
 import { REQUEST_TIMEOUT_MS } from "@/config/polling";
+import { noteServerDate } from "./clock-offset";
 import { ERROR_STATUS, isErrorBody } from "./errors";
 import type { ErrorCode } from "./errors";
 
@@ -26,6 +27,8 @@ export type RequestOptions = {
   method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   body?: unknown;
   signal?: AbortSignal;
+  /** Let the request finish after the page is gone (a removal committed as the tab closes). */
+  keepalive?: boolean;
 };
 
 function isKnownCode(code: unknown): code is ErrorCode {
@@ -57,21 +60,25 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-async function send(path: string, options: RequestOptions): Promise<Response> {
+async function send(path: string, options: RequestOptions, etag?: string): Promise<Response> {
   const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   const hasBody = options.body !== undefined;
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (hasBody) headers["content-type"] = "application/json";
+  if (etag) headers["if-none-match"] = etag;
   try {
-    return await fetch(path, {
+    const response = await fetch(path, {
       method: options.method ?? "GET",
-      headers: hasBody
-        ? { accept: "application/json", "content-type": "application/json" }
-        : { accept: "application/json" },
+      headers,
       body: hasBody ? JSON.stringify(options.body) : undefined,
       credentials: "same-origin",
       cache: "no-store",
+      keepalive: options.keepalive,
       signal,
     });
+    noteServerDate(response.headers.get("date"));
+    return response;
   } catch (error) {
     // The caller cancelled (unmount, newer request): let the query library see its own abort.
     if (options.signal?.aborted) throw error;
@@ -79,6 +86,11 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
       throw new ApiError(0, "network_error", "The server took too long to answer.");
     throw new ApiError(0, "network_error", "Could not reach the Sendboard server.");
   }
+}
+
+/** The error a body of ours names, e.g. one batch's part of a board snapshot. */
+export function apiErrorOf({ code, message }: { code: string; message: string }): ApiError {
+  return isKnownCode(code) ? new ApiError(ERROR_STATUS[code], code, message) : new ApiError(500, "internal", message);
 }
 
 async function failureOf(response: Response): Promise<ApiError> {
@@ -101,6 +113,31 @@ export async function requestJson<T>(
 ): Promise<T> {
   const response = await send(path, options);
   if (!response.ok) throw await failureOf(response);
+  return parsedBody(response, schema);
+}
+
+export type ConditionalAnswer<T> =
+  | { modified: false }
+  | { modified: true; data: T; etag: string | null };
+
+/**
+ * A GET that quotes the ETag of the answer the caller holds: 304 means that answer is still
+ * current. Pages ask with no-store, so the browser keeps nothing and never answers from a cache:
+ * every answer, 304 included, came from the server just now.
+ */
+export async function requestJsonIfChanged<T>(
+  path: string,
+  schema: ZodMiniType<T>,
+  etag: string | null,
+  options: Pick<RequestOptions, "signal"> = {},
+): Promise<ConditionalAnswer<T>> {
+  const response = await send(path, options, etag ?? undefined);
+  if (response.status === 304 && etag) return { modified: false };
+  if (!response.ok) throw await failureOf(response);
+  return { modified: true, data: await parsedBody(response, schema), etag: response.headers.get("etag") };
+}
+
+async function parsedBody<T>(response: Response, schema: ZodMiniType<T>): Promise<T> {
   const parsed = schema.safeParse(await readJson(response));
   if (!parsed.success) {
     throw new ApiError(

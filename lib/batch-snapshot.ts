@@ -17,7 +17,9 @@ export const BATCH_STATES = [
 export const batchStateSchema = z.enum(BATCH_STATES);
 export type BatchState = z.infer<typeof batchStateSchema>;
 
-export const OUTCOMES = ["pending", "active", "success", "failure"] as const;
+// unreached: the item ended without anything breaking, and without arriving (a call nobody
+// answered). Red stays for failure.
+export const OUTCOMES = ["pending", "active", "success", "unreached", "failure"] as const;
 export const outcomeSchema = z.enum(OUTCOMES);
 export type Outcome = z.infer<typeof outcomeSchema>;
 
@@ -35,6 +37,8 @@ const detailValue = z.union([z.string(), z.number(), z.boolean(), z.null(), z.ar
 export const batchSnapshotSchema = z.object({
   provider: providerIdSchema,
   batchId: z.string(),
+  /** What the provider calls the batch (a subject, a template, a file name); null when it names none. Defaulted so snapshots stored before it existed still read. */
+  name: z._default(z.nullable(z.string()), null),
   state: batchStateSchema,
   providerStatus: z.nullable(z.string()),
   total: z.nullable(z.number()),
@@ -52,6 +56,8 @@ export const batchSnapshotSchema = z.object({
   stale: z.boolean(),
   notes: z.array(z.string()),
   details: z.record(z.string(), detailValue),
+  /** The provider's own words for why the batch failed or partly failed; null when it gives none. */
+  reason: z._default(z.nullable(z.string()), null),
 });
 export type BatchSnapshot = z.infer<typeof batchSnapshotSchema>;
 export type BatchDetails = BatchSnapshot["details"];
@@ -60,4 +66,9 @@ const TERMINAL_STATES: ReadonlySet<BatchState> = new Set(["completed", "partial"
 
 export function isTerminalState(state: BatchState): boolean {
   return TERMINAL_STATES.has(state);
+}
+
+/** The item's story is over, whichever way it ended. */
+export function isFinalOutcome(outcome: Outcome): boolean {
+  return outcome === "success" || outcome === "unreached" || outcome === "failure";
 }

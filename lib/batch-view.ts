@@ -20,8 +20,15 @@ export type PollingInfo = z.infer<typeof pollingInfoSchema>;
 
 // Derived from the stored history of snapshots (lib/server/history).
 export const batchInsightsSchema = z.object({
-  /** Items processed per minute: over the last few minutes, and since the first stored snapshot. */
-  throughputPerMinute: z.object({ recent: z.nullable(z.number()), average: z.nullable(z.number()) }),
+  /**
+   * Items processed per minute: over the last few minutes, and on average since the provider says
+   * sending began or, when it does not say, since Sendboard began watching (`averageSince`).
+   */
+  throughputPerMinute: z.object({
+    recent: z.nullable(z.number()),
+    average: z.nullable(z.number()),
+    averageSince: z.enum(["sending-began", "watching-began"]),
+  }),
   /** Seconds left as a range from measured throughput; null when it cannot be estimated. */
   etaRange: z.nullable(z.object({ lowSeconds: z.number(), highSeconds: z.number() })),
   /** Counters have not moved for several fresh polls while items are still pending. */

@@ -1,19 +1,32 @@
+import { countOf, isCountless } from "./batch-counts";
 import type { BatchSnapshot, BatchState } from "./batch-snapshot";
+import { profileOf } from "./providers/profiles";
+
+/** Items of one kind across a board: emails, messages and calls are never added together. */
+export type ItemTally = {
+  /** "emails", "messages", "calls": what the provider's batches are made of. */
+  noun: string;
+  processed: number;
+  failed: number;
+  /** Calls that did not connect (busy, no answer): amber, never counted as failed. */
+  unreached: number;
+};
 
 export type BoardSummaryCounts = {
+  /** Batches by where they are. */
   running: number;
   waiting: number;
   done: number;
   failed: number;
   /** Batches with no answer yet, or an error instead of one. */
   unknown: number;
-  processed: number;
-  failures: number;
+  /** Items per kind, in the order the board first shows each kind; batches without counts add nothing. */
+  items: ItemTally[];
   /** Processed over total for the batches that report a total; null when none does. */
   progress: number | null;
 };
 
-type Bucket = "running" | "waiting" | "done" | "failed";
+export type BatchBucket = "running" | "waiting" | "done" | "failed";
 
 const BUCKETS = {
   running: "running",
@@ -25,16 +38,14 @@ const BUCKETS = {
   partial: "done",
   cancelled: "done",
   failed: "failed",
-} as const satisfies Record<BatchState, Bucket>;
+} as const satisfies Record<BatchState, BatchBucket>;
 
-export function failuresOf(snapshot: BatchSnapshot): number {
-  return snapshot.counts.reduce(
-    (sum, count) => (count.outcome === "failure" ? sum + count.count : sum),
-    0,
-  );
+/** Where a batch in this state is counted on a board: running, waiting, done or failed. */
+export function batchBucket(state: BatchState): BatchBucket {
+  return BUCKETS[state];
 }
 
-/** The strip above a board: how many batches are where, and the messages across all of them. */
+/** The strip above a board: how many batches are where, and the items of each kind across them. */
 export function summarizeBoard(
   snapshots: ReadonlyArray<BatchSnapshot | undefined>,
 ): BoardSummaryCounts {
@@ -44,8 +55,7 @@ export function summarizeBoard(
     done: 0,
     failed: 0,
     unknown: 0,
-    processed: 0,
-    failures: 0,
+    items: [],
     progress: null,
   };
   let knownProcessed = 0;
@@ -56,8 +66,7 @@ export function summarizeBoard(
       continue;
     }
     summary[BUCKETS[snapshot.state]] += 1;
-    summary.processed += snapshot.processed;
-    summary.failures += failuresOf(snapshot);
+    if (!isCountless(snapshot)) addItems(summary.items, snapshot);
     if (snapshot.total !== null && snapshot.total > 0) {
       knownProcessed += Math.min(snapshot.processed, snapshot.total);
       knownTotal += snapshot.total;
@@ -65,4 +74,16 @@ export function summarizeBoard(
   }
   summary.progress = knownTotal > 0 ? knownProcessed / knownTotal : null;
   return summary;
+}
+
+function addItems(items: ItemTally[], snapshot: BatchSnapshot) {
+  const noun = profileOf(snapshot.provider).reports.items.many;
+  let tally = items.find((item) => item.noun === noun);
+  if (!tally) {
+    tally = { noun, processed: 0, failed: 0, unreached: 0 };
+    items.push(tally);
+  }
+  tally.processed += snapshot.processed;
+  tally.failed += countOf(snapshot, "failure");
+  tally.unreached += countOf(snapshot, "unreached");
 }

@@ -48,10 +48,21 @@ export const boardSchema = z.object({
 });
 export type Board = z.infer<typeof boardSchema>;
 
+/** A board's batches by where they are, as last seen; `unseen` ones were never polled yet. */
+export const boardStatesSchema = z.object({
+  running: z.number(),
+  waiting: z.number(),
+  done: z.number(),
+  failed: z.number(),
+  unseen: z.number(),
+});
+export type BoardStates = z.infer<typeof boardStatesSchema>;
+
 export const boardSummarySchema = z.object({
   id: z.string(),
   name: z.string(),
   batchCount: z.number(),
+  states: boardStatesSchema,
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   formatCount,
   formatDateTime,
+  formatMoment,
   formatDuration,
   formatPercent,
   formatShare,
@@ -131,5 +132,14 @@ describe("parseTimestamp / formatDateTime", () => {
   it("shows a dash for missing timestamps", () => {
     expect(formatDateTime(null)).toBe("—");
     expect(formatDateTime("garbage")).toBe("—");
+  });
+});
+
+describe("formatMoment", () => {
+  const options = { locale: "en-GB", timeZone: "UTC" };
+  const now = Date.parse("2026-03-02T14:27:00Z");
+  it("says only the time on the same day, and the date on another", () => {
+    expect(formatMoment(Date.parse("2026-03-02T14:50:00Z"), now, options)).toBe("14:50");
+    expect(formatMoment(Date.parse("2026-03-04T09:05:00Z"), now, options)).toBe("4 Mar 2026, 09:05");
   });
 });

@@ -10,6 +10,11 @@ const DAY = 24 * HOUR;
 
 export const EMPTY_VALUE = "—";
 
+/** "emails" → "Emails". */
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 export function formatCount(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return EMPTY_VALUE;
   return countFormat.format(value);
@@ -83,6 +88,18 @@ export function parseTimestamp(iso: string | null | undefined): number | null {
 }
 
 export type DateTimeOptions = { locale?: string; timeZone?: string };
+
+/** "14:50" on the day of `nowMs`, else "3 Mar 2026, 14:50": a moment people plan around. */
+export function formatMoment(ms: number, nowMs: number, options: DateTimeOptions = {}): string {
+  const day = (at: number) =>
+    new Intl.DateTimeFormat(options.locale, { dateStyle: "short", timeZone: options.timeZone }).format(at);
+  const sameDay = day(ms) === day(nowMs);
+  return new Intl.DateTimeFormat(options.locale, {
+    ...(sameDay ? {} : { dateStyle: "medium" as const }),
+    timeStyle: "short",
+    timeZone: options.timeZone,
+  }).format(ms);
+}
 
 export function formatDateTime(
   iso: string | null | undefined,

@@ -4,11 +4,16 @@ import { noControlCharacters } from "./plain-text";
 // Client-safe: the people of a team as the settings page, the route handlers and the invite
 // page see them. Never a password hash or an invite token hash.
 
-export const USER_ROLES = ["admin", "member"] as const;
+// The one list of roles: the server's permission table (security/permissions.ts) is keyed by it.
+export const USER_ROLES = ["admin", "operator", "member"] as const;
 export const userRoleSchema = z.enum(USER_ROLES);
 export type UserRole = z.infer<typeof userRoleSchema>;
 
-export const ROLE_LABELS = { admin: "Admin", member: "Member" } as const satisfies Record<UserRole, string>;
+export const ROLE_LABELS = { admin: "Admin", operator: "Operator", member: "Member" } as const satisfies Record<UserRole, string>;
+
+export function isUserRole(value: string): value is UserRole {
+  return (USER_ROLES as readonly string[]).includes(value);
+}
 
 export const USER_STATUSES = ["active", "invited", "invite_expired"] as const;
 

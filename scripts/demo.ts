@@ -40,7 +40,7 @@ function simulatorAccounts(url: string): Record<string, string> {
 const baseUrl = `http://${host}:${appPort}`;
 
 async function main() {
-  buildIfNeeded();
+  await buildIfNeeded();
   const simulator = await startSimulator({ host, port: simPort });
   const app = spawn("npx", ["next", "start", "-H", host, "-p", String(appPort)], {
     stdio: ["ignore", "inherit", "inherit"],

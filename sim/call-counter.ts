@@ -1,8 +1,17 @@
 import type { ProviderId } from "../lib/providers/provider-id";
 
-/** Batch-status calls per (provider, batch id), keyed "<provider>:<batchId>". */
+/** Batch-status calls per (provider, batch id), keyed "<provider>:<batchId>"; and requests an outage dropped, per provider. */
 export class CallCounter {
   private readonly calls = new Map<string, number>();
+  private readonly dropped = new Map<ProviderId, number>();
+
+  countDropped(provider: ProviderId) {
+    this.dropped.set(provider, (this.dropped.get(provider) ?? 0) + 1);
+  }
+
+  droppedSnapshot(): Partial<Record<ProviderId, number>> {
+    return Object.fromEntries(this.dropped);
+  }
 
   count(provider: ProviderId, batchId: string) {
     const key = `${provider}:${batchId}`;
@@ -28,5 +37,6 @@ export class CallCounter {
 
   reset() {
     this.calls.clear();
+    this.dropped.clear();
   }
 }

@@ -23,7 +23,7 @@ const STATUS_ORDER = [
   "stopped",
 ] as const;
 
-type CallStatus = (typeof STATUS_ORDER)[number];
+export type CallStatus = (typeof STATUS_ORDER)[number];
 
 /**
  * execution_status for `contacts` calls at `share` of the run. With `stopAt`, calls not dialled
@@ -49,14 +49,15 @@ export function callStatusCounts(
   return ordered;
 }
 
-function callStatus(
+/** Where contact `index` of `contacts` is at `share` of the run (see callStatusCounts). */
+export function callStatus(
   index: number,
   contacts: number,
   share: number,
   mix: CallMix,
   stopAt: number | undefined,
 ): CallStatus {
-  const dialAt = (DIAL_SPREAD * index) / contacts;
+  const dialAt = dialShare(index, contacts);
   if (stopAt !== undefined && dialAt >= stopAt) return share >= stopAt ? "stopped" : "queued";
   const t = share - dialAt;
   if (t <= 0) return "queued";
@@ -68,6 +69,11 @@ function callStatus(
   if (t < RING + TALK) return "in-progress";
   if (t < RING + TALK + POST_CALL) return "call-disconnected";
   return "completed";
+}
+
+/** When contact `index` is dialled, as a share of the run. */
+export function dialShare(index: number, contacts: number): number {
+  return (DIAL_SPREAD * index) / contacts;
 }
 
 /** A stable pseudo-random number in [0, 1) per contact, so outcomes never flip between polls. */

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ProviderId } from "../lib/providers/provider-id";
 import type { Run } from "./progress";
+import type { SimState } from "./state";
 
 /** The batch runs every scenario is drawn from; all are fixed when the simulator starts. */
 export type SimRuns = {
@@ -23,11 +24,14 @@ export type SimContext = {
   slowMs: number;
   keys: Readonly<Record<ProviderId, string>>;
   countCall(provider: ProviderId, batchId: string): void;
+  /** What control calls changed (paused SendGrid batches, stopped Bolna ones, …). */
+  state: SimState;
   /** Aborts when the client goes away or the simulator closes. */
   signal: AbortSignal;
 };
 
 export type ProviderSim = {
+  id: ProviderId;
   /** Whether a path belongs to this provider's API (then it answers even unknown paths). */
   owns(pathname: string): boolean;
   handle(ctx: SimContext): Promise<void>;

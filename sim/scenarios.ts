@@ -26,6 +26,19 @@ export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 /** Migma's SDK spells the first state "pending" where the docs say "queued"; this id answers that. */
 export const SIM_MIGMA_PENDING_ID = "sim-pending";
 
+const UNTIL_PREFIX = "sim-until-";
+
+/** A Migma batch that runs until `endsAtMs` (epoch ms), then stays completed: for outage tests. */
+export function simMigmaBatchEndingAt(endsAtMs: number): string {
+  return `${UNTIL_PREFIX}${Math.round(endsAtMs)}`;
+}
+
+/** When a sim-until- batch ends, or null for any other id. */
+export function simMigmaBatchEnd(batchId: string): number | null {
+  const match = /^sim-until-(\d{13})$/.exec(batchId);
+  return match ? Number(match[1]) : null;
+}
+
 export const SIM_KEYS = {
   migma: "sk_test_sendboard_sim",
   mindo: "mindo_sendboardsim",

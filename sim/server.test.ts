@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ProviderId } from "../lib/providers/provider-id";
-import { SIM_KEYS, SIM_SCENARIOS, type ScenarioName } from "./scenarios";
+import { SIM_KEYS, SIM_SCENARIOS, simMigmaBatchEndingAt, type ScenarioName } from "./scenarios";
 import { startSimulator, type Simulator, type SimulatorOptions } from "./server";
 
 type Json = Record<string, unknown>;
@@ -251,12 +251,33 @@ describe("one simulator", () => {
         "migma:sim-completed": 2,
         [`bolna:${SIM_SCENARIOS.bolna.completed}`]: 1,
       },
+      dropped: {},
     });
     expect(sim.callCount()).toBe(3);
     expect(sim.callCount("migma")).toBe(2);
     expect(sim.callCount("bolna", SIM_SCENARIOS.bolna.completed)).toBe(1);
     sim.resetCounts();
     expect(sim.callCount()).toBe(0);
+  });
+});
+
+describe("a Migma batch that ends at a given time", () => {
+  it("runs until then and is completed, without failures, from then on", async () => {
+    const sim = await startSimulator({ port: 0, startedAt: Date.now() - 60_000 });
+    try {
+      const dataOf = async (endsAt: number) => {
+        const response = await get(sim, BATCH_PATH.migma(simMigmaBatchEndingAt(endsAt)), AUTH.migma);
+        return ((await response.json()) as { data: Json }).data;
+      };
+      const later = await dataOf(Date.now() + 60_000);
+      expect(later.status).toBe("processing");
+      expect(Number(later.sentCount)).toBeGreaterThan(0);
+      const endedAt = Date.now() - 5_000;
+      const ended = await dataOf(endedAt);
+      expect(ended).toMatchObject({ status: "completed", failedCount: 0, queuedCount: 0, updatedAt: new Date(endedAt).toISOString() });
+    } finally {
+      await sim.close();
+    }
   });
 });
 
@@ -280,8 +301,12 @@ describe("outage switch", () => {
       const headers = { Authorization: `Bearer ${SIM_KEYS.bolna}` };
       expect((await fetch(`${sim.url}/__sim/outage`, { method: "POST" })).status).toBe(200);
       await expect(fetch(url, { headers })).rejects.toThrow();
+      await expect(fetch(`${sim.url}/v1/sending/batches/sim-running`, { headers })).rejects.toThrow();
       expect((await fetch(`${sim.url}/__sim/outage`, { method: "DELETE" })).status).toBe(200);
       expect((await fetch(url, { headers })).status).toBe(200);
+      // What the outage turned away, per provider: how hard Sendboard kept trying.
+      const stats = (await (await fetch(`${sim.url}/__sim/stats`)).json()) as Json;
+      expect(stats.dropped).toEqual({ bolna: 1, migma: 1 });
     } finally {
       await sim.close();
     }

@@ -11,6 +11,7 @@ import { mindoSim } from "./providers/mindo";
 import { createSendgridSim } from "./providers/sendgrid";
 import { sendText } from "./respond";
 import { SIM_KEYS } from "./scenarios";
+import { SimState } from "./state";
 
 export type SimulatorOptions = {
   port?: number;
@@ -30,6 +31,8 @@ export type Simulator = {
   close(): Promise<void>;
   callCount(provider?: ProviderId, batchId?: string): number;
   resetCounts(): void;
+  /** Puts every batch back as it started: pauses, cancels, stops and fresh batches are forgotten. */
+  resetState(): void;
   /** While on, every provider request has its connection dropped, as if the provider were down. */
   setOutage(on: boolean): void;
 };
@@ -52,6 +55,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const keys = { ...SIM_KEYS, ...options.keys };
   const slowMs = options.slowMs ?? 15_000;
   const counter = new CallCounter();
+  const state = new SimState();
   const providers: ProviderSim[] = [mindoSim, migmaSim, createSendgridSim(), bolnaSim];
   const shutdown = new AbortController();
   const outage = { on: false };
@@ -59,10 +63,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://simulator.invalid");
     if (url.pathname.startsWith(CONTROL_PREFIX)) {
-      return handleControl(req, res, url.pathname, counter, outage);
+      return handleControl(req, res, url.pathname, { counter, outage, state });
     }
-    if (outage.on) return void req.socket.destroy();
     const provider = providers.find((candidate) => candidate.owns(url.pathname));
+    if (outage.on) {
+      if (provider) counter.countDropped(provider.id);
+      return void req.socket.destroy();
+    }
     if (!provider) return sendText(res, 404, "text/plain", "Not found\n");
     const ctx: SimContext = {
       req,
@@ -73,6 +80,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       slowMs,
       keys,
       countCall: (id, batchId) => counter.count(id, batchId),
+      state,
       signal: AbortSignal.any([shutdown.signal, requestGone(res)]),
     };
     provider.handle(ctx).catch((error: unknown) => internalError(res, error));
@@ -90,6 +98,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     port,
     callCount: (provider, batchId) => counter.total(provider, batchId),
     resetCounts: () => counter.reset(),
+    resetState: () => state.reset(),
     setOutage: (on) => {
       outage.on = on;
     },

@@ -7,7 +7,10 @@ import { StateBadge } from "@/components/batch/state-badge";
 import { Button } from "@/components/ui/button";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { batchFreshness } from "@/lib/batch-freshness";
+import { LabelEditor } from "@/components/batch/label-editor";
+import { countOf, hasOutcome } from "@/lib/batch-counts";
+import { batchFreshness, numbersUpdatedAt } from "@/lib/batch-freshness";
+import { batchDisplayName, namedOtherThanId } from "@/lib/batch-name";
 import { batchPagePath } from "@/lib/batch-page-path";
 import type { BatchView } from "@/lib/batch-view";
 import { cn } from "@/lib/class-names";
@@ -19,20 +22,18 @@ type WatchedRowProps = {
   item: WatchedBatch;
   batch: UseQueryResult<BatchView> | undefined;
   now: number;
-  removing: boolean;
   removeError: string | null;
   onRemove: () => void;
 };
 
 const cellLabel = "text-xs uppercase tracking-wide text-faint lg:sr-only";
 
-export function WatchedRow({ item, batch, now, removing, removeError, onRemove }: WatchedRowProps) {
+export function WatchedRow({ item, batch, now, removeError, onRemove }: WatchedRowProps) {
   const data = batch?.data;
   const stale = batchFreshness(batch, now).stale;
-  const failures = data?.counts
-    .filter((count) => count.outcome === "failure")
-    .reduce((sum, count) => sum + count.count, 0);
-  const name = item.label ?? item.batchId;
+  const failures = data && countOf(data, "failure");
+  const unreached = data && hasOutcome(data, "unreached") ? countOf(data, "unreached") : undefined;
+  const name = batchDisplayName(item, data);
   const href = batchPagePath(item.provider, item.batchId, item.connectionId);
 
   return (
@@ -49,17 +50,31 @@ export function WatchedRow({ item, batch, now, removing, removeError, onRemove }
       <div className="col-span-2 lg:col-span-1">
         <ProviderBadge provider={item.provider} />
       </div>
-      <div className="col-span-2 min-w-0 lg:col-span-1">
-        <Link
-          href={href}
-          className="block truncate text-lg font-semibold hover:underline"
-          title={name}
+      <div className="col-span-2 flex min-w-0 flex-wrap items-start gap-x-2 lg:col-span-1">
+        <LabelEditor
+          target={{ provider: item.provider, batchId: item.batchId, connectionId: item.connectionId }}
+          label={item.label}
+          fallback={data?.name ?? item.batchId}
+          className="-my-1 text-xs"
         >
-          {name}
-        </Link>
-        {item.label && <p className="truncate font-mono text-xs text-faint">{item.batchId}</p>}
+          <div className="min-w-0 flex-1">
+            <Link
+              href={href}
+              data-testid="batch-name"
+              className="block truncate text-lg font-semibold hover:underline"
+              title={name}
+            >
+              {name}
+            </Link>
+            {namedOtherThanId(item, data) && (
+              <p className="truncate font-mono text-xs text-faint" data-testid="batch-id">
+                {item.batchId}
+              </p>
+            )}
+          </div>
+        </LabelEditor>
         {batch?.isError && (
-          <div className="mt-1">
+          <div className="mt-1 w-full">
             <BatchErrorChip error={batch.error} />
           </div>
         )}
@@ -111,12 +126,25 @@ export function WatchedRow({ item, batch, now, removing, removeError, onRemove }
         >
           {formatCount(failures)}
         </p>
+        {unreached !== undefined && (
+          <p
+            data-testid="batch-unreached"
+            data-value={unreached}
+            className={cn("text-sm tabular-nums", unreached ? "text-outcome-unreached" : "text-muted")}
+          >
+            {formatCount(unreached)} not reached
+          </p>
+        )}
       </div>
       <div className="text-sm lg:text-right">
         <p className={cellLabel}>Updated</p>
         {data ? (
           <p className={stale ? "font-medium text-notice-warning" : "text-muted"}>
-            <RelativeTime value={batch?.dataUpdatedAt ?? null} now={now} className="tabular-nums" />
+            <RelativeTime
+              value={Math.min(numbersUpdatedAt(data) ?? now, now)}
+              now={now}
+              className="tabular-nums"
+            />
             {stale && <span data-testid="row-stale"> · stale</span>}
           </p>
         ) : (
@@ -128,10 +156,9 @@ export function WatchedRow({ item, batch, now, removing, removeError, onRemove }
           variant="ghost"
           size="sm"
           onClick={onRemove}
-          disabled={removing}
           aria-label={`Remove ${name}`}
         >
-          {removing ? "Removing…" : "Remove"}
+          Remove
         </Button>
         {removeError && (
           <p role="alert" className="text-xs text-notice-warning">

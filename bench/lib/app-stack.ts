@@ -28,6 +28,11 @@ export type AppStackOptions = {
   simDurationSeconds?: number;
   /** Put the running-alias proxy between the app and the simulator. */
   runningAliases?: boolean;
+  /**
+   * Node options for the app's process; default from BENCH_APP_NODE_ARGS, e.g.
+   * `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it (Node refuses --cpu-prof in NODE_OPTIONS).
+   */
+  nodeArgs?: string[];
 };
 
 export type AppStack = {
@@ -52,7 +57,7 @@ export async function startAppStack(options: AppStackOptions): Promise<AppStack>
   const nextBin = path.join(options.appDir, "node_modules/next/dist/bin/next");
   const app = spawn(
     process.execPath,
-    [nextBin, "start", options.appDir, "-H", HOST, "-p", String(port)],
+    [...(options.nodeArgs ?? (process.env.BENCH_APP_NODE_ARGS ?? "").split(" ").filter(Boolean)), nextBin, "start", options.appDir, "-H", HOST, "-p", String(port)],
     {
       cwd: options.appDir,
       detached: true, // its own process group, so stopping it also stops anything it started

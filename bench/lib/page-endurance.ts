@@ -1,4 +1,4 @@
-import { chromium, type Browser, type CDPSession, type Page } from "@playwright/test";
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from "@playwright/test";
 import { deferCleanup } from "./cleanup";
 import { sleep } from "./sleep";
 
@@ -26,11 +26,14 @@ export type EnduranceOptions = {
   minutes: number;
   chromiumPath?: string;
   onSample?: (sample: PageSample) => void;
+  /** How to count an API path, e.g. "snapshot" or "other"; default: the path itself. */
+  requestKind?: (pathname: string) => string;
 };
 
 export type EnduranceFigures = {
   samples: PageSample[];
-  apiRequestsPerMinute: number;
+  /** API requests a minute over the measured minutes, by path as `requestKind` names it. */
+  apiRequestsPerMinute: Map<string, number>;
   pageErrors: string[];
 };
 
@@ -39,25 +42,21 @@ export type EnduranceFigures = {
  * the end. Each sample follows two forced garbage collections, so only live memory is counted.
  */
 export async function measurePageEndurance(options: EnduranceOptions): Promise<EnduranceFigures> {
-  const browser = await launch(options.chromiumPath);
+  const browser = await launchChromium(options.chromiumPath);
   const close = deferCleanup(() => browser.close());
   try {
-    const context = await browser.newContext();
-    await context.addCookies(
-      parseCookies(options.cookie).map(({ name, value }) => ({
-        name,
-        value,
-        url: options.baseUrl,
-      })),
-    );
+    const context = await signedInContext(browser, options.baseUrl, options.cookie);
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on("pageerror", (error) => pageErrors.length < 20 && pageErrors.push(error.message));
-    let apiRequests = 0;
-    page.on(
-      "request",
-      (request) => (apiRequests += new URL(request.url()).pathname.startsWith("/api/") ? 1 : 0),
-    );
+    const apiRequests = new Map<string, number>();
+    const kindOf = options.requestKind ?? ((pathname: string) => pathname);
+    page.on("request", (request) => {
+      const { pathname } = new URL(request.url());
+      if (!pathname.startsWith("/api/")) return;
+      const kind = kindOf(pathname);
+      apiRequests.set(kind, (apiRequests.get(kind) ?? 0) + 1);
+    });
 
     const response = await page.goto(options.baseUrl + options.path, {
       waitUntil: "load",
@@ -78,7 +77,7 @@ export async function measurePageEndurance(options: EnduranceOptions): Promise<E
       options.onSample?.(sample);
     };
     await take();
-    const requestsAtStart = apiRequests;
+    const requestsAtStart = new Map(apiRequests);
     const measuredFrom = performance.now();
     const end = measuredFrom + options.minutes * 60_000;
     for (
@@ -90,13 +89,23 @@ export async function measurePageEndurance(options: EnduranceOptions): Promise<E
       await take();
     }
     const minutes = (performance.now() - measuredFrom) / 60_000;
-    return { samples, apiRequestsPerMinute: (apiRequests - requestsAtStart) / minutes, pageErrors };
+    const perMinute = new Map(
+      [...apiRequests].map(([kind, count]) => [kind, (count - (requestsAtStart.get(kind) ?? 0)) / minutes]),
+    );
+    return { samples, apiRequestsPerMinute: perMinute, pageErrors };
   } finally {
     await close();
   }
 }
 
-async function launch(executablePath: string | undefined): Promise<Browser> {
+/** A browser context holding the bench user's session cookie. */
+export async function signedInContext(browser: Browser, baseUrl: string, cookie: string): Promise<BrowserContext> {
+  const context = await browser.newContext();
+  await context.addCookies(parseCookies(cookie).map(({ name, value }) => ({ name, value, url: baseUrl })));
+  return context;
+}
+
+export async function launchChromium(executablePath: string | undefined): Promise<Browser> {
   try {
     return await chromium.launch({
       executablePath: executablePath || undefined,

@@ -9,7 +9,7 @@ import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { isApiError } from "@/lib/api-client";
-import { BATCH_LABEL_MAX } from "@/lib/batch-input";
+import { BATCH_LABEL_MAX } from "@/lib/batch-label";
 import type { BatchInput } from "@/lib/batch-input";
 import { batchIdPlaceholder, checkBatchId } from "@/lib/providers/batch-id";
 import type { ProviderId } from "@/lib/providers/provider-id";

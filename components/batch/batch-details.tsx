@@ -25,7 +25,7 @@ export function BatchDetails({ details }: { details: Details }) {
   const entries = Object.entries(details);
   if (entries.length === 0) return null;
   return (
-    <Card title="Provider details">
+    <Card title="Provider details" data-testid="batch-details">
       <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2">
         {entries.map(([key, value]) => (
           <div key={key} className="min-w-0">

@@ -17,11 +17,12 @@ const SHORT: Partial<Record<ApiErrorCode, { text: string; calm?: boolean }>> = {
 };
 
 /** A compact error label for list rows; the batch page explains it in full. */
-export function BatchErrorChip({ error }: { error: unknown }) {
+export function BatchErrorChip({ error, size }: { error: unknown; size?: "sm" | "inherit" }) {
   const code: ApiErrorCode = error instanceof ApiError ? error.code : "internal";
   const short = SHORT[code] ?? { text: "Error" };
   return (
     <Badge
+      size={size}
       tone={short.calm ? "text-muted" : "text-notice-warning"}
       data-testid="batch-error"
       data-code={code}

@@ -21,10 +21,11 @@ function copyFor(code: ApiErrorCode, provider: string): Copy {
         hint: "Check the address; Sendboard will not ask the provider for it.",
       };
     case "not_found":
+      // The provider's own message already says there is no such batch: the hint says what to try.
       return {
         tone: "neutral",
         title: "Batch not found",
-        hint: `${provider} has no batch with this id for the configured account. Sendboard checks again every ${WAITING_POLL_MS / 1000} s in case it appears.`,
+        hint: `Check the id, and that it belongs to the ${provider} account this page reads through. Sendboard checks again every ${WAITING_POLL_MS / 1000} s in case it appears.`,
       };
     case "not_configured":
       return {

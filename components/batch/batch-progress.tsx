@@ -1,19 +1,21 @@
 import { Card } from "@/components/ui/card";
 import { ProgressBar } from "@/components/ui/progress-bar";
-import type { BatchSnapshot } from "@/lib/batch-snapshot";
-import { isTerminalState } from "@/lib/batch-snapshot";
-import { formatCount, formatDuration, formatPercent } from "@/lib/format";
+import type { BatchView } from "@/lib/batch-view";
+import { formatCount, formatPercent } from "@/lib/format";
+import { profileOf } from "@/lib/providers/profiles";
 import { STATE_STYLES } from "./batch-styles";
+import { TimeLeft } from "./time-left";
 
-export function BatchProgress({ snapshot }: { snapshot: BatchSnapshot }) {
-  const { progress, processed, total, etaSeconds, state, notes } = snapshot;
-  const showEta = etaSeconds !== null && !isTerminalState(state);
+export function BatchProgress({ view, now }: { view: BatchView; now: number }) {
+  const { progress, processed, total, state, notes } = view;
+  const items = profileOf(view.provider).reports.items.many;
   return (
     <Card aria-label="Progress">
       <div className="flex flex-wrap items-end justify-between gap-x-8 gap-y-4">
         <div>
-          <p className="text-stat-xl tabular-nums" aria-hidden={progress === null}>
-            {progress === null ? <span className="text-faint">—</span> : formatPercent(progress)}
+          {/* Without a total there is no percentage: the count itself is the headline. */}
+          <p className="text-stat-xl tabular-nums" data-testid="batch-headline">
+            {progress === null ? formatCount(processed) : formatPercent(progress)}
           </p>
           <p className="mt-2 text-lg text-muted sm:text-xl">
             <span
@@ -24,7 +26,7 @@ export function BatchProgress({ snapshot }: { snapshot: BatchSnapshot }) {
               {formatCount(processed)}
             </span>
             {total === null ? (
-              " processed · total not reported"
+              ` ${items} processed · total not reported`
             ) : (
               <>
                 {" of "}
@@ -35,19 +37,12 @@ export function BatchProgress({ snapshot }: { snapshot: BatchSnapshot }) {
                 >
                   {formatCount(total)}
                 </span>
-                {" processed"}
+                {` ${items} processed`}
               </>
             )}
           </p>
         </div>
-        {showEta && (
-          <div className="sm:text-right">
-            <p className="text-sm uppercase tracking-wide text-muted">Time left</p>
-            <p className="text-stat-sm tabular-nums" data-testid="batch-eta">
-              about {formatDuration(etaSeconds)}
-            </p>
-          </div>
-        )}
+        <TimeLeft view={view} now={now} />
       </div>
       <ProgressBar
         value={progress}
@@ -67,7 +62,7 @@ export function BatchProgress({ snapshot }: { snapshot: BatchSnapshot }) {
               ))}
             </ul>
           ) : (
-            <p className="mt-1">The provider does not report how many messages the batch holds.</p>
+            <p className="mt-1">The provider does not report how many {items} the batch holds.</p>
           )}
         </div>
       )}

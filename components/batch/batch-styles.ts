@@ -17,5 +17,10 @@ export const OUTCOME_STYLES = {
   pending: { label: "Waiting", text: "text-outcome-pending", border: "border-t-outcome-pending" },
   active: { label: "In progress", text: "text-outcome-active", border: "border-t-outcome-active" },
   success: { label: "Succeeded", text: "text-outcome-success", border: "border-t-outcome-success" },
+  unreached: {
+    label: "Not reached",
+    text: "text-outcome-unreached",
+    border: "border-t-outcome-unreached",
+  },
   failure: { label: "Failed", text: "text-outcome-failure", border: "border-t-outcome-failure" },
 } as const satisfies Record<Outcome, { label: string; text: string; border: string }>;

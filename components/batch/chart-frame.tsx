@@ -8,13 +8,15 @@ type ChartFrameProps = {
   height: number;
   /** The same numbers as the drawing, for screen readers. */
   rows: Array<{ label: string; value: string }>;
+  /** Controls of the drawing (range, scale), in the card's header. */
+  actions?: ReactNode;
   children: ReactNode;
 };
 
 /** Every chart goes through this frame: a titled card, a fixed-height box to draw in, and a table twin. */
-export function ChartFrame({ title, description, height, rows, children }: ChartFrameProps) {
+export function ChartFrame({ title, description, height, rows, actions, children }: ChartFrameProps) {
   return (
-    <Card title={title} description={description}>
+    <Card title={title} description={description} actions={actions}>
       <figure>
         <div aria-hidden className="w-full" style={{ height }}>
           {children}

@@ -1,18 +1,12 @@
 import type { ReactNode } from "react";
 import { Card } from "@/components/ui/card";
-import { isTerminalState } from "@/lib/batch-snapshot";
 import type { BatchView } from "@/lib/batch-view";
-import { EMPTY_VALUE } from "@/lib/format";
-import { formatEtaRange, formatRate } from "@/lib/format-pace";
+import { formatRate } from "@/lib/format-pace";
+import { profileOf } from "@/lib/providers/profiles";
 import { BudgetNote } from "./budget-note";
 import { PaceFigure } from "./pace-figure";
 import { SettleBadge } from "./settle-badge";
 import { StalledMarker } from "./stalled-marker";
-
-function etaHint(known: boolean, stalled: boolean): string {
-  if (known) return "estimated from the measured pace";
-  return stalled ? "not moving" : "needs a few minutes of movement";
-}
 
 type PaceCardProps = {
   view: BatchView;
@@ -21,26 +15,21 @@ type PaceCardProps = {
   actions?: ReactNode;
 };
 
-/**
- * Measured pace. The provider's own ETA, when it gives one, stays the one shown (in the progress
- * card); the range measured from our history fills in only where the provider gives none.
- */
+/** Measured pace; the time left it leads to sits with the progress (time-left.tsx). */
 export function PaceCard({ view, stalledMinutes, actions }: PaceCardProps) {
   const { insights, polling } = view;
-  const finished = isTerminalState(view.state);
-  const showMeasuredEta = !finished && view.etaSeconds === null;
-  const eta = insights?.etaRange;
+  const { lateCounts } = profileOf(view.provider).reports;
+  const fromStart = insights?.throughputPerMinute.averageSince === "sending-began";
   return (
     <Card title="Pace" actions={actions} aria-label="Pace" data-testid="batch-pace">
       <div className="space-y-4">
-        {(polling?.final || insights?.provisional) && (
-          <SettleBadge
-            final={polling?.final ?? false}
-            provisional={insights?.provisional ?? false}
-          />
-        )}
+        <SettleBadge
+          final={polling?.final ?? false}
+          provisional={insights?.provisional ?? false}
+          lateCounts={lateCounts}
+        />
         {insights?.stalled && <StalledMarker minutes={stalledMinutes} />}
-        <div className="grid gap-4 sm:grid-cols-3">
+        <div className="grid gap-4 sm:grid-cols-2">
           <PaceFigure
             label="Recent throughput"
             value={formatRate(insights?.throughputPerMinute.recent)}
@@ -50,17 +39,9 @@ export function PaceCard({ view, stalledMinutes, actions }: PaceCardProps) {
           <PaceFigure
             label="Average throughput"
             value={formatRate(insights?.throughputPerMinute.average)}
-            hint="since sending began"
+            hint={fromStart ? "since sending began" : "since watching began"}
             testId="batch-throughput-average"
           />
-          {showMeasuredEta && (
-            <PaceFigure
-              label="Time left"
-              value={eta ? formatEtaRange(eta.lowSeconds, eta.highSeconds) : EMPTY_VALUE}
-              hint={etaHint(Boolean(eta), insights?.stalled ?? false)}
-              testId="batch-eta-range"
-            />
-          )}
         </div>
         {polling?.limitedByBudget && (
           <BudgetNote budgetPerMinute={polling.budgetPerMinute} intervalMs={polling.intervalMs} />

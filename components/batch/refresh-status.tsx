@@ -2,7 +2,8 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { cn } from "@/lib/class-names";
 
 type RefreshStatusProps = {
-  receivedAt: number;
+  /** When the provider's numbers on screen were fetched (numbersUpdatedAt), not when our page last heard from the server. */
+  updatedAt: number | null;
   now: number;
   /** Current poll interval, or false when the batch is final and polling stopped. */
   interval: number | false;
@@ -10,7 +11,7 @@ type RefreshStatusProps = {
 };
 
 /** "Updated 3 s ago · refreshing every 2 s": ticks every second, never announced to screen readers. */
-export function RefreshStatus({ receivedAt, now, interval, stale }: RefreshStatusProps) {
+export function RefreshStatus({ updatedAt, now, interval, stale }: RefreshStatusProps) {
   return (
     <p
       className={cn(
@@ -19,7 +20,12 @@ export function RefreshStatus({ receivedAt, now, interval, stale }: RefreshStatu
       )}
       data-testid="batch-updated"
     >
-      Updated <RelativeTime value={receivedAt} now={now} className="font-medium" />
+      Updated{" "}
+      <RelativeTime
+        value={updatedAt === null ? null : Math.min(updatedAt, now)}
+        now={now}
+        className="font-medium"
+      />
       <span className="text-faint">
         {" · "}
         {interval === false

@@ -1,9 +1,14 @@
 import { Badge } from "@/components/ui/badge";
 
-type SettleBadgeProps = { final: boolean; provisional: boolean };
+type SettleBadgeProps = {
+  final: boolean;
+  provisional: boolean;
+  /** What may still change, as the provider's profile names it ("delivery and read counts"). */
+  lateCounts: string | null;
+};
 
 /** Whether the numbers can still change after everything was processed. */
-export function SettleBadge({ final, provisional }: SettleBadgeProps) {
+export function SettleBadge({ final, provisional, lateCounts }: SettleBadgeProps) {
   if (final) {
     return (
       <Badge
@@ -15,7 +20,7 @@ export function SettleBadge({ final, provisional }: SettleBadgeProps) {
       </Badge>
     );
   }
-  if (!provisional) return null;
+  if (!provisional || !lateCounts) return null;
   return (
     <Badge
       tone="text-notice-info"
@@ -23,7 +28,7 @@ export function SettleBadge({ final, provisional }: SettleBadgeProps) {
       data-testid="batch-provisional"
       className="whitespace-normal!"
     >
-      Provisional — late delivery/read counts may still change
+      Provisional — late {lateCounts} may still change
     </Badge>
   );
 }

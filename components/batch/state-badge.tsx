@@ -6,7 +6,7 @@ type StateBadgeProps = {
   state: BatchState;
   /** The provider's own word for the state, shown when ours is only an interpretation of it. */
   providerStatus?: string | null;
-  size?: "sm" | "lg";
+  size?: "sm" | "lg" | "inherit";
 };
 
 export function StateBadge({ state, providerStatus, size = "sm" }: StateBadgeProps) {
@@ -21,7 +21,7 @@ export function StateBadge({ state, providerStatus, size = "sm" }: StateBadgePro
       data-state={state}
       title={raw ? `Provider status: ${raw}` : undefined}
     >
-      <span aria-hidden className="size-2 rounded-full bg-current" />
+      <span aria-hidden className="size-[0.6em] rounded-full bg-current" />
       {style.label}
       {state === "unknown" && raw && <span className="font-mono text-xs opacity-80"> ({raw})</span>}
     </Badge>

@@ -1,11 +1,14 @@
 import type { BatchCount } from "@/lib/batch-snapshot";
 import { cn } from "@/lib/class-names";
-import { formatCount, formatShare, shareOf } from "@/lib/format";
+import { capitalize, formatCount, formatShare, shareOf } from "@/lib/format";
+import { profileOf } from "@/lib/providers/profiles";
+import type { ProviderId } from "@/lib/providers/provider-id";
 import { OUTCOME_STYLES } from "./batch-styles";
 
-type StatusCountersProps = { counts: BatchCount[]; total: number | null };
+type StatusCountersProps = { provider: ProviderId; counts: BatchCount[]; total: number | null };
 
-export function StatusCounters({ counts, total }: StatusCountersProps) {
+export function StatusCounters({ provider, counts, total }: StatusCountersProps) {
+  const { items, captions } = profileOf(provider).reports;
   if (counts.length === 0) {
     return (
       <p className="rounded-xl border border-line bg-panel p-5 text-muted">
@@ -15,7 +18,7 @@ export function StatusCounters({ counts, total }: StatusCountersProps) {
   }
   return (
     <ul
-      aria-label="Messages by status"
+      aria-label={`${capitalize(items.many)} by status`}
       className="grid grid-cols-2 gap-3 sm:grid-cols-[repeat(auto-fill,minmax(15rem,1fr))] sm:gap-4"
     >
       {counts.map((count) => {
@@ -40,8 +43,12 @@ export function StatusCounters({ counts, total }: StatusCountersProps) {
             >
               {formatCount(count.count)}
             </p>
-            <p className="mt-1 text-xs text-faint sm:text-sm">
-              {outcome.label}
+            <p
+              className="mt-1 text-xs text-faint sm:text-sm"
+              data-testid={`caption-${count.status}`}
+            >
+              {/* The provider's own caption where the outcome's word would claim more than it reports. */}
+              {captions[count.status] ?? outcome.label}
               {share !== null && ` · ${formatShare(share)} of total`}
             </p>
           </li>

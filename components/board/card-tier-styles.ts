@@ -1,62 +1,81 @@
 import type { CardTier } from "@/lib/wall/grid-shape";
 
-// Literal class names per density tier, so Tailwind sees every one. Big numbers use the wall type
-// scale; smaller cards drop the legend and the line before the numbers get small.
+// What a card shows at each density tier, and how large its name and headline are, in text units
+// (--u: 1rem on a board page, the wall's card unit on a wall; see lib/wall/grid-shape.ts, whose
+// tier thresholds are the heights these add up to). Smaller cards drop the line, the legend, the
+// id, the status strip, the pace and the provider before any text gets smaller than one unit.
 export const TIER_STYLES = {
   xl: {
-    card: "gap-6 p-8",
-    name: "text-4xl",
-    big: "text-stat-xl",
-    side: "text-stat-sm",
-    bar: "lg",
+    name: 1.5,
+    big: 4.2,
+    provider: true,
+    channel: true,
+    id: true,
+    pace: true,
+    strip: true,
     legend: true,
     line: true,
   },
   lg: {
-    card: "gap-4 p-6",
-    name: "text-3xl",
-    big: "text-stat-lg",
-    side: "text-2xl",
-    bar: "lg",
+    name: 1.35,
+    big: 3.2,
+    provider: true,
+    channel: true,
+    id: true,
+    pace: true,
+    strip: true,
     legend: true,
     line: true,
   },
   md: {
-    card: "gap-3 p-4",
-    name: "text-xl",
-    big: "text-stat",
-    side: "text-lg",
-    bar: "sm",
-    legend: true,
-    line: true,
+    name: 1.3,
+    big: 2.3,
+    provider: true,
+    channel: false,
+    id: false,
+    pace: true,
+    strip: true,
+    legend: false,
+    line: false,
   },
   sm: {
-    card: "gap-2 p-3",
-    name: "text-lg",
-    big: "text-stat-sm",
-    side: "text-base",
-    bar: "sm",
+    name: 1.3,
+    big: 1.9,
+    provider: true,
+    channel: false,
+    id: false,
+    pace: true,
+    strip: false,
     legend: false,
     line: false,
   },
   xs: {
-    card: "gap-1 p-2",
-    name: "text-sm",
-    big: "text-stat-sm",
-    side: "text-sm",
-    bar: "sm",
+    name: 1.2,
+    big: 1.9,
+    provider: false,
+    channel: false,
+    id: false,
+    pace: false,
+    strip: false,
     legend: false,
     line: false,
   },
 } as const satisfies Record<
   CardTier,
   {
-    card: string;
-    name: string;
-    big: string;
-    side: string;
-    bar: "sm" | "lg";
+    name: number;
+    big: number;
+    provider: boolean;
+    channel: boolean;
+    id: boolean;
+    pace: boolean;
+    strip: boolean;
     legend: boolean;
     line: boolean;
   }
 >;
+
+/** A length in text units, for inline styles. */
+export function units(count: number): string {
+  return `calc(var(--u) * ${count})`;
+}

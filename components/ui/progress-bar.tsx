@@ -7,7 +7,8 @@ type ProgressBarProps = {
   label: string;
   /** A background class for the filled part, e.g. `bg-state-running`. */
   fillClassName?: string;
-  size?: "sm" | "lg";
+  /** `unit`: a height in the card text unit (--u) a board or wall card sets. */
+  size?: "sm" | "lg" | "unit";
   className?: string;
   testId?: string;
 };
@@ -32,7 +33,7 @@ export function ProgressBar({
       data-testid={testId}
       className={cn(
         "w-full overflow-hidden rounded-full bg-raised",
-        size === "lg" ? "h-5 sm:h-7" : "h-2",
+        size === "lg" ? "h-5 sm:h-7" : size === "unit" ? "h-[calc(var(--u)*0.45)]" : "h-2",
         className,
       )}
     >

@@ -13,7 +13,7 @@ describe("checkBatchId", () => {
     expect(checkBatchId(provider, id)).toEqual({ ok: true, batchId: id });
   });
 
-  it.each(["a/b", "..", "a%2Fb", "a\nb", "a\u0000b", " a", "a b", "x".repeat(129), ""])(
+  it.each(["a/b", "..", "a%2Fb", "a\nb", "a\u0000b", "\u0000a", "a b", "x".repeat(129), "", "  "])(
     "rejects %j for every provider",
     (id) => {
       for (const provider of ["migma", "mindo", "bolna", "sendgrid"] as const) {
@@ -21,6 +21,14 @@ describe("checkBatchId", () => {
       }
     },
   );
+
+  it.each([
+    ["migma", " b_9f8e7d6c-5b4a "],
+    ["mindo", "\ta3f2b8c9-4d5e-6f7a-8b9c-0d1e2f3a4b5c\n"],
+    ["bolna", "  3c90c3cc0d444b5088888dd25736052a"],
+  ] as const)("trims the whitespace a paste brings around a %s id before checking it", (provider, id) => {
+    expect(checkBatchId(provider, id)).toEqual({ ok: true, batchId: id.trim() });
+  });
 
   it("explains the expected shape", () => {
     const result = checkBatchId("mindo", "123");

@@ -8,14 +8,18 @@ const BATCH_ID_RULES = mapProfiles((profile) => profile.batchId);
 
 export type BatchIdCheck = { ok: true; batchId: string } | { ok: false; reason: string };
 
-/** Strict: no trimming here, so a stray control character or space is a 400, not silently dropped. */
+/**
+ * Surrounding whitespace (a pasted id often brings some) is trimmed first; anything else that is
+ * not part of a valid id, a space or a control character inside it, is refused, never dropped.
+ */
 export function checkBatchId(provider: ProviderId, batchId: string): BatchIdCheck {
-  if (batchId.length === 0) return { ok: false, reason: "Enter a batch id." };
+  const trimmed = batchId.trim();
+  if (trimmed.length === 0) return { ok: false, reason: "Enter a batch id." };
   const rule = BATCH_ID_RULES[provider];
-  if (!rule.pattern.test(batchId)) {
+  if (!rule.pattern.test(trimmed)) {
     return { ok: false, reason: `Not a valid batch id for this provider: expected ${rule.hint}.` };
   }
-  return { ok: true, batchId };
+  return { ok: true, batchId: trimmed };
 }
 
 /** The add-batch form's hint inside the empty id field. */

@@ -5,13 +5,26 @@ export type BatchAction = "pause" | "resume" | "cancel" | "stop";
 
 /** What a provider can do beyond reading one batch; the coming features read these instead of naming providers. */
 export type ProviderCapabilities = {
-  /** Finding recent batches without an id: across the account, agent by agent (Bolna), or not at all. */
-  list: "account" | "per-agent" | "none";
+  /**
+   * Finding recent batches without an id: across the account, agent by agent (Bolna), only the
+   * paused and cancelled ones (SendGrid: the rest only Sendboard itself has seen), or not at all.
+   */
+  list: "account" | "per-agent" | "paused-and-cancelled" | "none";
   actions: readonly BatchAction[];
   /** Where per-recipient rows come from: the provider's API, only webhook events we receive, or nowhere. */
   recipients: "api" | "webhook" | "none";
   /** A push channel for progress, and whether its requests are signed (else allow-list and re-fetch). */
   webhooks: { events: "email-events" | "call-executions"; signed: boolean } | null;
+};
+
+/** What a provider's batch API reports, so captions and badges claim no more than that. */
+export type ProviderReports = {
+  /** What a batch is made of: "3 calls", "emails processed". */
+  items: { one: string; many: string };
+  /** Counts that keep changing after every item was processed, as the provisional badge names them; null when none do. */
+  lateCounts: string | null;
+  /** Captions under counters, by status, where the outcome's own word ("Succeeded") would claim more than the provider knows. */
+  captions: Readonly<Record<string, string>>;
 };
 
 /**
@@ -37,4 +50,5 @@ export type ProviderProfile<Id extends string = string> = {
   /** Polls after the first terminal snapshot, then the snapshot is final and never fetched again. */
   settling: { everyMs: number; polls: number };
   capabilities: ProviderCapabilities;
+  reports: ProviderReports;
 };

@@ -29,6 +29,14 @@ export function compactDetails(entries: Record<string, DetailValue | undefined>)
   return details;
 }
 
+const NAME_MAX = 200;
+
+/** A provider's name for a batch as the views show it: one line, trimmed, never empty. */
+export function providerBatchName(value: string | null | undefined): string | null {
+  const name = value?.replace(/\s+/g, " ").trim();
+  return name ? name.slice(0, NAME_MAX) : null;
+}
+
 export function unknownStatusNote(providerName: string, status: string): string {
   return `${providerName} reported a status Sendboard does not know (“${status}”); it is shown as is.`;
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import type { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { requestUpstream, upstreamStatusError } from "./http";
 import type { CallOutcome, UpstreamMethod, UpstreamResponse } from "./http";
 import type { ProviderProfile } from "./provider-profile";
@@ -21,6 +21,8 @@ export type Upstream = {
   send(method: Exclude<UpstreamMethod, "GET">, path: readonly string[], options?: CallOptions & { body?: unknown }): Promise<UpstreamResponse>;
   /** The shared AppError for a status the adapter gives no meaning of its own, counted as an upstream error. */
   statusError(response: UpstreamResponse): AppError;
+  /** Runs a transform on an answer; one it cannot read (provider_bad_response) is counted as an upstream error. */
+  read<T>(transform: () => T): T;
 };
 
 export function upstreamFor(
@@ -54,6 +56,14 @@ export function upstreamFor(
       const error = upstreamStatusError(profile.name, response);
       observer.onError(profile.id, error.code);
       return error;
+    },
+    read(transform) {
+      try {
+        return transform();
+      } catch (error) {
+        if (error instanceof AppError && error.code === "provider_bad_response") observer.onError(profile.id, error.code);
+        throw error;
+      }
     },
   };
 }

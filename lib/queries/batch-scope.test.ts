@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/api-client";
+import { blankSnapshot } from "@/lib/testing/blank-snapshot";
 import { batchApiPath, batchQueryOptions, nextBatchPoll } from "./batch";
 
 describe("batch queries with a connection or a share token", () => {
@@ -27,5 +28,11 @@ describe("batch queries with a connection or a share token", () => {
       expect(nextBatchPoll(undefined, new ApiError(410, code, "x"))).toBe(false);
     }
     expect(nextBatchPoll(undefined, new ApiError(0, "network_error", "x"))).toBeGreaterThan(0);
+  });
+
+  it("asks every 2 s while the server serves cached numbers, so a recovery shows at once", () => {
+    const polling = { connectionId: "c", nextUpdateAt: null, intervalMs: 30_000, budgetPerMinute: 10, limitedByBudget: true, final: false, lastError: null };
+    expect(nextBatchPoll({ ...blankSnapshot(), polling }, null)).toBe(30_000);
+    expect(nextBatchPoll({ ...blankSnapshot({ stale: true }), polling }, null)).toBe(2_000);
   });
 });

@@ -1,14 +1,11 @@
 import { queryOptions } from "@tanstack/react-query";
-import {
-  ERROR_RETRY_MS,
-  RUNNING_POLL_MS,
-  WAITING_POLL_MS,
-} from "@/config/polling";
-import { isApiError, requestJson } from "@/lib/api-client";
+import { ERROR_RETRY_MS, RUNNING_POLL_MS, STALE_RETRY_MS, WAITING_POLL_MS } from "@/config/polling";
+import { isApiError } from "@/lib/api-client";
 import { isTerminalState } from "@/lib/batch-snapshot";
 import type { BatchState } from "@/lib/batch-snapshot";
 import { batchViewSchema, type BatchView } from "@/lib/batch-view";
 import type { ProviderId } from "@/lib/providers/provider-id";
+import { fetchIfChanged, shareKeepingEtag } from "./if-changed";
 
 /** Which connection's key to use, and the share token when a public link is asking. */
 export type BatchQueryScope = { share?: string; connectionId?: string };
@@ -39,7 +36,8 @@ export function pollIntervalForState(state: BatchState): number | false {
 function serverPace(view: BatchView): number | false | null {
   if (!view.polling) return null;
   if (view.polling.final) return false;
-  return Math.max(1_000, view.polling.intervalMs);
+  const pace = Math.max(1_000, view.polling.intervalMs);
+  return view.stale ? Math.min(pace, STALE_RETRY_MS) : pace;
 }
 
 export function nextBatchPoll(data: BatchView | undefined, error: unknown): number | false {
@@ -71,8 +69,9 @@ export function batchQueryOptions(
 ) {
   return queryOptions({
     queryKey: ["batch", batchKeyParams(provider, batchId, scope)] as const,
-    queryFn: ({ signal }) =>
-      requestJson(batchApiPath(provider, batchId, scope), batchViewSchema, { signal }),
+    queryFn: ({ signal, client, queryKey }) =>
+      fetchIfChanged(batchApiPath(provider, batchId, scope), batchViewSchema, client.getQueryData(queryKey), signal),
+    structuralSharing: shareKeepingEtag,
     refetchInterval: (query) =>
       nextBatchPoll(query.state.data, query.state.status === "error" ? query.state.error : null),
     staleTime: (query) => (query.state.data?.polling?.final ? Infinity : 0),

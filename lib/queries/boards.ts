@@ -1,10 +1,11 @@
-import { mutationOptions, queryOptions } from "@tanstack/react-query";
+import { mutationOptions, queryOptions, type QueryClient } from "@tanstack/react-query";
 import { z } from "zod/mini";
-import { BOARD_POLL_MS } from "@/config/wall";
 import { ERROR_RETRY_MS } from "@/config/polling";
+import { BOARD_POLL_MS } from "@/config/wall";
 import { requestJson, requestNoContent } from "@/lib/api-client";
 import { boardBatchSchema, boardListSchema, boardSchema } from "@/lib/board";
 import type { Board, BoardBatchInput, CreateBoardInput } from "@/lib/board";
+import { boardSnapshotKey } from "./board-snapshot";
 
 const BOARDS_PATH = "/api/boards";
 const createdSchema = z.object({ id: z.string() });
@@ -20,23 +21,29 @@ export function boardKey(id: string) {
   return ["board", { id }] as const;
 }
 
+/** Polled like a board: each board's batches by state change as they are polled. */
 export function boardListQueryOptions() {
   return queryOptions({
     queryKey: boardListKey,
     queryFn: async ({ signal }) =>
       (await requestJson(BOARDS_PATH, boardListSchema, { signal })).items,
+    refetchInterval: (query) => (query.state.status === "error" ? ERROR_RETRY_MS : BOARD_POLL_MS),
     retry: false,
   });
 }
 
-/** Polled, so batches other people add or reorder show up on open screens. */
+/** Not polled: the board snapshot brings other people's changes (lib/queries/board-snapshot.ts). */
 export function boardQueryOptions(id: string) {
   return queryOptions({
     queryKey: boardKey(id),
     queryFn: ({ signal }) => requestJson(boardPath(id), boardSchema, { signal }),
-    refetchInterval: (query) => (query.state.status === "error" ? ERROR_RETRY_MS : BOARD_POLL_MS),
     retry: false,
   });
+}
+
+/** After an edit: the open board page's snapshot asks again at once rather than at its next poll. */
+function refreshSnapshot(client: QueryClient, id: string): void {
+  void client.invalidateQueries({ queryKey: boardSnapshotKey({ kind: "board", boardId: id }) });
 }
 
 export function createBoardOptions() {
@@ -54,7 +61,10 @@ export function renameBoardOptions(id: string) {
     mutationKey: ["board", "rename", id],
     mutationFn: (name: string) =>
       requestJson(boardPath(id), boardSchema, { method: "PATCH", body: { name } }),
-    onSuccess: (board, _name, _result, { client }) => client.setQueryData(boardKey(id), board),
+    onSuccess: (board, _name, _result, { client }) => {
+      client.setQueryData(boardKey(id), board);
+      refreshSnapshot(client, id);
+    },
   });
 }
 
@@ -83,6 +93,7 @@ export function addBoardBatchOptions(id: string) {
       );
       void client.invalidateQueries({ queryKey: boardKey(id) });
       void client.invalidateQueries({ queryKey: boardListKey });
+      refreshSnapshot(client, id);
     },
   });
 }
@@ -99,6 +110,7 @@ export function removeBoardBatchOptions(id: string) {
         board ? { ...board, batches: board.batches.filter((b) => b.id !== boardBatchId) } : board,
       );
       void client.invalidateQueries({ queryKey: boardKey(id) });
+      refreshSnapshot(client, id);
     },
   });
 }
@@ -108,6 +120,9 @@ export function reorderBoardBatchesOptions(id: string) {
     mutationKey: ["board", "reorder", id],
     mutationFn: (ids: string[]) =>
       requestJson(`${boardPath(id)}/batches/order`, boardSchema, { method: "PUT", body: { ids } }),
-    onSuccess: (board, _ids, _result, { client }) => client.setQueryData(boardKey(id), board),
+    onSuccess: (board, _ids, _result, { client }) => {
+      client.setQueryData(boardKey(id), board);
+      refreshSnapshot(client, id);
+    },
   });
 }

@@ -37,12 +37,13 @@ export function addWatchedBatchOptions() {
   });
 }
 
+/** `keepalive` when the removal is committed as the page goes away (see useDeferredAction). */
 export function removeWatchedBatchOptions() {
   return mutationOptions({
     mutationKey: ["watched", "remove"],
-    mutationFn: (id: string) =>
-      requestNoContent(`${WATCHED_PATH}/${encodeURIComponent(id)}`, { method: "DELETE" }),
-    onSuccess: (_data, id, _result, { client }) => {
+    mutationFn: ({ id, keepalive }: { id: string; keepalive?: boolean }) =>
+      requestNoContent(`${WATCHED_PATH}/${encodeURIComponent(id)}`, { method: "DELETE", keepalive }),
+    onSuccess: (_data, { id }, _result, { client }) => {
       client.setQueryData<WatchedBatch[]>(watchedListKey, (items) =>
         items?.filter((item) => item.id !== id),
       );

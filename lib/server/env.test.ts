@@ -24,6 +24,7 @@ describe("parseEnv", () => {
       UPSTREAM_TIMEOUT_MS: 10_000,
       HISTORY_RETENTION_DAYS: 30,
       TRUSTED_PROXY_HOPS: 0,
+      AUDIT_RETENTION_DAYS: 365,
     });
     expect(getProviderSettings(env, "mindo").apiKey).toBeUndefined();
   });
@@ -97,5 +98,11 @@ describe("parseEnv", () => {
     expect(acceptInviteSchema.safeParse({ password: tooShort }).success).toBe(false);
     expect(parseEnv({ ...minimal, ADMIN_PASSWORD: justLongEnough }).ADMIN_PASSWORD).toBe(justLongEnough);
     expect(acceptInviteSchema.safeParse({ password: justLongEnough }).success).toBe(true);
+  });
+  it("keeps the activity log for a whole number of days, at least one", () => {
+    expect(parseEnv({ ...minimal, AUDIT_RETENTION_DAYS: "30" }).AUDIT_RETENTION_DAYS).toBe(30);
+    for (const bad of ["0", "2.5", "forever"]) {
+      expect(() => parseEnv({ ...minimal, AUDIT_RETENTION_DAYS: bad })).toThrow(/AUDIT_RETENTION_DAYS/);
+    }
   });
 });

@@ -78,6 +78,8 @@ export const envSchema = z.object({
   UPSTREAM_TIMEOUT_MS: optional(z.coerce.number().int().min(100).max(10_000)).default(10_000),
   /** Days of batch history kept (older changes are deleted; those past a day are thinned). */
   HISTORY_RETENTION_DAYS: optional(z.coerce.number().int().min(1).max(3650)).default(30),
+  /** Days the activity log (settings → activity) keeps an event. */
+  AUDIT_RETENTION_DAYS: optional(z.coerce.number().int().min(1).max(3650)).default(365),
 });
 
 export type Env = z.infer<typeof envSchema>;

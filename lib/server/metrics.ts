@@ -78,6 +78,11 @@ export function recordUpstreamError(provider: string, code: string): void {
 /** What adapters are given, so their calls and failures land in these counters. */
 export const upstreamMetrics: UpstreamObserver = { onCall: recordUpstreamCall, onError: recordUpstreamError };
 
+/** A viewer seen without a batch read of its own (a board snapshot shared with other viewers). */
+export function recordViewer(viewer: string): void {
+  getMetrics().viewers.set(viewer, true);
+}
+
 /** One read of a batch by a viewer: who (an opaque id), how old the data was, how late the scheduler is. */
 export function recordBatchRead(read: {
   viewer: string;

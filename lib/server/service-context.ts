@@ -4,8 +4,12 @@ import { getDb } from "./db/database";
 import type { Database } from "./db/schema";
 import type { Actor } from "./security/permissions";
 
-/** What every service is called with, first: the database and who is asking. */
-export type ServiceContext = { db: Kysely<Database>; actor: Actor };
+/**
+ * What every service is called with, first: the database and who is asking. `address` is the
+ * client's address as the request wrapper knows it (for the activity log); null or absent when it
+ * knows none, as in server components and tests.
+ */
+export type ServiceContext = { db: Kysely<Database>; actor: Actor; address?: string | null };
 
 /** For the services a token authorises (share links, invites): nobody is signed in. */
 export type PublicContext = Pick<ServiceContext, "db">;

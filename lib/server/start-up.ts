@@ -1,5 +1,6 @@
 import "server-only";
 import { EnvError, getEnv } from "@/lib/server/env";
+import { startAuditPruning } from "./audit";
 import { migrateToLatest } from "./db/database";
 import { stampPeerAddresses } from "./security/client-address";
 
@@ -17,4 +18,5 @@ export async function startServer(): Promise<void> {
   // Before the first request: sign-in throttling needs every request's socket address.
   stampPeerAddresses();
   await migrateToLatest();
+  startAuditPruning();
 }

@@ -5,6 +5,7 @@ export function blankSnapshot(overrides: Partial<BatchSnapshot> = {}): BatchSnap
   return {
     provider: "migma",
     batchId: "b",
+    name: null,
     state: "running",
     providerStatus: null,
     total: null,
@@ -22,6 +23,7 @@ export function blankSnapshot(overrides: Partial<BatchSnapshot> = {}): BatchSnap
     stale: false,
     notes: [],
     details: {},
+    reason: null,
     ...overrides,
   };
 }

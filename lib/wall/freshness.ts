@@ -1,5 +1,6 @@
 import type { ApiErrorCode } from "@/lib/api-client";
-import type { BatchFreshness } from "@/lib/batch-freshness";
+import { numbersUpdatedAt, type BatchFreshness } from "@/lib/batch-freshness";
+import type { BatchView } from "@/lib/batch-view";
 
 export type WallFreshness = {
   stale: boolean;
@@ -28,4 +29,20 @@ export function wallFreshness(
     since: sinces.length > 0 ? Math.min(...sinces) : null,
     staleCount,
   };
+}
+
+/** What the wall's "Updated …" says: the age of the numbers, in step with the stale banner. */
+export type WallUpdated = { kind: "none" } | { kind: "final" } | { kind: "at"; at: number };
+
+/**
+ * While anything is stale, the moment the stale banner names (the oldest numbers it is about), so
+ * the corner never says "Updated 1 s ago" under it; otherwise the newest numbers of the batches
+ * still changing. Final batches are done and do not age it.
+ */
+export function wallUpdated(views: ReadonlyArray<BatchView | undefined>, freshness: Pick<WallFreshness, "stale" | "since">): WallUpdated {
+  if (freshness.stale && freshness.since !== null) return { kind: "at", at: freshness.since };
+  const loaded = views.filter((view): view is BatchView => view !== undefined);
+  const live = loaded.filter((view) => !view.polling?.final).flatMap((view) => numbersUpdatedAt(view) ?? []);
+  if (live.length > 0) return { kind: "at", at: Math.max(...live) };
+  return loaded.length > 0 && loaded.every((view) => view.polling?.final) ? { kind: "final" } : { kind: "none" };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cardTier, gridShape } from "./grid-shape";
+import { cardTier, cardUnitPx, gridShape } from "./grid-shape";
 
 describe("gridShape", () => {
   it.each([
@@ -31,13 +31,30 @@ describe("gridShape", () => {
   });
 });
 
-describe("cardTier", () => {
-  it("steps down as cards shrink", () => {
-    expect(cardTier(1900, 1000)).toBe("xl");
-    expect(cardTier(940, 500)).toBe("xl");
-    expect(cardTier(620, 350)).toBe("lg");
-    expect(cardTier(470, 250)).toBe("md");
-    expect(cardTier(300, 200)).toBe("sm");
-    expect(cardTier(190, 100)).toBe("xs");
+describe("cardUnitPx and cardTier", () => {
+  // A 1080p wall's cells, from a full-screen single batch down to a crowded board.
+  it("grows a card's type with the card, never below the readable minimum of the screen", () => {
+    const floor = 0.029 * 1080;
+    expect(cardUnitPx(1900, 980, 1080)).toBeCloseTo(980 / 19);
+    expect(cardUnitPx(470, 310, 1080)).toBeCloseTo(floor);
+    expect(cardUnitPx(150, 90, 1080)).toBeCloseTo(floor);
+  });
+
+  it("gives a 4K wall the 1080p wall's layout at twice the size", () => {
+    for (const [width, height] of [[1900, 980], [946, 484], [470, 310]] as const) {
+      const hd = cardUnitPx(width, height, 1080);
+      const uhd = cardUnitPx(width * 2, height * 2, 2160);
+      expect(uhd).toBeCloseTo(hd * 2);
+      expect(cardTier((width * 2) / uhd, (height * 2) / uhd)).toBe(cardTier(width / hd, height / hd));
+    }
+  });
+
+  it("steps down as the cells hold fewer text units", () => {
+    expect(cardTier(30, 19)).toBe("xl");
+    expect(cardTier(30, 15.5)).toBe("lg");
+    expect(cardTier(15, 10.6)).toBe("md");
+    expect(cardTier(15, 10)).toBe("sm");
+    expect(cardTier(11, 10)).toBe("xs");
+    expect(cardTier(15, 7)).toBe("xs");
   });
 });

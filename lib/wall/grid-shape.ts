@@ -1,5 +1,7 @@
+import { WALL_CARD_UNITS, WALL_MIN_TEXT_VMIN } from "@/config/wall";
+
 // The wall fits every batch on one screen: pick the column count that gives the largest cards
-// for this many batches in this viewport, and a density tier the cards size their numbers by.
+// for this many batches in this viewport, then the card's text unit and what it has room for.
 
 export type GridShape = { columns: number; rows: number };
 export type CardTier = "xl" | "lg" | "md" | "sm" | "xs";
@@ -25,15 +27,27 @@ export function gridShape(count: number, width: number, height: number): GridSha
   return { columns: best.columns, rows: best.rows };
 }
 
-const TIERS: ReadonlyArray<{ tier: CardTier; minWidth: number; minHeight: number }> = [
-  { tier: "xl", minWidth: 760, minHeight: 460 },
-  { tier: "lg", minWidth: 520, minHeight: 320 },
-  { tier: "md", minWidth: 360, minHeight: 220 },
-  { tier: "sm", minWidth: 240, minHeight: 150 },
+/**
+ * A card's text unit in px: its smallest text. It scales with the card, and never goes below the
+ * readable minimum of the screen. `cardUnitCss` is the same rule for the browser to apply.
+ */
+export function cardUnitPx(cellWidth: number, cellHeight: number, vmin: number): number {
+  const fit = Math.min(cellHeight / WALL_CARD_UNITS.high, cellWidth / WALL_CARD_UNITS.wide);
+  return Math.max((WALL_MIN_TEXT_VMIN / 100) * vmin, fit);
+}
+
+/** For a card inside a size container (its grid cell): the same unit in container query units. */
+export const cardUnitCss = `max(${WALL_MIN_TEXT_VMIN}vmin, min(${100 / WALL_CARD_UNITS.high}cqh, ${100 / WALL_CARD_UNITS.wide}cqw))`;
+
+// What each tier needs, in text units; see components/board/card-tier-styles.ts for what it shows.
+const TIERS: ReadonlyArray<{ tier: CardTier; wide: number; high: number }> = [
+  { tier: "xl", wide: 28, high: 18.5 },
+  { tier: "lg", wide: 20, high: 14.5 },
+  { tier: "md", wide: 13, high: 10.6 },
+  { tier: "sm", wide: 12, high: 9.6 },
 ];
 
-export function cardTier(cellWidth: number, cellHeight: number): CardTier {
-  return (
-    TIERS.find((step) => cellWidth >= step.minWidth && cellHeight >= step.minHeight)?.tier ?? "xs"
-  );
+/** The richest tier whose content fits a cell this many text units wide and high. */
+export function cardTier(unitsWide: number, unitsHigh: number): CardTier {
+  return TIERS.find((step) => unitsWide >= step.wide && unitsHigh >= step.high)?.tier ?? "xs";
 }

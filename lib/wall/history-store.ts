@@ -24,6 +24,8 @@ export function appendCapped(
 export type HistoryStore = {
   record: (key: string, point: HistoryPoint) => void;
   forget: (key: string) => void;
+  /** Drops every series but these. */
+  retainOnly: (keys: ReadonlySet<string>) => void;
   get: (key: string) => readonly HistoryPoint[];
   subscribe: (listener: () => void) => () => void;
   size: () => number;
@@ -46,6 +48,11 @@ export function createHistoryStore(): HistoryStore {
     },
     forget: (key) => {
       if (series.delete(key)) notify();
+    },
+    retainOnly: (keys) => {
+      let dropped = false;
+      for (const key of series.keys()) if (!keys.has(key)) dropped = series.delete(key) || dropped;
+      if (dropped) notify();
     },
     get: (key) => series.get(key) ?? EMPTY,
     subscribe: (listener) => {

@@ -48,16 +48,22 @@ export function migmaBatchData(
   }
 }
 
+/** Running since the simulator started, completed (without failures) from `endsAtMs` on. */
+export function migmaBatchEndingAt(batchId: string, endsAtMs: number, { runs, now }: SimContext) {
+  const startMs = Math.min(runs.main.startMs, endsAtMs);
+  return running(batchId, { startMs, durationMs: endsAtMs - startMs }, now, 0);
+}
+
 function notStarted(batchId: string, status: string, run: Run) {
   const createdMs = run.startMs - 20_000;
   return data(batchId, status, tally(TOTAL, 0, 0), createdMs, createdMs, null);
 }
 
-function running(batchId: string, run: Run, now: number) {
+function running(batchId: string, run: Run, now: number, failRate = RUNNING_FAIL_RATE) {
   const share = shareDone(run, now);
   const status = share <= 0 ? "queued" : share < 1 ? "processing" : "completed";
   const updatedMs = Math.min(now, run.startMs + run.durationMs);
-  const counts = tally(TOTAL, share, RUNNING_FAIL_RATE);
+  const counts = tally(TOTAL, share, failRate);
   return data(batchId, status, counts, run.startMs - 30_000, updatedMs, null);
 }
 

@@ -3,9 +3,9 @@ import type { ProviderSim, SimContext } from "../context";
 import { MIGMA_DOCS_EXAMPLE } from "../docs-examples";
 import { answerFault, type FaultStyle } from "../faults";
 import { sendJson, sendText } from "../respond";
-import { findRoute, route, type RouteParams } from "../router";
-import { scenarioOf, SIM_MIGMA_PENDING_ID } from "../scenarios";
-import { migmaBatchData } from "./migma-batch";
+import { findRoute, handlerFor, route, type RouteParams } from "../router";
+import { scenarioOf, SIM_MIGMA_PENDING_ID, simMigmaBatchEnd } from "../scenarios";
+import { migmaBatchData, migmaBatchEndingAt } from "./migma-batch";
 
 // Migma (Express): envelope { success, data, error }, errors { success:false, error, code, metadata }.
 // Every route is served under both /v1 and /api/v1.
@@ -13,20 +13,22 @@ import { migmaBatchData } from "./migma-batch";
 const routes = [route("/v1/sending/batches/:id", getBatch), route("/v1/projects", listProjects)];
 
 export const migmaSim: ProviderSim = {
+  id: "migma",
   owns: (path) => /^\/(api\/)?v1(\/|$)/.test(path),
   async handle(ctx) {
     const match = findRoute(routes, ctx.url.pathname.replace(/^\/api(?=\/v1)/, ""));
     if (!match) return migmaError(ctx, 404, "NOT_FOUND", "Route not found");
-    if (ctx.req.method !== "GET") {
-      return migmaError(ctx, 405, "METHOD_NOT_ALLOWED", "Method not allowed");
-    }
-    await match.handler(ctx, match.params);
+    const handler = handlerFor(match, ctx.req.method);
+    if (!handler) return migmaError(ctx, 405, "METHOD_NOT_ALLOWED", "Method not allowed");
+    await handler(ctx, match.params);
   },
 };
 
 async function getBatch(ctx: SimContext, { id = "" }: RouteParams) {
   ctx.countCall("migma", id);
   if (!authorized(ctx)) return;
+  const endsAt = simMigmaBatchEnd(id);
+  if (endsAt !== null) return sendJson(ctx.res, 200, envelope(ctx, migmaBatchEndingAt(id, endsAt, ctx)));
   const scenario = id === SIM_MIGMA_PENDING_ID ? "pending" : scenarioOf("migma", id);
   const validBody = () => envelope(ctx, migmaBatchData("running", id, ctx));
   if (scenario !== "pending" && (await answerFault(ctx, scenario, faultStyle(ctx, validBody)))) {

@@ -24,16 +24,16 @@ export function ShareLinkDead({ reason }: { reason: WallDeadReason }) {
       role="alert"
       data-testid="share-link-dead"
       data-reason={reason}
-      className="flex h-full w-full flex-col items-center justify-center gap-6 bg-black p-8 text-center"
+      className="flex h-full w-full flex-col items-center justify-center gap-[0.8em] bg-black p-[1em] text-center"
     >
       <span
         aria-hidden
-        className="flex size-24 items-center justify-center rounded-full border-4 border-muted text-6xl font-bold text-muted"
+        className="flex size-[2.6em] items-center justify-center rounded-full border-[0.12em] border-muted text-[length:calc(var(--wall-min)*1.8)] font-bold text-muted"
       >
         ×
       </span>
-      <h1 className="text-stat-lg text-ink">{copy.title}</h1>
-      <p className="max-w-3xl text-2xl text-muted">{copy.hint}</p>
+      <h1 className="text-[length:calc(var(--wall-min)*2)] font-semibold text-ink">{copy.title}</h1>
+      <p className="max-w-[30em] text-muted">{copy.hint}</p>
     </div>
   );
 }

@@ -1,24 +1,22 @@
 "use client";
 
-import { hashKey, useQueries, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { errorCodeOf } from "@/lib/api-client";
 import { batchFreshness } from "@/lib/batch-freshness";
+import { cardQueryState } from "@/lib/board-snapshot-cards";
+import { batchDisplayName } from "@/lib/batch-name";
 import { summarizeBoard } from "@/lib/board-summary";
 import { parseTimestamp } from "@/lib/format";
-import { useRecordBatchHistory } from "@/lib/hooks/use-batch-history";
+import { useRecordSnapshotHistory } from "@/lib/hooks/use-batch-history";
 import { useBurnInShift } from "@/lib/hooks/use-burn-in-shift";
 import { useNow } from "@/lib/hooks/use-now";
 import { useReloadOnNewVersion } from "@/lib/hooks/use-reload-on-new-version";
 import { useWakeLock } from "@/lib/hooks/use-wake-lock";
-import { batchQueryOptions } from "@/lib/queries/batch";
-import {
-  batchDeadReason,
-  descriptorDeadReason,
-  wallDescriptorQueryOptions,
-} from "@/lib/queries/wall";
+import { boardSnapshotQueryOptions } from "@/lib/queries/board-snapshot";
+import { descriptorDeadReason } from "@/lib/queries/wall";
 import type { WallDeadReason, WallDescriptor, WallSource } from "@/lib/wall/descriptor";
-import { wallFreshness } from "@/lib/wall/freshness";
+import { wallFreshness, wallUpdated } from "@/lib/wall/freshness";
 import { createHistoryStore } from "@/lib/wall/history-store";
 import { ShareLinkDead } from "./share-link-dead";
 import { WallGrid } from "./wall-grid";
@@ -26,64 +24,54 @@ import type { WallItem } from "./wall-grid";
 import { WallStaleBanner } from "./wall-stale-banner";
 import { WallTopBar } from "./wall-top-bar";
 
-/** The one poller of a wall: the board (or link), then one query per batch. Children only display. */
+/** The one poller of a wall: the board snapshot (or the link's), every card's numbers in one request. Children only display. */
 export function WallBody({ source, initial }: { source: WallSource; initial: WallDescriptor }) {
   const now = useNow();
+  const [openedAt] = useState(() => Date.now());
   const [dead, setDead] = useState<WallDeadReason | null>(null);
-  const descriptorQuery = useQuery({
-    ...wallDescriptorQueryOptions(source),
-    initialData: initial,
-    enabled: dead === null,
-  });
-  const descriptor = descriptorQuery.data;
-  const specs = dead
-    ? []
-    : descriptor.batches.map((batch) => {
-        const scope =
-          source.kind === "share"
-            ? { share: source.token, connectionId: batch.connectionId }
-            : { connectionId: batch.connectionId };
-        return { batch, options: batchQueryOptions(batch.provider, batch.batchId, scope) };
-      });
-  const results = useQueries({ queries: specs.map((spec) => spec.options) });
+  const query = useQuery({ ...boardSnapshotQueryOptions(source), enabled: dead === null });
+  const state = query.data;
+  const descriptor = state?.shown ?? initial;
   const [store] = useState(createHistoryStore);
-  useRecordBatchHistory(store);
+  useRecordSnapshotHistory(store, state);
   useReloadOnNewVersion();
   const wakeLock = useWakeLock(dead === null);
   const shift = useBurnInShift();
 
   const expiresAt = parseTimestamp(descriptor.expiresAt);
   const reason =
-    descriptorDeadReason(descriptorQuery.error) ??
-    results.map((result) => batchDeadReason(result.error)).find((found) => found !== null) ??
-    (expiresAt !== null && now >= expiresAt ? "expired" : null);
-  // A link that died stays dead: latched here so its queries stop instead of flickering back.
+    descriptorDeadReason(query.error) ?? (expiresAt !== null && now >= expiresAt ? "expired" : null);
+  // A link that died stays dead: latched here so its query stops instead of flickering back.
   if (reason !== null && dead === null) setDead(reason);
   if (dead ?? reason) return <ShareLinkDead reason={dead ?? reason ?? "missing"} />;
 
-  const items: WallItem[] = specs.map((spec, index) => {
-    const result = results[index];
-    if (!result) throw new Error("useQueries returned fewer results than queries");
+  const cards = new Map(state?.cards.map((card) => [card.batch.id, card]));
+  const items: WallItem[] = descriptor.batches.map((batch) => {
+    const card = cards.get(batch.id);
+    const cardState = cardQueryState(card, query.error);
     return {
-      batch: spec.batch,
-      result,
-      freshness: batchFreshness(result, now),
-      queryHash: hashKey(spec.options.queryKey),
+      batch,
+      view: cardState.data,
+      error: cardState.error,
+      freshness: batchFreshness(cardState, now),
+      historyKey: batch.id,
     };
   });
   const freshness = wallFreshness(
     items.map((item) => item.freshness),
-    { dataUpdatedAt: descriptorQuery.dataUpdatedAt, errorCode: errorCodeOf(descriptorQuery.error) },
-    results.map((result) => errorCodeOf(result.error)),
+    { dataUpdatedAt: query.dataUpdatedAt || openedAt, errorCode: errorCodeOf(query.error) },
+    items.map((item) => errorCodeOf(item.error)),
   );
-  const updatedAt = Math.max(0, ...results.map((result) => result.dataUpdatedAt));
+  // A single batch's link is titled like its card: the team's label, the provider's name, the id.
+  const only = items[0];
+  const title = descriptor.kind === "batch" && only ? batchDisplayName(only.batch, only.view) : descriptor.name;
 
   return (
     <div
       data-testid="wall-screen"
       data-kind={source.kind}
       data-wake-lock={wakeLock}
-      className="h-full w-full overflow-hidden p-2"
+      className="h-full w-full overflow-hidden p-[calc(var(--wall-min)*0.3)]"
     >
       <div
         data-testid="wall-shift"
@@ -95,12 +83,15 @@ export function WallBody({ source, initial }: { source: WallSource; initial: Wal
           <WallStaleBanner freshness={freshness} total={items.length} now={now} />
         )}
         <WallTopBar
-          name={descriptor.name}
-          summary={summarizeBoard(results.map((result) => result.data))}
-          updatedAt={updatedAt}
+          name={title}
+          summary={summarizeBoard(items.map((item) => item.view))}
+          updated={wallUpdated(
+            items.map((item) => item.view),
+            freshness,
+          )}
           now={now}
         />
-        <WallGrid items={items} store={store} />
+        <WallGrid items={items} store={store} now={now} />
       </div>
     </div>
   );

@@ -23,13 +23,13 @@ export function WallStaleBanner({ freshness, total, now }: WallStaleBannerProps)
     <div
       data-testid="stale-banner"
       data-unreachable={freshness.unreachable}
-      className="flex w-full shrink-0 flex-wrap items-baseline justify-center gap-x-4 gap-y-1 bg-notice-warning px-6 py-3 text-center text-canvas"
+      className="flex w-full shrink-0 flex-wrap items-baseline justify-center gap-x-[0.8em] bg-notice-warning px-[1em] py-[0.3em] text-center text-canvas"
     >
-      <p role="status" className="text-2xl font-bold lg:text-3xl">
+      <p role="status" className="text-[length:calc(var(--wall-min)*1.3)] font-bold">
         {title}
         {since !== null && <span suppressHydrationWarning> since {clockTime(since)}</span>}
       </p>
-      <p aria-hidden className="text-xl font-medium lg:text-2xl" suppressHydrationWarning>
+      <p aria-hidden className="font-medium" suppressHydrationWarning>
         {since !== null && `${formatRelativeTime(since, now)} · `}dimmed numbers may be out of date
       </p>
     </div>

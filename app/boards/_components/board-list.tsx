@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { BoardSummary } from "@/lib/board";
 import { formatDateTime } from "@/lib/format";
+import { BoardStates } from "./board-states";
 
 export function BoardList({ boards }: { boards: BoardSummary[] }) {
   if (boards.length === 0) {
@@ -26,6 +27,7 @@ export function BoardList({ boards }: { boards: BoardSummary[] }) {
               {board.batchCount === 1 ? "1 batch" : `${board.batchCount} batches`} · updated{" "}
               <span suppressHydrationWarning>{formatDateTime(board.updatedAt)}</span>
             </p>
+            <BoardStates states={board.states} />
           </Link>
         </li>
       ))}

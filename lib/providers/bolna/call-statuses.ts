@@ -1,10 +1,12 @@
 import "server-only";
-import type { BatchCount, Outcome } from "@/lib/batch-snapshot";
+import { OUTCOMES, type BatchCount, type Outcome } from "@/lib/batch-snapshot";
 
 type CallStatus = { label: string; outcome: Outcome };
 
 // Bolna's documented call statuses, in display order. Anything else is treated as a live call:
-// it is not final, so the batch is not done while such calls exist.
+// it is not final, so the batch is not done while such calls exist. Busy and no-answer calls did
+// not connect, but nothing broke: unreached. Balance-low stays a failure: the call was never
+// placed because the account ran out of credit, which someone has to fix.
 const KNOWN: ReadonlyArray<readonly [string, CallStatus]> = [
   ["scheduled", { label: "Scheduled", outcome: "pending" }],
   ["queued", { label: "Queued", outcome: "pending" }],
@@ -14,8 +16,8 @@ const KNOWN: ReadonlyArray<readonly [string, CallStatus]> = [
   ["in-progress", { label: "In progress", outcome: "active" }],
   ["call-disconnected", { label: "Call disconnected", outcome: "active" }],
   ["completed", { label: "Completed", outcome: "success" }],
-  ["busy", { label: "Busy", outcome: "failure" }],
-  ["no-answer", { label: "No answer", outcome: "failure" }],
+  ["busy", { label: "Busy", outcome: "unreached" }],
+  ["no-answer", { label: "No answer", outcome: "unreached" }],
   ["balance-low", { label: "Balance low", outcome: "failure" }],
   ["canceled", { label: "Canceled", outcome: "failure" }],
   ["cancelled", { label: "Cancelled", outcome: "failure" }],
@@ -24,13 +26,9 @@ const KNOWN: ReadonlyArray<readonly [string, CallStatus]> = [
   ["error", { label: "Error", outcome: "failure" }],
 ];
 const KNOWN_INDEX = new Map(KNOWN.map(([status, info], index) => [status, { ...info, index }]));
-const OUTCOME_ORDER: Record<Outcome, number> = { pending: 0, active: 1, success: 2, failure: 3 };
+const OUTCOME_ORDER = Object.fromEntries(OUTCOMES.map((outcome, index) => [outcome, index])) as Record<Outcome, number>;
 
-export function isFinalOutcome(outcome: Outcome): boolean {
-  return outcome === "success" || outcome === "failure";
-}
-
-/** One bucket per call status present, ordered pending, active, success, failure. */
+/** One bucket per call status present, ordered pending, active, success, unreached, failure. */
 export function callStatusCounts(executionStatus: Record<string, number | null>): BatchCount[] {
   const buckets = Object.entries(executionStatus).map(([status, count]) => {
     const known = KNOWN_INDEX.get(status.trim().toLowerCase());

@@ -4,7 +4,8 @@ import type { ConnectionTestResult, FetchBatchContext, TestConnectionContext, Up
 import { bearerAuth, upstreamFor } from "../upstream";
 import { bolnaProfile } from "./profile";
 
-const bolna = (context: UpstreamContext) => upstreamFor(bolnaProfile, context, bearerAuth);
+/** Also serves the list, stop and execution calls (operations.ts). */
+export const bolna = (context: UpstreamContext) => upstreamFor(bolnaProfile, context, bearerAuth);
 
 /** GET /batches/{id}. A bad key comes back as 403 {"detail": …}, which statusError maps to auth. */
 export async function fetchBolnaBatch(batchId: string, context: FetchBatchContext): Promise<unknown> {

@@ -23,4 +23,10 @@ export const bolnaProfile = {
     // Per agent, the whole execution on every status change; unsigned, from one documented IP.
     webhooks: { events: "call-executions", signed: false },
   },
+  reports: {
+    items: { one: "call", many: "calls" },
+    // Busy and unanswered calls may be retried after the batch looks done.
+    lateCounts: "call outcomes",
+    captions: { completed: "Connected" },
+  },
 } as const satisfies ProviderProfile<"bolna">;

@@ -29,6 +29,7 @@ describe("normalizeBolnaBatch", () => {
     expect(normalize(docsExample)).toEqual({
       provider: "bolna",
       batchId: BATCH_ID,
+      name: "customers.csv",
       state: "scheduled",
       providerStatus: "scheduled",
       total: 7,
@@ -58,6 +59,7 @@ describe("normalizeBolnaBatch", () => {
         totalContacts: 11,
         invalidContacts: 4,
       },
+      reason: null,
     });
   });
 
@@ -73,7 +75,7 @@ describe("normalizeBolnaBatch", () => {
     }
   });
 
-  it("orders one bucket per call status pending → active → success → failure, unknown ones as active", () => {
+  it("orders one bucket per call status pending → active → success → unreached → failure, unknown ones as active", () => {
     const snapshot = normalize(executedRunning);
     expect(snapshot.counts).toEqual([
       { status: "queued", label: "Queued", count: 5, outcome: "pending" },
@@ -81,8 +83,9 @@ describe("normalizeBolnaBatch", () => {
       { status: "call-disconnected", label: "Call disconnected", count: 2, outcome: "active" },
       { status: "voicemail-detected", label: "Voicemail detected", count: 1, outcome: "active" },
       { status: "completed", label: "Completed", count: 6, outcome: "success" },
-      { status: "busy", label: "Busy", count: 1, outcome: "failure" },
-      { status: "no-answer", label: "No answer", count: 2, outcome: "failure" },
+      // Nobody picked up: not a failure.
+      { status: "busy", label: "Busy", count: 1, outcome: "unreached" },
+      { status: "no-answer", label: "No answer", count: 2, outcome: "unreached" },
     ]);
     expect(snapshot.processed).toBe(9);
     expect(snapshot.progress).toBe(9 / 20);
@@ -93,6 +96,8 @@ describe("normalizeBolnaBatch", () => {
     expect(snapshot.state).toBe("running");
     expect(snapshot.providerStatus).toBe("Executed");
     expect(snapshot.scheduledAt).toBe("2025-06-02T10:00:00.000Z");
+    // Calling began at the scheduled time: the average throughput is measured from it.
+    expect(snapshot.startedAt).toBe("2025-06-02T10:00:00.000Z");
     expect(snapshot.details.fromPhoneNumbers).toEqual(["+19876543007", "+19876543008"]);
     expect(snapshot.notes).toContain(
       "1 invalid contact was rejected from the CSV and is not counted.",

@@ -1,10 +1,10 @@
 import "server-only";
-import type { BatchCount, BatchSnapshot, BatchState } from "@/lib/batch-snapshot";
+import { isFinalOutcome, type BatchCount, type BatchSnapshot, type BatchState } from "@/lib/batch-snapshot";
 import { parsePayload } from "../payload";
-import { batchProgress, compactDetails, plural, unknownStatusNote } from "../snapshot-parts";
+import { batchProgress, compactDetails, providerBatchName, plural, unknownStatusNote } from "../snapshot-parts";
 import type { TransformContext } from "../snapshot-parts";
 import { bolnaProfile } from "./profile";
-import { callStatusCounts, isFinalOutcome } from "./call-statuses";
+import { callStatusCounts } from "./call-statuses";
 import { bolnaBatchSchema } from "./schema";
 import type { BolnaBatch } from "./schema";
 
@@ -23,6 +23,7 @@ export function normalizeBolnaBatch(
   return {
     provider: "bolna",
     batchId,
+    name: providerBatchName(batch.file_name),
     state,
     providerStatus: batch.status,
     total,
@@ -32,7 +33,8 @@ export function normalizeBolnaBatch(
     funnel: null,
     etaSeconds: null,
     createdAt: batch.created_at,
-    startedAt: null,
+    // Calls start at the scheduled time [I: Bolna's docs schedule runs, they report no start].
+    startedAt: state === "scheduled" || state === "queued" ? null : batch.scheduled_at,
     completedAt: null,
     scheduledAt: batch.scheduled_at,
     updatedAt: batch.updated_at,
@@ -46,6 +48,7 @@ export function normalizeBolnaBatch(
       totalContacts: batch.total_contacts,
       invalidContacts,
     }),
+    reason: null,
   };
 }
 

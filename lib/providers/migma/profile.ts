@@ -23,4 +23,11 @@ export const migmaProfile = {
     // Account webhooks carry no sending or batch events.
     webhooks: null,
   },
+  reports: {
+    items: { one: "email", many: "emails" },
+    // Queued, sent and failed only: nothing arrives after the batch ends.
+    lateCounts: null,
+    // "Sent" is handed to the sending service; Migma reports no delivery.
+    captions: { sent: "Sent · delivery not reported" },
+  },
 } as const satisfies ProviderProfile<"migma">;

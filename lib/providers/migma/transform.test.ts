@@ -32,6 +32,7 @@ describe("normalizeMigmaBatch", () => {
     expect(normalize(docsExample)).toEqual({
       provider: "migma",
       batchId: "btch_7Hq2",
+      name: "string",
       state: "queued",
       providerStatus: "queued",
       total: 0,
@@ -61,13 +62,15 @@ describe("normalizeMigmaBatch", () => {
         sendingProvider: "string",
         recipientType: "audience",
         recipientId: "string",
-        error: "string",
       },
+      // Migma's `error` is its reason for the batch's outcome, shown beside the state.
+      reason: "string",
     });
   });
 
   it("reads the docs' example filled in with real values (what the simulator serves)", () => {
     expect(normalize(docsExampleFilledIn)).toMatchObject({
+      name: "Your November picks are here",
       state: "completed",
       providerStatus: "completed",
       total: 1250,
@@ -75,6 +78,16 @@ describe("normalizeMigmaBatch", () => {
       progress: 1,
       details: { subject: "Your November picks are here", sendingProvider: "ses", recipientId: "aud_7Hq2mXb9LpT4" },
     });
+  });
+
+  it("names the batch by its subject on one line, and by nothing when the subject is blank", () => {
+    const withSubject = (subject: string | null) => ({
+      ...docsExampleFilledIn,
+      data: { ...docsExampleFilledIn.data, subject },
+    });
+    expect(normalize(withSubject("  Winter sale:\n  30% off ")).name).toBe("Winter sale: 30% off");
+    expect(normalize(withSubject("   ")).name).toBeNull();
+    expect(normalize(withSubject(null)).name).toBeNull();
   });
 
   it("produces snapshots the shared schema accepts", () => {
@@ -104,7 +117,7 @@ describe("normalizeMigmaBatch", () => {
     });
     expect(snapshot.updatedAt).toBeNull();
     expect(snapshot.details).not.toHaveProperty("recipientId");
-    expect(snapshot.details).not.toHaveProperty("error");
+    expect(snapshot.reason).toBeNull();
     expect(snapshot.notes).toContain(
       "Migma did not report a queued count; it is the total minus sent and failed.",
     );
@@ -121,13 +134,14 @@ describe("normalizeMigmaBatch", () => {
     expect(snapshot.details.sendingProvider).toBe("sendgrid");
   });
 
-  it("reports a completed batch with failures as partial and keeps the batch error in details", () => {
+  it("reports a completed batch with failures as partial, with Migma's error as its reason", () => {
     const snapshot = normalize(completedWithFailures);
     expect(snapshot.state).toBe("partial");
     expect(snapshot.providerStatus).toBe("completed");
     expect(snapshot.progress).toBe(1);
     expect(snapshot.updatedAt).toBeNull();
-    expect(snapshot.details.error).toBe("5 recipients bounced at the provider");
+    expect(snapshot.reason).toBe("5 recipients bounced at the provider");
+    expect(snapshot.details).not.toHaveProperty("error");
   });
 
   it("keeps an unknown status verbatim as state unknown", () => {

@@ -3,7 +3,7 @@ import type { BatchSnapshot, BatchState } from "@/lib/batch-snapshot";
 import { AppError } from "@/lib/errors";
 import { badPayloadError } from "../http";
 import { parsePayload } from "../payload";
-import { batchProgress, compactDetails, unknownStatusNote } from "../snapshot-parts";
+import { batchProgress, compactDetails, providerBatchName, unknownStatusNote } from "../snapshot-parts";
 import type { TransformContext } from "../snapshot-parts";
 import { migmaProfile } from "./profile";
 import { migmaBatchSchema, migmaEnvelopeSchema } from "./schema";
@@ -25,6 +25,7 @@ export function normalizeMigmaBatch(
   return {
     provider: "migma",
     batchId,
+    name: providerBatchName(batch.subject),
     state,
     providerStatus: batch.status,
     total,
@@ -52,8 +53,8 @@ export function normalizeMigmaBatch(
       sendingProvider: batch.provider,
       recipientType: batch.recipientType,
       recipientId: batch.recipientId,
-      error: batch.error,
     }),
+    reason: batch.error?.trim() || null,
   };
 }
 

@@ -6,7 +6,8 @@ import { upstreamFor } from "../upstream";
 import { mindoProfile } from "./profile";
 
 const NAME = mindoProfile.name;
-const mindo = (context: UpstreamContext) => upstreamFor(mindoProfile, context, (apiKey) => ({ "X-API-Key": apiKey }));
+/** Also serves the list and recipient calls (operations.ts). */
+export const mindo = (context: UpstreamContext) => upstreamFor(mindoProfile, context, (apiKey) => ({ "X-API-Key": apiKey }));
 
 /** GET /api/v1/meta-templates/bulk-sends/{id}/ — the trailing slash matters: Django redirects without it. */
 export async function fetchMindoBulkSend(batchId: string, context: FetchBatchContext): Promise<unknown> {

@@ -1,6 +1,7 @@
 import "server-only";
 import { defineAdapter } from "../define-adapter";
 import { fetchMindoBulkSend, testMindoConnection } from "./client";
+import { listMindoBulkSends, listMindoMessages } from "./operations";
 import { mindoProfile } from "./profile";
 import { normalizeMindoBulkSend } from "./transform";
 
@@ -9,4 +10,6 @@ export const mindoAdapter = defineAdapter({
   fetchBatch: fetchMindoBulkSend,
   normalize: normalizeMindoBulkSend,
   testConnection: testMindoConnection,
+  listBatches: listMindoBulkSends,
+  listRecipients: listMindoMessages,
 });

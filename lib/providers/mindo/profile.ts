@@ -25,4 +25,10 @@ export const mindoProfile = {
     recipients: "api",
     webhooks: null,
   },
+  reports: {
+    items: { one: "message", many: "messages" },
+    lateCounts: "delivery and read counts",
+    // The buckets are exclusive stages of the sent → delivered → read funnel.
+    captions: { sent: "Awaiting a delivery receipt", delivered: "Awaiting a read receipt", read: "Delivered and read" },
+  },
 } as const satisfies ProviderProfile<"mindo">;

@@ -34,6 +34,7 @@ describe("normalizeMindoBulkSend", () => {
     expect(normalize(docsCompleted)).toEqual({
       provider: "mindo",
       batchId: BATCH_ID,
+      name: "welcome_message",
       state: "completed",
       providerStatus: "COMPLETED",
       total: 3,
@@ -41,8 +42,9 @@ describe("normalizeMindoBulkSend", () => {
       progress: 1,
       counts: [
         { status: "pending", label: "Pending", count: 0, outcome: "pending" },
-        { status: "sent", label: "Sent", count: 1, outcome: "success" },
-        { status: "delivered", label: "Delivered", count: 1, outcome: "success" },
+        // Exclusive buckets say what they hold, so they never contradict the funnel's "Sent 3".
+        { status: "sent", label: "Sent, not yet delivered", count: 1, outcome: "success" },
+        { status: "delivered", label: "Delivered, not read", count: 1, outcome: "success" },
         { status: "read", label: "Read", count: 1, outcome: "success" },
         { status: "failed", label: "Failed", count: 0, outcome: "failure" },
       ],
@@ -68,6 +70,7 @@ describe("normalizeMindoBulkSend", () => {
         senderName: "Mindo Software",
         createdBy: "John Doe (user@example.com)",
       },
+      reason: null,
     });
   });
 

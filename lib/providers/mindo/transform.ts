@@ -2,7 +2,7 @@ import "server-only";
 import { isTerminalState } from "@/lib/batch-snapshot";
 import type { BatchCount, BatchSnapshot, BatchState } from "@/lib/batch-snapshot";
 import { parsePayload } from "../payload";
-import { batchProgress, compactDetails, unknownStatusNote } from "../snapshot-parts";
+import { batchProgress, compactDetails, providerBatchName, unknownStatusNote } from "../snapshot-parts";
 import type { TransformContext } from "../snapshot-parts";
 import { mindoProfile } from "./profile";
 import { mindoBulkSendSchema } from "./schema";
@@ -36,6 +36,7 @@ export function normalizeMindoBulkSend(
   return {
     provider: "mindo",
     batchId,
+    name: providerBatchName(send.template?.template_name),
     state,
     providerStatus: send.status,
     total,
@@ -65,6 +66,7 @@ export function normalizeMindoBulkSend(
       senderName: send.phone_number?.verified_name,
       createdBy: createdByOf(send.created_by),
     }),
+    reason: null,
   };
 }
 
@@ -73,10 +75,15 @@ type Stages = { pending: number; sent: number; delivered: number; read: number; 
 function exclusiveCounts({ pending, sent, delivered, read, failed }: Stages): BatchCount[] {
   return [
     { status: "pending", label: "Pending", count: pending, outcome: "pending" },
-    { status: "sent", label: "Sent", count: Math.max(0, sent - delivered), outcome: "success" },
+    {
+      status: "sent",
+      label: "Sent, not yet delivered",
+      count: Math.max(0, sent - delivered),
+      outcome: "success",
+    },
     {
       status: "delivered",
-      label: "Delivered",
+      label: "Delivered, not read",
       count: Math.max(0, delivered - read),
       outcome: "success",
     },

@@ -46,7 +46,7 @@ function isInvalidBatchId(body: unknown): boolean {
 }
 
 // SendGrid's 429 may carry only X-RateLimit-Reset (unix seconds) instead of Retry-After.
-function sendGridStatusError(upstream: Upstream, response: UpstreamResponse, now: Date): AppError {
+export function sendGridStatusError(upstream: Upstream, response: UpstreamResponse, now: Date): AppError {
   const fromReset =
     response.status === 429 && !response.headers.has("retry-after")
       ? secondsUntilReset(response.headers.get("x-ratelimit-reset"), now)

@@ -1,6 +1,7 @@
 import "server-only";
 import { defineAdapter } from "../define-adapter";
 import { fetchSendGridBatch } from "./client";
+import { controlSendGridBatch, listSendGridScheduledSends } from "./operations";
 import { sendGridProfile } from "./profile";
 import { testSendGridConnection } from "./test-connection";
 import { normalizeSendGridBatch } from "./transform";
@@ -10,4 +11,6 @@ export const sendGridAdapter = defineAdapter({
   fetchBatch: fetchSendGridBatch,
   normalize: normalizeSendGridBatch,
   testConnection: testSendGridConnection,
+  listBatches: listSendGridScheduledSends,
+  control: controlSendGridBatch,
 });

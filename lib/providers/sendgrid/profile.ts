@@ -16,12 +16,18 @@ export const sendGridProfile = {
   settling: { everyMs: 30_000, polls: 2 },
   capabilities: {
     // GET /v3/user/scheduled_sends lists only paused and cancelled batches, not recent ones.
-    list: "none",
+    list: "paused-and-cancelled",
     // Until 10 minutes before send_at.
     actions: ["pause", "resume", "cancel"],
     // No per-batch rows in the API: only events of sends we tagged, through the Event Webhook.
     recipients: "webhook",
     // ECDSA-signed arrays of events.
     webhooks: { events: "email-events", signed: true },
+  },
+  reports: {
+    // No counts at all: only whether the batch id exists and is paused or cancelled.
+    items: { one: "email", many: "emails" },
+    lateCounts: null,
+    captions: {},
   },
 } as const satisfies ProviderProfile<"sendgrid">;

@@ -32,6 +32,7 @@ describe("normalizeSendGridBatch", () => {
     expect(normalize("HkJ5yLYULb7Rj8GKSx7u025ouWVlMgAi", docsScheduledSend)).toEqual({
       provider: "sendgrid",
       batchId: "HkJ5yLYULb7Rj8GKSx7u025ouWVlMgAi",
+      name: null,
       state: "cancelled",
       providerStatus: "cancel",
       total: null,
@@ -49,6 +50,7 @@ describe("normalizeSendGridBatch", () => {
       stale: false,
       notes: [NO_COUNTS, "Cancelled mail is discarded when its send time comes."],
       details: {},
+      reason: null,
     });
   });
 

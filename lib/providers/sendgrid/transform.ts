@@ -19,6 +19,8 @@ export function normalizeSendGridBatch(
   return {
     provider: "sendgrid",
     batchId,
+    // SendGrid's batch is an id and a status: nothing names it.
+    name: null,
     state,
     providerStatus: entry?.status ?? null,
     total: null,
@@ -36,6 +38,7 @@ export function normalizeSendGridBatch(
     stale: false,
     notes: sendGridNotes(state, entry),
     details: {},
+    reason: null,
   };
 }
 

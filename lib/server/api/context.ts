@@ -1,8 +1,14 @@
 import "server-only";
+import { getEnv } from "../env";
+import { clientAddress } from "../security/client-address";
 import { contextFor, type ServiceContext } from "../service-context";
 import { requireApiSession } from "../session";
 
-/** The signed-in caller's context, or a 401: the session is checked in the handler itself (proxy.ts only redirects pages). */
+/**
+ * The signed-in caller's context, or a 401: the session is checked in the handler itself (proxy.ts
+ * only redirects pages). The client's address goes with it, for the activity log.
+ */
 export async function sessionContext(request: Request): Promise<ServiceContext> {
-  return contextFor(await requireApiSession(request));
+  const ctx = await contextFor(await requireApiSession(request));
+  return { ...ctx, address: clientAddress(request.headers, getEnv().TRUSTED_PROXY_HOPS) };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { AppError } from "@/lib/errors";
 import { errorName, getLogger } from "../logger";
+import { holdsCurrent, type TaggedJson } from "./etag";
 
 // Everything the API returns is per-user and live: never stored by a browser or a proxy.
 const NO_STORE = { "Cache-Control": "private, no-store" };
@@ -10,9 +11,16 @@ export function jsonResponse(data: unknown, status = 200): NextResponse {
   return NextResponse.json(data, { status, headers: NO_STORE });
 }
 
-/** For a body already serialized (one JSON shared by many viewers). */
-export function jsonTextResponse(json: string, status = 200): NextResponse {
-  return new NextResponse(json, { status, headers: { ...NO_STORE, "Content-Type": "application/json" } });
+/**
+ * For a body already serialized (one JSON shared by many viewers), with its ETag: a viewer that
+ * quotes it in If-None-Match gets 304 and no body. no-store still holds: the browser keeps
+ * nothing, the page keeps its last answer and asks with its tag (lib/api-client.ts).
+ */
+export function taggedJsonResponse(request: Request, { json, etag }: TaggedJson): Response {
+  if (holdsCurrent(request.headers.get("if-none-match"), etag)) {
+    return new Response(null, { status: 304, headers: { ...NO_STORE, ETag: etag } });
+  }
+  return new Response(json, { status: 200, headers: { ...NO_STORE, "Content-Type": "application/json", ETag: etag } });
 }
 
 export function emptyResponse(status = 204): NextResponse {

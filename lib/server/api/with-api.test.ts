@@ -1,5 +1,6 @@
-import { describe, expect, it, vi } from "vitest";
-// First: the mocks below are built from it.
+import pino from "pino";
+import { describe, expect, it, onTestFinished, vi } from "vitest";
+// First among ours: the mocks below are built from it.
 import { mockedEnvModule, mockedSessionModule, routeState } from "@/lib/server/testing/route-harness";
 import { AppError } from "@/lib/errors";
 import { getLogger } from "../logger";
@@ -21,9 +22,21 @@ const call = (
 
 const APP = "http://127.0.0.1:3000";
 
+/** The request lines written to the log's stream (the suite runs with LOG_LEVEL=silent). */
+function captureRequestLines() {
+  const logger = getLogger();
+  const level = logger.level;
+  logger.level = "info";
+  onTestFinished(() => {
+    logger.level = level;
+  });
+  const stream = (logger as unknown as Record<symbol, { write: (line: string) => unknown }>)[pino.symbols.streamSym]!;
+  return vi.spyOn(stream, "write").mockImplementation(() => true);
+}
+
 describe("withApi", () => {
   it("gives every answer, errors included, a request id, the route's headers and one log line without the token", async () => {
-    const info = vi.spyOn(getLogger(), "info").mockImplementation(() => undefined);
+    const write = captureRequestLines();
     const options = { headers: { "Referrer-Policy": "no-referrer" } };
     const ok = await call(
       withApi(async () => jsonResponse({ ok: true }), options),
@@ -39,9 +52,13 @@ describe("withApi", () => {
     expect(failed.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
     for (const response of [ok, failed])
       expect(response.headers.get("referrer-policy")).toBe("no-referrer");
-    expect(info).toHaveBeenCalledTimes(2);
-    expect(JSON.stringify(info.mock.calls)).not.toContain("secret-token");
-    info.mockRestore();
+    const lines = write.mock.calls.map(([line]) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines).toEqual([
+      expect.objectContaining({ level: 30, service: "sendboard", msg: "request", requestId: "from-proxy-1234", method: "GET", path: "/api/share/:token", status: 200 }),
+      expect.objectContaining({ requestId: failed.headers.get("x-request-id"), status: 404, ms: expect.any(Number), time: expect.any(String) }),
+    ]);
+    expect(JSON.stringify(write.mock.calls)).not.toContain("secret-token");
+    write.mockRestore();
   });
 
   it.each([
@@ -76,11 +93,13 @@ describe("withApi", () => {
   });
 
   it("names the signed-in caller on the request's log line", async () => {
-    const info = vi.spyOn(getLogger(), "info").mockImplementation(() => undefined);
+    const write = captureRequestLines();
     routeState.user = { id: "user-7", teamId: "team-1", role: "member", email: "m@example.com", name: "M" };
     await call(withSession(async () => jsonResponse({ ok: true })) as never);
     routeState.user = null;
-    expect(info).toHaveBeenCalledWith(expect.objectContaining({ userId: "user-7", status: 200 }), "request");
-    info.mockRestore();
+    await call(withApi(async () => jsonResponse({ ok: true })));
+    const lines = write.mock.calls.map(([line]) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines[0]).toMatchObject({ userId: "user-7", status: 200 });
+    expect(lines[1]).not.toHaveProperty("userId");
   });
 });

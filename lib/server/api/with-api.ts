@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { NextRequest } from "next/server";
 import { appOrigin } from "../app-url";
-import { getLogger, loggablePath } from "../logger";
+import { loggablePath, logRequest } from "../logger";
 import type { ServiceContext } from "../service-context";
 import { sessionContext } from "./context";
 import { assertSameOrigin, changesState } from "./cross-site";
@@ -34,6 +34,8 @@ function urlOf(request: Request): RequestUrl {
  * AppError turned into its JSON error body.
  */
 export function withApi<Params = Record<string, never>>(handler: (context: ApiContext<Params>) => Promise<Response>, options: ApiOptions = {}) {
+  // Every request pays for the wrapper: what can be worked out once is.
+  const routeHeaders = Object.entries(options.headers ?? {});
   return async (request: Request, context: { params: Promise<Params> }): Promise<Response> => {
     const started = performance.now();
     const incoming = request.headers.get("x-request-id");
@@ -48,19 +50,17 @@ export function withApi<Params = Record<string, never>>(handler: (context: ApiCo
     } catch (error) {
       response = errorResponse(error, requestId);
     }
-    for (const [name, value] of Object.entries(options.headers ?? {})) response.headers.set(name, value);
+    for (const [name, value] of routeHeaders) response.headers.set(name, value);
     response.headers.set("X-Request-Id", requestId);
-    getLogger().info(
-      {
-        requestId,
-        method: request.method,
-        path: loggablePath(url.pathname),
-        status: response.status,
-        ms: Math.round(performance.now() - started),
-        userId: apiContext?.userId,
-      },
-      "request",
-    );
+    logRequest({
+      requestId,
+      method: request.method,
+      path: loggablePath(url.pathname),
+      status: response.status,
+      ms: Math.round(performance.now() - started),
+      // Only when known: the line is JSON written by hand, and undefined is not JSON.
+      ...(apiContext?.userId && { userId: apiContext.userId }),
+    });
     return response;
   };
 }

@@ -13,24 +13,37 @@ import { authorizeShareBatch } from "../share-links";
 import { resolvePollKey } from "./poll-key";
 import { getPoller } from "./poller";
 import { serializedView, type PolledView } from "./serialized-view";
+import type { TaggedJson } from "../api/etag";
 
 /** A batch someone reads, through the connection they name (the team's default when null). */
 export type BatchReadInput = BatchRef & { connectionId: string | null };
 
+/** One batch as a viewer reads it: the view's parts, and the JSON (with its ETag) every viewer of it shares. */
+export type BatchRead = { view: PolledView; body: TaggedJson };
+
 /** A team's batch, as the JSON the API answers with. */
-export async function getBatchViewBody(ctx: ServiceContext, input: BatchReadInput): Promise<string> {
+export async function getBatchViewBody(ctx: ServiceContext, input: BatchReadInput): Promise<TaggedJson> {
   assertCan(ctx.actor, "batches:read");
-  const { connection, key } = await resolvePollKey(ctx.actor.teamId, input, input.connectionId);
-  return serializedView(key, await readPolledView(connection, input, `user:${ctx.actor.id}`));
+  return (await readTeamBatch(ctx.actor.teamId, input, userViewer(ctx.actor.id))).body;
 }
 
 /** The same for a share link's viewer: the token stands in for a session, for the batches its link covers (403 otherwise). */
-export async function getSharedBatchViewBody(ctx: PublicContext, input: BatchReadInput & { token: string }): Promise<string> {
+export async function getSharedBatchViewBody(ctx: PublicContext, input: BatchReadInput & { token: string }): Promise<TaggedJson> {
   const { token, provider, batchId } = input;
   const scope = await authorizeShareBatch(ctx, { token, provider, batchId, connectionId: input.connectionId ?? undefined });
-  const { connection, key } = await resolvePollKey(scope.teamId, input, scope.connectionId);
-  return serializedView(key, await readPolledView(connection, input, `share:${hashToken(token).slice(0, 16)}`));
+  return (await readTeamBatch(scope.teamId, { provider, batchId, connectionId: scope.connectionId }, shareViewer(token))).body;
 }
+
+/** Already authorised by the caller: a team's batch through the connection named (the team's default when null). */
+export async function readTeamBatch(teamId: string, input: BatchReadInput, viewer: string): Promise<BatchRead> {
+  const { connection, key } = await resolvePollKey(teamId, input, input.connectionId);
+  const view = await readPolledView(connection, input, viewer);
+  return { view, body: serializedView(key, view) };
+}
+
+/** Who read a batch, for the active-viewers metric: opaque ids, never a token. */
+export const userViewer = (userId: string) => `user:${userId}`;
+export const shareViewer = (token: string) => `share:${hashToken(token).slice(0, 16)}`;
 
 /**
  * The latest snapshot of a batch as the poll scheduler holds it. Viewers never cause an upstream

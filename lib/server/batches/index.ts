@@ -2,6 +2,6 @@ import "server-only";
 
 // The batch read path: a viewer's read, the poller behind it, and the batch's stored history.
 export { getBatchHistory, getBatchHistoryCsv } from "./batch-history";
-export { getBatchViewBody, getSharedBatchViewBody } from "./batch-view";
-export type { BatchReadInput } from "./batch-view";
+export { getBatchViewBody, getSharedBatchViewBody, readTeamBatch, shareViewer, userViewer } from "./batch-view";
+export type { BatchRead, BatchReadInput } from "./batch-view";
 export { getPoller } from "./poller";

@@ -13,14 +13,14 @@ const polling: PollingInfo = {
   lastError: null,
 };
 const insights: BatchInsights = {
-  throughputPerMinute: { recent: 120, average: 100 },
+  throughputPerMinute: { recent: 120, average: 100, averageSince: "watching-began" },
   etaRange: null,
   stalled: false,
   provisional: false,
   historyPoints: 3,
 };
 
-const parsed = (body: string) => JSON.parse(body) as Record<string, unknown>;
+const parsed = ({ json }: { json: string }) => JSON.parse(json) as Record<string, unknown>;
 
 describe("serializedView", () => {
   it("is the view as JSON: the snapshot's fields, polling and insights", () => {
@@ -28,10 +28,20 @@ describe("serializedView", () => {
     expect(parsed(serializedView("k1", view))).toEqual(JSON.parse(JSON.stringify({ ...view.snapshot, polling, insights })));
   });
 
-  it("hands every viewer of an unchanged view the same body", () => {
+  it("hands every viewer of an unchanged view the same body and ETag", () => {
     const view: PolledView = { snapshot: snapshotAt(10), polling, insights };
     const first = serializedView("k2", view);
     expect(serializedView("k2", { ...view, polling: { ...polling } })).toBe(first);
+    expect(first.etag).toMatch(/^W\/"[A-Za-z0-9_-]{27}"$/);
+  });
+
+  it("changes the ETag with anything a viewer sees, the freshness fields included", () => {
+    const view: PolledView = { snapshot: snapshotAt(10), polling, insights };
+    const first = serializedView("k4", view).etag;
+    const failing = { ...polling, lastError: { code: "provider_error", message: "x", at: "2026-03-01T12:00:06.000Z" } };
+    expect(serializedView("k4", { ...view, polling: failing }).etag).not.toBe(first);
+    expect(serializedView("k4", { ...view, snapshot: snapshotAt(10, { stale: true }) }).etag).not.toBe(first);
+    expect(serializedView("k4", view).etag).toBe(first);
   });
 
   it("writes a new body for a new snapshot, new insights or a change in polling", () => {

@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { checkBatchId } from "@/lib/providers/batch-id";
 import type { ProviderId } from "@/lib/providers/provider-id";
 import type { Database } from "@/lib/server/db/schema";
-import { boardConnectionIdFor } from "./connection-seam";
+import { storedConnectionIdFor } from "@/lib/server/connections";
 
 export type PreparedBoardBatch = {
   connectionId: string;
@@ -23,7 +23,7 @@ export async function prepareBoardBatch(
   const checked = checkBatchId(input.provider, input.batchId);
   if (!checked.ok)
     throw new AppError("invalid_batch_id", `${input.batchId.slice(0, 80)}: ${checked.reason}`);
-  const connectionId = await boardConnectionIdFor(db, teamId, input.provider, input.connectionId);
+  const connectionId = await storedConnectionIdFor(db, teamId, input.provider, input.connectionId);
   const label = input.label?.trim();
   return {
     connectionId,

@@ -6,7 +6,7 @@ import { assertCan } from "@/lib/server/security/permissions";
 import type { ServiceContext } from "@/lib/server/service-context";
 import { isUniqueViolation } from "@/lib/server/db/unique-violation";
 import { prepareBoardBatch } from "./board-batch-input";
-import { findTeamBoard, listBoardBatchRows, newBoardBatchRow, toBoard, toBoardBatch } from "./board-rows";
+import { findTeamBoard, insertBoardBatch, listBoardBatchRows, toBoard, toBoardBatch } from "./board-rows";
 import type { BoardBatchRow } from "./board-rows";
 
 const ALREADY_ON_BOARD = "This batch is already on the board.";
@@ -28,8 +28,7 @@ export async function addBoardBatch(
         throw new AppError("conflict", `A board holds at most ${MAX_BOARD_BATCHES} batches.`);
       }
       const position = existing.reduce((max, row) => Math.max(max, row.position + 1), 0);
-      const added = newBoardBatchRow(board.id, batch, position, at);
-      await trx.insertInto("board_batches").values(added).execute();
+      const added = await insertBoardBatch(trx, actor.teamId, { boardId: board.id, batch, position, now });
       await trx.updateTable("boards").set({ updated_at: at }).where("id", "=", board.id).execute();
       return added;
     });

@@ -6,9 +6,11 @@ import type { Board, BoardBatch } from "@/lib/board";
 import { AppError } from "@/lib/errors";
 import { isProviderId } from "@/lib/providers/provider-id";
 import type { BoardBatchesTable, BoardsTable, Database } from "@/lib/server/db/schema";
+import { findBatchLabel, saveBatchLabel } from "@/lib/server/labels";
 
 export type BoardRow = Selectable<BoardsTable>;
-export type BoardBatchRow = Selectable<BoardBatchesTable>;
+/** A batch on a board, with the team's label of it (lib/server/labels). */
+export type BoardBatchRow = Selectable<BoardBatchesTable> & { label: string | null };
 
 const NOT_FOUND = "This board does not exist.";
 
@@ -38,10 +40,19 @@ export async function listBoardBatchRows(
 ): Promise<BoardBatchRow[]> {
   return db
     .selectFrom("board_batches")
-    .selectAll()
-    .where("board_id", "=", boardId)
-    .orderBy("position")
-    .orderBy("added_at")
+    .innerJoin("boards", "boards.id", "board_batches.board_id")
+    .leftJoin("batch_labels", (join) =>
+      join
+        .onRef("batch_labels.team_id", "=", "boards.team_id")
+        .onRef("batch_labels.connection_id", "=", "board_batches.connection_id")
+        .onRef("batch_labels.provider", "=", "board_batches.provider")
+        .onRef("batch_labels.batch_id", "=", "board_batches.batch_id"),
+    )
+    .selectAll("board_batches")
+    .select("batch_labels.label")
+    .where("board_batches.board_id", "=", boardId)
+    .orderBy("board_batches.position")
+    .orderBy("board_batches.added_at")
     .execute();
 }
 
@@ -69,16 +80,26 @@ export function toBoard(row: BoardRow, batches: BoardBatchRow[]): Board {
   };
 }
 
-/** The row for one batch on a board, as both board creation and "add batch" insert it. */
-export function newBoardBatchRow(boardId: string, batch: PreparedBoardBatch, position: number, addedAt: string): BoardBatchRow {
-  return {
+/**
+ * Puts one batch on a board, as both board creation and "add batch" do; a label given with it
+ * names the batch for the team. Returns the board batch as the board now shows it.
+ */
+export async function insertBoardBatch(
+  db: Kysely<Database>,
+  teamId: string,
+  { boardId, batch, position, now }: { boardId: string; batch: PreparedBoardBatch; position: number; now: Date },
+): Promise<BoardBatchRow> {
+  const row = {
     id: randomUUID(),
     board_id: boardId,
     connection_id: batch.connectionId,
     provider: batch.provider,
     batch_id: batch.batchId,
-    label: batch.label,
     position,
-    added_at: addedAt,
+    added_at: now.toISOString(),
   };
+  await db.insertInto("board_batches").values(row).execute();
+  const key = { teamId, ...batch };
+  if (batch.label !== null) await saveBatchLabel(db, key, batch.label, now);
+  return { ...row, label: batch.label ?? (await findBatchLabel(db, key)) };
 }

@@ -120,6 +120,32 @@ describe("boards", () => {
     expect(list[1]?.id).toBe(board.id);
   });
 
+  it("lists each board's batches by where they were last seen, from stored snapshots", async () => {
+    const board = await fourProviderBoard();
+    const snapshot = (key: string, at: string, state: string) => ({
+      poll_key: key,
+      fetched_at: at,
+      state,
+      processed: 0,
+      total: null,
+      data: "{}",
+    });
+    await db
+      .insertInto("batch_snapshots")
+      .values([
+        snapshot("env-migma:migma:sim-running", "2026-01-01T00:00:00.000Z", "running"),
+        snapshot("env-migma:migma:sim-running", "2026-01-01T00:05:00.000Z", "failed"),
+        snapshot(`env-mindo:mindo:${mindoRunning}`, "2026-01-01T00:00:00.000Z", "running"),
+        snapshot("env-sendgrid:sendgrid:sim-paused", "2026-01-01T00:00:00.000Z", "paused"),
+        // Another team's board is not counted, nor another account's batch of the same id.
+        snapshot(`c-other:bolna:${bolnaRunning}`, "2026-01-01T00:00:00.000Z", "completed"),
+      ])
+      .execute();
+    const [listed] = await listBoards(ctxOf(alice));
+    expect(listed?.id).toBe(board.id);
+    expect(listed?.states).toEqual({ running: 1, waiting: 1, done: 0, failed: 1, unseen: 1 });
+  });
+
   it("renames, adds, removes and reorders", async () => {
     const board = await fourProviderBoard();
     expect((await renameBoard(ctxOf(alice), { boardId: board.id, name: "Cyber Monday" })).name).toBe("Cyber Monday");

@@ -7,7 +7,8 @@ import type { ServiceContext } from "@/lib/server/service-context";
 import { boardBatchKey, prepareBoardBatch } from "./board-batch-input";
 import type { PreparedBoardBatch } from "./board-batch-input";
 import { isUniqueViolation } from "@/lib/server/db/unique-violation";
-import { findTeamBoard, listBoardBatchRows, newBoardBatchRow, toBoard } from "./board-rows";
+import { findTeamBoard, insertBoardBatch, listBoardBatchRows, toBoard } from "./board-rows";
+import { noBoardStates, readBoardStates } from "./board-states";
 
 const DUPLICATE = "The same batch is listed twice on this board.";
 
@@ -39,9 +40,8 @@ export async function createBoard(
           updated_at: at,
         })
         .execute();
-      for (const [position, batch] of prepared.entries()) {
-        await trx.insertInto("board_batches").values(newBoardBatchRow(id, batch, position, at)).execute();
-      }
+      for (const [position, batch] of prepared.entries())
+        await insertBoardBatch(trx, actor.teamId, { boardId: id, batch, position, now });
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError("conflict", DUPLICATE);
@@ -62,10 +62,12 @@ export async function listBoards({ db, actor }: ServiceContext): Promise<BoardSu
     .orderBy("boards.created_at", "desc")
     .orderBy("boards.id")
     .execute();
+  const states = await readBoardStates(db, actor.teamId);
   return rows.map((row) => ({
     id: row.id,
     name: row.name,
     batchCount: Number(row.batch_count),
+    states: states.get(row.id) ?? noBoardStates(),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   }));

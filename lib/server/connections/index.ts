@@ -7,3 +7,4 @@ export { resolveConnection } from "./resolve";
 export type { ResolvedConnection } from "./resolved-connection";
 export { testConnectionById } from "./test-connection";
 export { findFirstConnectionRow } from "./repository";
+export { defaultConnectionIdFor, storedConnectionIdFor } from "./stored-connection-id";

@@ -4,13 +4,17 @@ import { PROVIDER_REGIONS } from "@/lib/connection";
 import { AppError } from "@/lib/errors";
 import { isProviderId, PROVIDER_INFO } from "@/lib/providers/provider-id";
 import type { ProviderId } from "@/lib/providers/provider-id";
+import type { AuditDetails } from "@/lib/audit-event";
+import { assertCanOrAudit, recordAudit } from "@/lib/server/audit";
 import { assertCan } from "@/lib/server/security/permissions";
 import type { ServiceContext } from "@/lib/server/service-context";
+import { connectionAuditEvent } from "./audit-target";
 import { connectionDeps, type ConnectionDeps } from "./deps";
 import { isEnvConnectionId, listEnvConnections } from "./env-connections";
 import { mayUseEnvConnections } from "./env-team";
 import { forgetResolvedConnections } from "./resolved-cache";
 import { deleteConnectionRow, findConnectionRow, insertConnection, listConnectionRows, toPublicConnection, updateConnectionRow } from "./repository";
+import type { ConnectionRow } from "./repository";
 
 // Admins only: a connection holds a key that reads the team's sends.
 
@@ -22,42 +26,72 @@ export async function listConnections({ db, actor }: ServiceContext): Promise<Co
   return [...(await envConnectionsOf(connectionDeps(db), actor.teamId)), ...own];
 }
 
-export async function createConnection({ db, actor }: ServiceContext, input: CreateConnectionInput, now = new Date()): Promise<Connection> {
-  assertCan(actor, "connections:manage");
+export async function createConnection(ctx: ServiceContext, input: CreateConnectionInput, now = new Date()): Promise<Connection> {
+  await assertCanOrAudit(ctx, "connections:manage", { action: "connection.create", target: { id: null, label: input.name }, details: { provider: input.provider } }, now);
+  const { db, actor } = ctx;
   const { masterKey } = connectionDeps(db);
   const region = checkRegion(input.provider, input.region) ?? PROVIDER_REGIONS[input.provider][0] ?? null;
-  const row = await insertConnection(db, masterKey, { ...input, teamId: actor.teamId, region, budgetPerMinute: input.budgetPerMinute ?? null }, now);
+  const row = await db.transaction().execute(async (trx) => {
+    const inserted = await insertConnection(trx, masterKey, { ...input, teamId: actor.teamId, region, budgetPerMinute: input.budgetPerMinute ?? null }, now);
+    await recordAudit({ ...ctx, db: trx }, { action: "connection.create", ...connectionAuditEvent(inserted) }, now);
+    return inserted;
+  });
   // A team's first connection of a provider replaces the environment's as its default.
   forgetResolvedConnections();
   return publicOrThrow(toPublicConnection(row));
 }
 
 export async function updateConnection(
-  { db, actor }: ServiceContext,
+  ctx: ServiceContext,
   { id, changes }: { id: string; changes: UpdateConnectionInput },
   now = new Date(),
 ): Promise<Connection> {
-  assertCan(actor, "connections:manage");
+  await assertCanOrAudit(ctx, "connections:manage", { action: "connection.update", target: { id, label: null } }, now);
+  const { db, actor } = ctx;
   const deps = connectionDeps(db);
   await assertWritable(deps, actor.teamId, id);
   const row = await findConnectionRow(db, actor.teamId, id);
   if (!row || !isProviderId(row.provider)) throw notFound();
   checkRegion(row.provider, changes.region);
-  const updated = await updateConnectionRow(db, deps.masterKey, actor.teamId, id, changes, now);
+  const updated = await db.transaction().execute(async (trx) => {
+    const after = await updateConnectionRow(trx, deps.masterKey, actor.teamId, id, changes, now);
+    if (!after) return undefined;
+    const event = connectionAuditEvent(after);
+    await recordAudit({ ...ctx, db: trx }, { action: "connection.update", target: event.target, details: { ...event.details, ...describeChanges(row, changes) } }, now);
+    return after;
+  });
   forgetResolvedConnections();
   return publicOrThrow(updated && toPublicConnection(updated));
 }
 
-export async function removeConnection({ db, actor }: ServiceContext, { id }: { id: string }): Promise<void> {
-  assertCan(actor, "connections:manage");
+export async function removeConnection(ctx: ServiceContext, { id }: { id: string }, now = new Date()): Promise<void> {
+  await assertCanOrAudit(ctx, "connections:manage", { action: "connection.remove", target: { id, label: null } }, now);
+  const { db, actor } = ctx;
   await assertWritable(connectionDeps(db), actor.teamId, id);
-  const deleted = await deleteConnectionRow(db, actor.teamId, id);
+  const deleted = await db.transaction().execute(async (trx) => {
+    const row = await findConnectionRow(trx, actor.teamId, id);
+    if (!row || !(await deleteConnectionRow(trx, actor.teamId, id))) return false;
+    await recordAudit({ ...ctx, db: trx }, { action: "connection.remove", ...connectionAuditEvent(row) }, now);
+    return true;
+  });
   forgetResolvedConnections();
   if (!deleted) throw notFound();
 }
 
 async function envConnectionsOf(deps: ConnectionDeps, teamId: string): Promise<Connection[]> {
   return (await mayUseEnvConnections(deps, teamId)) ? listEnvConnections(deps.env) : [];
+}
+
+/** What an edit touched, in words for the log; a new key is only named, never shown. */
+function describeChanges(before: ConnectionRow, changes: UpdateConnectionInput): AuditDetails {
+  const changed = [
+    changes.name !== undefined && "name",
+    changes.region !== undefined && "region",
+    changes.budgetPerMinute !== undefined && "budget",
+    changes.apiKey !== undefined && "API key",
+  ].filter((field) => field !== false);
+  const renamed = changes.name !== undefined && changes.name !== before.name;
+  return { changed: changed.join(", "), ...(renamed && { renamedFrom: before.name }) };
 }
 
 async function assertWritable(deps: ConnectionDeps, teamId: string, id: string): Promise<void> {

@@ -48,11 +48,12 @@ function openConfigured(env: Env): Kysely<Database> {
   });
 }
 
-export async function applyMigrations(db: Kysely<Database>): Promise<void> {
+/** Every migration, or (for a migration's own test) those up to and including `upTo`. */
+export async function applyMigrations(db: Kysely<Database>, upTo?: string): Promise<void> {
   // Kysely looks for its own tables in every schema unless told which one: name ours.
   const migrationTableSchema = await postgresSchemaOf(db);
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, migrationTableSchema });
-  const { error } = await migrator.migrateToLatest();
+  const { error } = upTo === undefined ? await migrator.migrateToLatest() : await migrator.migrateTo(upTo);
   if (!error) return;
   if (isUnreachableError(error)) throw unavailableError(error);
   throw new Error(`Database migration failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -14,7 +14,7 @@ export interface UsersTable {
   team_id: string;
   email: string;
   name: string;
-  role: string; // "admin" | "member"
+  role: string; // a UserRole: "admin" | "operator" | "member"
   password_hash: string | null; // null until an invited user sets a password
   invite_token_hash: string | null;
   invite_expires_at: string | null;
@@ -48,7 +48,6 @@ export interface WatchedBatchesTable {
   connection_id: string;
   provider: string;
   batch_id: string;
-  label: string | null;
   added_by: string;
   added_at: string;
   position: Generated<number>;
@@ -69,9 +68,18 @@ export interface BoardBatchesTable {
   connection_id: string;
   provider: string;
   batch_id: string;
-  label: string | null;
   position: number;
   added_at: string;
+}
+
+/** The team's name for one batch, shown by every view of it (the watched list, boards, walls, its page). */
+export interface BatchLabelsTable {
+  team_id: string;
+  connection_id: string;
+  provider: string;
+  batch_id: string;
+  label: string;
+  updated_at: string;
 }
 
 export interface ShareLinksTable {
@@ -141,6 +149,23 @@ export interface SignInFailuresTable {
   at: string;
 }
 
+/** The activity log (audit/): appended in the transaction of the change it records. */
+export interface AuditEventsTable {
+  id: string;
+  team_id: string;
+  at: string;
+  actor_kind: string; // "user" | "token" | "system"
+  actor_id: string | null;
+  actor_email: string | null; // a copy: kept after the person is removed
+  action: string; // an AuditAction, e.g. "user.invite"
+  target_type: string;
+  target_id: string | null;
+  target_label: string | null;
+  address: string | null;
+  outcome: string; // "ok" | "refused" | "failed"
+  details: string; // a small flat JSON object, never a key, token, secret or recipient data
+}
+
 export interface Database {
   teams: TeamsTable;
   users: UsersTable;
@@ -149,6 +174,7 @@ export interface Database {
   watched_batches: WatchedBatchesTable;
   boards: BoardsTable;
   board_batches: BoardBatchesTable;
+  batch_labels: BatchLabelsTable;
   share_links: ShareLinksTable;
   batch_snapshots: BatchSnapshotsTable;
   poll_leases: PollLeasesTable;
@@ -156,4 +182,5 @@ export interface Database {
   poll_calls: PollCallsTable;
   connection_holds: ConnectionHoldsTable;
   sign_in_failures: SignInFailuresTable;
+  audit_events: AuditEventsTable;
 }

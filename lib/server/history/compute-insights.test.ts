@@ -36,12 +36,12 @@ describe("computeInsights: throughput", () => {
   it("has no rates from a single observation or a span under 10 s", () => {
     expect(
       computeInsights(input({ latest: snapshotAt(0, { processed: 10 }) })).throughputPerMinute,
-    ).toEqual({ recent: null, average: null });
+    ).toEqual({ recent: null, average: null, averageSince: "watching-began" });
     const points = [pointAt(0, { processed: 0 })];
     expect(
       computeInsights(input({ points, latest: snapshotAt(5, { processed: 50 }) }))
         .throughputPerMinute,
-    ).toEqual({ recent: null, average: null });
+    ).toEqual({ recent: null, average: null, averageSince: "watching-began" });
   });
 
   it("ends a finished batch's average when its count last changed, and drops recent", () => {
@@ -53,7 +53,22 @@ describe("computeInsights: throughput", () => {
     expect(computeInsights(input({ points, latest })).throughputPerMinute).toEqual({
       recent: null,
       average: 100,
+      averageSince: "watching-began",
     });
+  });
+
+  it("takes the average since the provider's start of sending when it reports one, not since watching began", () => {
+    // Started 20 min before the first snapshot we saw, with 2,000 done then; 2,500 at 5 min in.
+    const startedAt = new Date(Date.parse(snapshotAt(0).fetchedAt) - 20 * 60_000).toISOString();
+    const points = [pointAt(0, { processed: 2_000 })];
+    const latest = snapshotAt(300, { processed: 2_500, total: 5_000, startedAt });
+    const { throughputPerMinute, etaRange } = computeInsights(input({ points, latest }));
+    expect(throughputPerMinute).toEqual({ recent: 100, average: 100, averageSince: "sending-began" });
+    expect(etaRange).toEqual({ lowSeconds: 1_125, highSeconds: 1_875 });
+    // Finished: over the provider's start to its end.
+    const completedAt = new Date(Date.parse(startedAt) + 10 * 60_000).toISOString();
+    const done = snapshotAt(600, { processed: 5_000, total: 5_000, state: "completed", startedAt, completedAt });
+    expect(computeInsights(input({ points, latest: done })).throughputPerMinute.average).toBe(500);
   });
 });
 
@@ -73,7 +88,7 @@ describe("computeInsights: ETA range", () => {
     const points = [pointAt(0, { processed: 0 })];
     const latest = snapshotAt(90, { processed: 600, total: 1_000 });
     const { throughputPerMinute, etaRange } = computeInsights(input({ points, latest }));
-    expect(throughputPerMinute).toEqual({ recent: 400, average: 400 });
+    expect(throughputPerMinute).toEqual({ recent: 400, average: 400, averageSince: "watching-began" });
     expect(etaRange).toEqual({ lowSeconds: 45, highSeconds: 75 });
   });
 
@@ -170,6 +185,11 @@ describe("computeInsights: provisional", () => {
     expect(computeInsights(input({ latest: snapshotAt(0, { processed: 999 }) })).provisional).toBe(
       false,
     );
+  });
+
+  it("is never provisional for a provider whose counts do not arrive late", () => {
+    const migma = snapshotAt(0, { provider: "migma", batchId: "sim-completed", processed: 1_000, state: "completed" });
+    expect(computeInsights(input({ latest: migma })).provisional).toBe(false);
   });
 
   it("passes the stored count through", () => {

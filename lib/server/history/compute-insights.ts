@@ -1,10 +1,12 @@
 import "server-only";
 import { isTerminalState, type BatchSnapshot } from "@/lib/batch-snapshot";
 import type { BatchInsights } from "@/lib/batch-view";
+import { parseTimestamp } from "@/lib/format";
+import { profileOf } from "@/lib/providers/profiles";
 import { etaRangeOf } from "./eta-range";
 import { seriesWithLatest, toHistoryPoint, type HistoryPoint } from "./history-point";
 import { isStalled } from "./stalled";
-import { averageThroughput, recentThroughput } from "./throughput";
+import { averageSinceStart, averageThroughput, recentThroughput } from "./throughput";
 
 export type InsightsInput = {
   /** Stored points, any order; the latest snapshot is added to them. */
@@ -28,14 +30,20 @@ export function computeInsights({
   const series = seriesWithLatest(points, toHistoryPoint(latest));
   const finished = isTerminalState(latest.state);
   const recent = finished ? null : recentThroughput(series);
-  const average = averageThroughput(series, finished);
+  const startedAt = parseTimestamp(latest.startedAt);
+  const average =
+    startedAt === null
+      ? averageThroughput(series, finished)
+      : averageSinceStart(series, startedAt, finished, parseTimestamp(latest.completedAt));
   const stalled = isStalled(series, latest, unchangedPolls);
   const allProcessed = latest.progress !== null && latest.progress >= 1;
+  // Only a provider with counts that arrive late (delivery receipts, call retries) is provisional.
+  const lateCounts = profileOf(latest.provider).reports.lateCounts !== null;
   return {
-    throughputPerMinute: { recent, average },
+    throughputPerMinute: { recent, average, averageSince: startedAt === null ? "watching-began" : "sending-began" },
     etaRange: stalled ? null : etaRangeOf(latest, recent, average),
     stalled,
-    provisional: !final && (finished || allProcessed),
+    provisional: lateCounts && !final && (finished || allProcessed),
     historyPoints: storedCount,
   };
 }

@@ -90,7 +90,7 @@ describe("getInsights on recorded history", () => {
       createLastSeenCache(),
     );
     expect(insights).toEqual({
-      throughputPerMinute: { recent: null, average: null },
+      throughputPerMinute: { recent: null, average: null, averageSince: "watching-began" },
       etaRange: null,
       stalled: false,
       provisional: false,

@@ -56,9 +56,22 @@ export function recentThroughput(series: HistoryPoint[]): number | null {
 /** From the start of movement to the latest point; for a finished batch, to when its count last changed. */
 export function averageThroughput(series: HistoryPoint[], finished: boolean): number | null {
   const start = movementStart(series);
-  const end = finished
-    ? trailingRunStart(series, (a, b) => a.processed === b.processed)
-    : series.at(-1);
+  const end = finishedEnd(series, finished);
   if (!start || !end) return null;
   return ratePerMinute(start.processed, end.processed, start.at, end.at);
+}
+
+/**
+ * Everything processed since the provider says sending began, however late we started
+ * watching; for a finished batch up to its end (the provider's, else its count's last change).
+ */
+export function averageSinceStart(series: HistoryPoint[], startedAt: number, finished: boolean, completedAt: number | null): number | null {
+  const end = finishedEnd(series, finished);
+  if (!end) return null;
+  const endAt = finished && completedAt !== null ? completedAt : end.at;
+  return ratePerMinute(0, end.processed, startedAt, endAt);
+}
+
+function finishedEnd(series: HistoryPoint[], finished: boolean): HistoryPoint | undefined {
+  return finished ? trailingRunStart(series, (a, b) => a.processed === b.processed) : series.at(-1);
 }

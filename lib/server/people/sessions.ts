@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Database } from "@/lib/server/db/schema";
+import type { Role } from "@/lib/server/security/permissions";
 import { hashToken } from "@/lib/server/security/tokens";
 import { forgetCachedSessionUsers } from "./session-cache";
 import { isRole } from "./users";
@@ -9,7 +10,7 @@ import { isRole } from "./users";
 /** Absolute: a tab that polls all day does not keep a session alive past this. */
 export const SESSION_LIFETIME_MS = 12 * 60 * 60 * 1000;
 
-export type SessionUser = { id: string; teamId: string; role: "admin" | "member"; email: string; name: string };
+export type SessionUser = { id: string; teamId: string; role: Role; email: string; name: string };
 
 /** The session id goes into the encrypted cookie; the table keeps only its hash, like every token. */
 export async function createSession(db: Kysely<Database>, userId: string, now = new Date()): Promise<string> {

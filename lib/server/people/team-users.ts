@@ -5,10 +5,12 @@ import { getEnv } from "@/lib/server/env";
 import { AppError } from "@/lib/errors";
 import type { InviteUserInput, TeamUser, UserRole } from "@/lib/team-user";
 import type { Database } from "@/lib/server/db/schema";
+import { assertCanOrAudit, recordAudit } from "@/lib/server/audit";
 import { assertCan, type Actor } from "@/lib/server/security/permissions";
 import { revokeShareLinksMadeBy } from "@/lib/server/share-links";
 import { createShareToken, hashToken, isExpired } from "@/lib/server/security/tokens";
 import type { ServiceContext } from "@/lib/server/service-context";
+import { userAuditTarget } from "./audit-target";
 import { inviteUrlFor } from "./invite-url";
 import { forgetCachedSessionUsers } from "./session-cache";
 import { revokeUserSessions } from "./sessions";
@@ -37,11 +39,12 @@ export async function listTeamUsers({ db, actor }: ServiceContext, now = new Dat
  * link made for `origin`, APP_URL), stored hashed.
  */
 export async function inviteUser(
-  { db, actor }: ServiceContext,
+  ctx: ServiceContext,
   input: InviteUserInput & { origin: string },
   now = new Date(),
 ): Promise<{ user: TeamUser; token: string; inviteUrl: string }> {
-  assertCan(actor, "users:manage");
+  await assertCanOrAudit(ctx, "users:manage", { action: "user.invite", target: { id: null, label: normalizeEmail(input.email) }, details: { role: input.role } }, now);
+  const { db, actor } = ctx;
   const email = normalizeEmail(input.email);
   const taken = await db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirst();
   if (taken) throw new AppError("conflict", "This email already has a Sendboard account.");
@@ -57,31 +60,41 @@ export async function inviteUser(
     invite_expires_at: new Date(now.getTime() + INVITE_LIFETIME_MS).toISOString(),
     created_at: now.toISOString(),
   };
-  await db.insertInto("users").values(row).execute();
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto("users").values(row).execute();
+    await recordAudit({ ...ctx, db: trx }, { action: "user.invite", target: userAuditTarget(row), details: { role: input.role } }, now);
+  });
   return { user: describeUser(row, input.role, now), token, inviteUrl: inviteUrlFor(input.origin, token) };
 }
 
 export async function changeUserRole(
-  { db, actor }: ServiceContext,
+  ctx: ServiceContext,
   { userId, role }: { userId: string; role: UserRole },
   now = new Date(),
 ): Promise<TeamUser> {
-  assertCan(actor, "users:manage");
+  await assertCanOrAudit(ctx, "users:manage", { action: "user.role_change", target: { id: userId, label: null }, details: { to: role } }, now);
+  const { db, actor } = ctx;
   const row = await findChangeableUser(db, actor, userId, "change your own role");
-  await db.updateTable("users").set({ role }).where("id", "=", row.id).where("team_id", "=", actor.teamId).execute();
+  // The same role again changes nothing, so nothing is recorded.
+  if (row.role !== role) await db.transaction().execute(async (trx) => {
+    await trx.updateTable("users").set({ role }).where("id", "=", row.id).where("team_id", "=", actor.teamId).execute();
+    await recordAudit({ ...ctx, db: trx }, { action: "user.role_change", target: userAuditTarget(row), details: { from: row.role, to: role } }, now);
+  });
   // Their next request runs with the new role, not the remembered one.
   forgetCachedSessionUsers();
   return describeUser(row, role, now);
 }
 
 /** Deletes the user and ends every session they have and every share link they made, at once. */
-export async function removeUser({ db, actor }: ServiceContext, { userId }: { userId: string }, now = new Date()): Promise<void> {
-  assertCan(actor, "users:manage");
+export async function removeUser(ctx: ServiceContext, { userId }: { userId: string }, now = new Date()): Promise<void> {
+  await assertCanOrAudit(ctx, "users:manage", { action: "user.remove", target: { id: userId, label: null } }, now);
+  const { db, actor } = ctx;
   const row = await findChangeableUser(db, actor, userId, "remove yourself");
   await db.transaction().execute(async (trx) => {
     await revokeUserSessions(trx, row.id, now);
     await revokeShareLinksMadeBy(trx, row.id, now);
     await trx.deleteFrom("users").where("id", "=", row.id).where("team_id", "=", actor.teamId).execute();
+    await recordAudit({ ...ctx, db: trx }, { action: "user.remove", target: userAuditTarget(row) }, now);
   });
 }
 

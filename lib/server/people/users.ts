@@ -4,6 +4,7 @@ import type { Kysely, Selectable } from "kysely";
 import type { Database, UsersTable } from "@/lib/server/db/schema";
 import { hashPassword, verifyPassword } from "@/lib/server/security/passwords";
 import type { Role } from "@/lib/server/security/permissions";
+import { isUserRole } from "@/lib/team-user";
 
 export type UserRow = Selectable<UsersTable>;
 
@@ -16,7 +17,7 @@ export async function findUserByEmail(db: Kysely<Database>, email: string): Prom
 }
 
 export function isRole(value: string): value is Role {
-  return value === "admin" || value === "member";
+  return isUserRole(value);
 }
 
 /**

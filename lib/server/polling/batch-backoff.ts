@@ -1,11 +1,8 @@
-import { ExponentialBackoff, halfJitterGenerator, type IBackoff } from "cockatiel";
+import type { IBackoff } from "cockatiel";
+import { retryDelays } from "./retry-delays";
 import { POLL_CADENCE } from "./settings";
 
-const factory = new ExponentialBackoff({
-  generator: halfJitterGenerator,
-  initialDelay: POLL_CADENCE.batchBackoff.initialMs,
-  maxDelay: POLL_CADENCE.batchBackoff.maxMs,
-});
+const factory = retryDelays(POLL_CADENCE.batchBackoff.initialMs, POLL_CADENCE.batchBackoff.maxMs);
 
 /** Exponential, jittered wait after one batch's consecutive failures; reset by a success. */
 export function createBatchBackoff() {

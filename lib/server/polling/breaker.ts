@@ -1,19 +1,11 @@
-import {
-  circuitBreaker,
-  CircuitState,
-  ConsecutiveBreaker,
-  ExponentialBackoff,
-  halfJitterGenerator,
-  handleWhen,
-  type IBackoff,
-  type IBackoffFactory,
-} from "cockatiel";
+import { circuitBreaker, CircuitState, ConsecutiveBreaker, handleWhen, type IBackoff, type IBackoffFactory } from "cockatiel";
 import { isTransientPollError } from "./error-kind";
+import { retryDelays } from "./retry-delays";
 import { POLL_CADENCE } from "./settings";
 
 /**
  * One circuit breaker per connection: after consecutive 5xx/timeouts it opens for an
- * exponentially growing, jittered delay, then lets one probe through; success closes it.
+ * exponentially growing, jittered delay (retry-delays.ts), then lets one probe through; success closes it.
  * cockatiel keeps the state and reads Date.now(); we only watch its delays so the scheduler
  * knows when the probe may go, instead of calling into a breaker that would refuse.
  */
@@ -23,10 +15,7 @@ export function createConnectionBreaker() {
   let openUntil = 0;
   const policy = circuitBreaker(handleWhen(isTransientPollError), {
     breaker: new ConsecutiveBreaker(consecutiveFailures),
-    halfOpenAfter: watchDelays(
-      new ExponentialBackoff({ generator: halfJitterGenerator, initialDelay: halfOpenInitialMs, maxDelay: halfOpenMaxMs }),
-      (ms) => (lastDelayMs = ms),
-    ),
+    halfOpenAfter: watchDelays(retryDelays(halfOpenInitialMs, halfOpenMaxMs), (ms) => (lastDelayMs = ms)),
   });
   policy.onBreak(() => (openUntil = Date.now() + lastDelayMs));
 

@@ -21,4 +21,18 @@ describe("cadence", () => {
     expect(isSettled("mindo", tail)).toBe(false);
     expect(nextTailCount(tail, "running")).toBeNull();
   });
+
+  it("ends the tail at once when the provider's end time lies a whole tail before the snapshot", () => {
+    const fetchedAt = "2026-03-02T09:10:00.000Z";
+    const endedAgo = (ms: number) => new Date(Date.parse(fetchedAt) - ms).toISOString();
+    // Migma's tail: 2 polls 30 s apart.
+    expect(isSettled("migma", 0, { completedAt: null, updatedAt: endedAgo(60_000), fetchedAt })).toBe(true);
+    expect(isSettled("migma", 0, { completedAt: null, updatedAt: endedAgo(59_000), fetchedAt })).toBe(false);
+    // completedAt wins over the last update; Mindo's tail is 10 minutes.
+    expect(isSettled("mindo", 0, { completedAt: endedAgo(9 * 60_000), updatedAt: endedAgo(20 * 60_000), fetchedAt })).toBe(false);
+    expect(isSettled("mindo", 1, { completedAt: endedAgo(11 * 60_000), updatedAt: null, fetchedAt })).toBe(true);
+    // Without an end time, or before the batch is terminal, only the polls count.
+    expect(isSettled("migma", 0, { completedAt: null, updatedAt: null, fetchedAt })).toBe(false);
+    expect(isSettled("migma", null, { completedAt: endedAgo(3_600_000), updatedAt: null, fetchedAt })).toBe(false);
+  });
 });

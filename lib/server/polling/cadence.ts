@@ -1,4 +1,4 @@
-import { isTerminalState, type BatchState } from "@/lib/batch-snapshot";
+import { isTerminalState, type BatchSnapshot, type BatchState } from "@/lib/batch-snapshot";
 import type { ProviderId } from "@/lib/providers/provider-id";
 import { POLL_CADENCE } from "./settings";
 
@@ -18,6 +18,17 @@ export function nextTailCount(previous: number | null, state: BatchState | null)
   return previous === null ? 0 : previous + 1;
 }
 
-export function isSettled(provider: ProviderId, tailCount: number | null): boolean {
-  return tailCount !== null && tailCount >= POLL_CADENCE.settling[provider].polls;
+type SettleTimes = Pick<BatchSnapshot, "completedAt" | "updatedAt" | "fetchedAt">;
+
+/**
+ * The tail is over after its polls, or at once when the provider's own end time (completedAt,
+ * else its last update) lies a whole tail before the snapshot: a batch that ended during an
+ * outage, or long before anyone opened it, has had its time to settle.
+ */
+export function isSettled(provider: ProviderId, tailCount: number | null, snapshot?: SettleTimes | null): boolean {
+  if (tailCount === null) return false;
+  const { everyMs, polls } = POLL_CADENCE.settling[provider];
+  if (tailCount >= polls) return true;
+  const endedAt = Date.parse(snapshot?.completedAt ?? snapshot?.updatedAt ?? "");
+  return Date.parse(snapshot?.fetchedAt ?? "") - endedAt >= everyMs * polls;
 }

@@ -19,10 +19,14 @@ export type BatchEntry = {
   pollCount: number;
   /** Earliest next call for this batch alone (its own backoff). */
   holdUntil: number;
+  /** Its connection answers again after failing: call at once rather than at the cadence. */
+  retryNow: boolean;
   backoff: ReturnType<typeof createBatchBackoff>;
   tailCount: number | null;
   final: boolean;
   inFlight: AbortController | null;
+  /** Settles when the latest call this instance made has been recorded. */
+  callDone: Promise<void> | null;
   intervalMs: number;
   limited: boolean;
   /** Another instance polls this batch (PostgreSQL): when to look again, and when it calls next. */
@@ -46,10 +50,12 @@ export function createEntry(key: PollKey, id: string, laneKey: string, now: numb
     lastPollAt: null,
     pollCount: 0,
     holdUntil: 0,
+    retryNow: false,
     backoff: createBatchBackoff(),
     tailCount: null,
     final: false,
     inFlight: null,
+    callDone: null,
     intervalMs: cadenceFor(key.provider, null),
     limited: false,
     follow: null,
@@ -61,7 +67,7 @@ export function createEntry(key: PollKey, id: string, laneKey: string, now: numb
 /** When this batch next wants a call, ignoring what the connection allows. */
 export function entryDueAt(entry: BatchEntry): number {
   if (entry.follow) return entry.follow.recheckAt;
-  if (entry.lastPollAt === null) return entry.holdUntil;
+  if (entry.lastPollAt === null || entry.retryNow) return entry.holdUntil;
   return Math.max(entry.lastPollAt + entry.intervalMs, entry.holdUntil);
 }
 

@@ -34,7 +34,8 @@ export function adoptShared(entry: BatchEntry, latest: SharedLatest | null, leas
       entry.fetchedAt = latest.fetchedAt;
     }
     entry.failure = latest.error && { error: new AppError(latest.error.code, latest.error.message), at: latest.error.at };
-    entry.final = latest.final;
+    // Final only with fresh numbers, as the holder itself decides (record-outcome.ts).
+    entry.final = latest.final && latest.error === null;
     entry.tailCount = latest.tailCount;
   }
   entry.follow = { recheckAt: followRecheckAt(latest, leaseExpiresAt, now), nextPollAt: latest?.nextPollAt ?? null };

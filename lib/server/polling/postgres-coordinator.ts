@@ -64,7 +64,7 @@ export function createPostgresCoordinator(options: PostgresCoordinatorOptions): 
         const leaseExpiresAt = now + 2 * request.intervalMs + callAllowanceMs;
         if (!(await takeLease(trx, request.id, now, leaseExpiresAt))) return follow(trx, request.id);
         const latest = await readLatest(trx, request.id);
-        if (latest?.final && latest.updatedAt > now - finalKeepMs) return { kind: "follow", latest, leaseExpiresAt };
+        if (latest?.final && latest.error === null && latest.updatedAt > now - finalKeepMs) return { kind: "follow", latest, leaseExpiresAt };
         const hold = await readHold(trx, request.connectionId);
         if (hold && hold.until > now) throw new NoCallYet({ kind: "held", ...hold });
         const availableAt = await takeCallSlot(trx, request);

@@ -5,21 +5,26 @@ import type { ConnectionLane } from "./connection-lane";
 import type { ConnectionHold } from "./coordinator";
 import type { BatchEntry } from "./entry";
 import { classifyPollError } from "./error-kind";
+import { keepVanishedCounts } from "./keep-vanished-counts";
 import { POLL_CADENCE } from "./settings";
 
 export function recordSuccess(entry: BatchEntry, snapshot: BatchSnapshot, now: number) {
-  entry.snapshot = snapshot;
+  entry.snapshot = keepVanishedCounts(entry.snapshot, snapshot);
   entry.fetchedAt = now;
   entry.failure = null;
   entry.holdUntil = 0;
   entry.backoff.reset();
   advanceTail(entry, snapshot);
+  entry.final = isSettled(entry.key.provider, entry.tailCount, snapshot);
 }
 
 /** Keeps the last good snapshot; decides who waits: the lane (429, breaker) or this batch. */
 export function recordFailure(lane: ConnectionLane, entry: BatchEntry, error: AppError, now: number) {
   entry.failure = { error, at: now };
+  // The tail counts failed polls too, but only a success ends it: a final snapshot never carries
+  // an old error, and the first answer after an outage makes a settled batch final.
   advanceTail(entry, entry.snapshot);
+  entry.final = false;
   const kind = classifyPollError(error);
   if (kind === "rate_limited") {
     const waitMs = error.retryAfterSeconds === null ? POLL_CADENCE.rateLimitFallbackMs : error.retryAfterSeconds * 1_000;
@@ -58,8 +63,6 @@ export function recordCoordinationFailure(entry: BatchEntry, error: AppError, no
   entry.holdUntil = now + POLL_CADENCE.coordinationRetryMs;
 }
 
-// Failed tail polls count too, so a settled batch costs a bounded number of calls.
 function advanceTail(entry: BatchEntry, snapshot: BatchSnapshot | null) {
   entry.tailCount = nextTailCount(entry.tailCount, snapshot?.state ?? null);
-  entry.final = isSettled(entry.key.provider, entry.tailCount);
 }

@@ -138,9 +138,10 @@ describe("poll scheduler cadence", () => {
     expect(times).toHaveLength(30);
     expect(times.at(-1)! - START).toBe(58_000);
 
-    const resumed = await scheduler.read(key);
-    expect(resumed.snapshot?.processed).toBe(5);
-    await vi.advanceTimersByTimeAsync(1);
+    // The waking read waits for the call it starts, so it gets fresh numbers rather than a minute-old copy.
+    const resumedAt = Date.now();
+    const resumed = await readWhileAdvancing(scheduler, key, 100);
+    expect(resumed).toMatchObject({ snapshot: { processed: 5 }, fetchedAt: resumedAt + 100 });
     expect(upstream.callTimes(key)).toHaveLength(31);
 
     await vi.advanceTimersByTimeAsync(16 * 60_000);

@@ -61,17 +61,18 @@ describe("poll scheduler failures", () => {
     const firstFailing = upstream.calls.length;
     await vi.advanceTimersByTimeAsync(40_000);
 
-    const { consecutiveFailures, halfOpenInitialMs } = POLL_CADENCE.breaker;
+    const { consecutiveFailures, halfOpenInitialMs, halfOpenMaxMs } = POLL_CADENCE.breaker;
     const failing = upstream.calls.slice(firstFailing).map((call) => call.at);
     const openedAt = failing[consecutiveFailures - 1]! + LATENCY;
     // Calls already out when the fifth failure came back are not probes.
     const probes = failing.filter((at) => at >= openedAt);
-    // One probe at a time, each after a half-jittered delay that doubles: [2.5 s, 5 s), [5 s, 10 s), [10 s, 20 s).
+    // One probe at a time, each after a jittered delay that doubles up to the cap: [4 s, 5 s), [8 s, 10 s), [8 s, 10 s).
     const waits = [probes[0]! - openedAt, ...probes.slice(1).map((at, index) => at - (probes[index]! + LATENCY))];
-    expect(waits.length).toBeGreaterThanOrEqual(2);
+    expect(waits.length).toBeGreaterThanOrEqual(3);
     waits.slice(0, 3).forEach((wait, attempt) => {
-      expect(wait).toBeGreaterThanOrEqual((halfOpenInitialMs / 2) * 2 ** attempt);
-      expect(wait).toBeLessThan(halfOpenInitialMs * 2 ** attempt + POLL_CADENCE.runningMs);
+      const delay = Math.min(halfOpenInitialMs * 2 ** attempt, halfOpenMaxMs);
+      expect(wait).toBeGreaterThanOrEqual(delay * 0.8);
+      expect(wait).toBeLessThan(delay + POLL_CADENCE.runningMs);
     });
 
     upstream.answerWith(running);
@@ -101,7 +102,7 @@ describe("poll scheduler failures", () => {
 
     const openedAt = upstream.calls[consecutiveFailures]!.at + LATENCY;
     const { nextPollAt } = await scheduler.read(key);
-    expect(nextPollAt! - openedAt).toBeGreaterThanOrEqual(halfOpenInitialMs / 2);
+    expect(nextPollAt! - openedAt).toBeGreaterThanOrEqual(halfOpenInitialMs * 0.8);
     expect(nextPollAt! - openedAt).toBeLessThan(halfOpenInitialMs);
     await vi.advanceTimersByTimeAsync(halfOpenInitialMs);
     expect(upstream.calls.slice(consecutiveFailures + 1).map((call) => call.at)).toEqual([nextPollAt]);
@@ -156,7 +157,7 @@ describe("poll scheduler failures", () => {
     await expect(scheduler.read(key)).rejects.toMatchObject({ code: "not_found" });
   });
 
-  it("backs off one failing batch exponentially while the others on its connection stay on cadence", async () => {
+  it("backs off one failing batch exponentially up to the retry cap while the others on its connection stay on cadence", async () => {
     const broken = makeKey("bolna", "broken");
     const healthy = makeKey("bolna", "healthy");
     const upstream = createFakeUpstream(running, LATENCY);
@@ -170,10 +171,15 @@ describe("poll scheduler failures", () => {
 
     expect(upstream.callTimes(healthy).filter((at) => at >= from)).toHaveLength(60);
     const failing = upstream.callTimes(broken).filter((at) => at >= from);
-    const gaps = failing.slice(1).map((at, index) => at - failing[index]!);
-    expect(failing.length).toBeLessThanOrEqual(9);
-    expect(gaps).toEqual([...gaps].sort((a, b) => a - b));
-    expect(gaps.at(-1)!).toBeGreaterThanOrEqual(16_000);
+    const gaps = failing.slice(1).map((at, index) => at - failing[index]! - LATENCY);
+    const { initialMs, maxMs } = POLL_CADENCE.batchBackoff;
+    // Jittered doubling, [1.6 s, 2 s), [3.2 s, 4 s), [6.4 s, 8 s), then [8 s, 10 s) for as long as it fails.
+    gaps.forEach((gap, attempt) => {
+      const delay = Math.min(initialMs * 2 ** attempt, maxMs);
+      expect(gap).toBeGreaterThanOrEqual(delay * 0.8);
+      expect(gap).toBeLessThan(delay);
+    });
+    expect(failing.length).toBeLessThanOrEqual(3 + Math.ceil(120_000 / (maxMs * 0.8)));
     expect((await scheduler.read(broken)).snapshot?.stale).toBe(true);
   });
 

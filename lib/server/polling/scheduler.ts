@@ -120,12 +120,16 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
     entry.follow = null;
     entry.lastPollAt = now;
     entry.pollCount += 1;
-    lane.breaker
+    entry.retryNow = false;
+    // An open breaker lets only this one call through: its answer says whether the provider is back.
+    const probe = lane.breaker.isOpen();
+    entry.callDone = lane.breaker
       .execute(() => options.fetchBatch(entry.key, controller.signal))
       .then(
         (snapshot) => {
           recordSuccess(entry, snapshot, Date.now());
-          notifySnapshot(entry.key, snapshot);
+          if (probe) retryFailedNow(lane);
+          if (entry.snapshot) notifySnapshot(entry.key, entry.snapshot);
         },
         (error: unknown) => {
           if (isBrokenCircuitError(error)) return;
@@ -138,6 +142,17 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
         finish(lane, entry);
         publish(lane, entry);
       });
+  }
+
+  /**
+   * The provider answers again after an outage: every batch whose last call failed asks at once
+   * (within the budget) instead of at its cadence, which for a settling batch is 30 s away.
+   */
+  function retryFailedNow(lane: ConnectionLane) {
+    for (const id of lane.keys) {
+      const waiting = entries.peek(id);
+      if (waiting?.failure && !waiting.final) Object.assign(waiting, { retryNow: true, holdUntil: 0 });
+    }
   }
 
   function finish(lane: ConnectionLane, entry: BatchEntry) {
@@ -244,6 +259,8 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
       }
       entry.lastReadAt = now;
       if (wakes && !entry.final) pump(lane);
+      // Woken after a quiet spell, its numbers are old: wait a moment for the call just started.
+      if (wakes && entry.snapshot && entry.inFlight) await settleWithin(entry.callDone, POLL_CADENCE.wakeWaitMs);
 
       if (!entry.snapshot && !entry.failure) {
         // A new batch on a lane that is rate limited or broken fails fast with the reason.
@@ -281,6 +298,17 @@ function byLeastRecentlyPolled(a: BatchEntry, b: BatchEntry): number {
   const right = b.lastPollAt ?? Number.NEGATIVE_INFINITY;
   if (left !== right) return left < right ? -1 : 1;
   return a.pollCount - b.pollCount;
+}
+
+/** Waits for `promise` to settle, at most `ms`; never rejects. */
+async function settleWithin(promise: Promise<unknown> | null, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const elapsed = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  try {
+    await Promise.race([promise?.catch(() => undefined), elapsed]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Only a batch's first read waits, so only it pays for a timer. */

@@ -1,5 +1,8 @@
 import { mapProfiles } from "@/lib/providers/profiles";
 
+/** The longest wait between two tries at a failing provider (see recoveryMs). */
+const RETRY_CAP_MS = 10_000;
+
 /** Every timing the poll scheduler uses, in one place; the per-provider ones come from the profiles. */
 export const POLL_CADENCE = {
   runningMs: 2_000,
@@ -13,11 +16,24 @@ export const POLL_CADENCE = {
   rateLimitFallbackMs: 30_000,
   /** The database the instances coordinate through is down: no calls, and a look again this often. */
   coordinationRetryMs: 5_000,
+  /**
+   * However long an outage lasts, a provider that answers again is seen within this time (or the
+   * batch's own interval, when longer), on every open page: no retry below waits longer than
+   * RETRY_CAP_MS, which leaves time for the retry's answer, the batches that failed meanwhile
+   * (retried at once once the connection answers) and the viewers' next poll.
+   */
+  recoveryMs: 15_000,
   /** One batch failing while its connection is healthy: exponential backoff with jitter. */
-  batchBackoff: { initialMs: 2_000, maxMs: 120_000 },
-  /** The connection's circuit breaker: opens after this many consecutive 5xx/timeouts. */
-  breaker: { consecutiveFailures: 5, halfOpenInitialMs: 5_000, halfOpenMaxMs: 300_000 },
+  batchBackoff: { initialMs: 2_000, maxMs: RETRY_CAP_MS },
+  /**
+   * The connection's circuit breaker: opens after this many consecutive 5xx/timeouts, then lets one
+   * probe through after a jittered delay that doubles up to the cap: one call every 8–10 s while
+   * the provider stays down, however many batches wait on it.
+   */
+  breaker: { consecutiveFailures: 5, halfOpenInitialMs: 5_000, halfOpenMaxMs: RETRY_CAP_MS },
   idleAfterMs: 60_000,
+  /** A read that wakes a batch nobody watched waits this long at most for the fresh call. */
+  wakeWaitMs: 2_000,
   evictAfterMs: 15 * 60_000,
   maxEntries: 5_000,
 } as const;

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { ACTIONS, assertCan, can, type Action, type Actor, type Role } from "./permissions";
+import { USER_ROLES } from "@/lib/team-user";
+import { ACTIONS, assertCan, can, ROLES, type Action, type Actor, type Role } from "./permissions";
 
 const admin: Actor = { id: "u_admin", role: "admin", teamId: "team_a", email: "admin@a.test" };
+const operator: Actor = { id: "u_operator", role: "operator", teamId: "team_a", email: "operator@a.test" };
 const member: Actor = { id: "u_member", role: "member", teamId: "team_a", email: "member@a.test" };
 const ownTeam = { teamId: "team_a" };
 const otherTeam = { teamId: "team_b" };
@@ -14,9 +16,25 @@ const expected: Record<Role, Record<Action, boolean>> = {
     "boards:read": true,
     "boards:write": true,
     "batches:read": true,
+    "batches:label": true,
     "share-links:manage": true,
     "share-links:revoke-any": true,
     "watched:manage": true,
+    "sends:act": true,
+    "audit:read": true,
+  },
+  operator: {
+    "connections:manage": false,
+    "users:manage": false,
+    "boards:read": true,
+    "boards:write": true,
+    "batches:read": true,
+    "batches:label": true,
+    "share-links:manage": true,
+    "share-links:revoke-any": false,
+    "watched:manage": true,
+    "sends:act": true,
+    "audit:read": false,
   },
   member: {
     "connections:manage": false,
@@ -24,14 +42,24 @@ const expected: Record<Role, Record<Action, boolean>> = {
     "boards:read": true,
     "boards:write": true,
     "batches:read": true,
+    "batches:label": true,
     "share-links:manage": true,
     "share-links:revoke-any": false,
     "watched:manage": true,
+    "sends:act": false,
+    "audit:read": false,
   },
 };
 
+describe("the role list", () => {
+  it("is the one the client-safe team-user module offers", () => {
+    expect(ROLES).toBe(USER_ROLES);
+    expect([...ROLES]).toEqual(["admin", "operator", "member"]);
+  });
+});
+
 describe("can", () => {
-  for (const user of [admin, member]) {
+  for (const user of [admin, operator, member]) {
     for (const action of ACTIONS) {
       const allowed = expected[user.role][action];
       it(`${user.role} ${allowed ? "may" : "may not"} ${action} in their team`, () => {
@@ -77,6 +105,11 @@ describe("assertCan", () => {
     expect((error as AppError).message).toBe(
       "You do not have permission to manage provider connections.",
     );
+  });
+
+  it("names what an operator may not do", () => {
+    expect(() => assertCan(operator, "users:manage")).toThrow("You do not have permission to manage users.");
+    expect(() => assertCan(member, "sends:act")).toThrow("You do not have permission to act on sends.");
   });
 
   it("throws for another team's resource even for admins", () => {

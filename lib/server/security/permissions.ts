@@ -1,8 +1,9 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
+import { USER_ROLES, type UserRole } from "@/lib/team-user";
 
-export const ROLES = ["admin", "member"] as const;
-export type Role = (typeof ROLES)[number];
+export const ROLES = USER_ROLES;
+export type Role = UserRole;
 
 export const ACTIONS = [
   "connections:manage",
@@ -10,19 +11,30 @@ export const ACTIONS = [
   "boards:read",
   "boards:write",
   "batches:read",
+  "batches:label",
   "share-links:manage",
   "share-links:revoke-any",
   "watched:manage",
+  "sends:act",
+  "audit:read",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-/** Who is asking: what a permission depends on, and the email a record names its author by. */
-export type Actor = { id: string; role: Role; teamId: string; email: string };
+/**
+ * Who is asking: what a permission depends on, and the email a record names its author by.
+ * `kind` is "token" for an API token acting for the team; absent, a signed-in person.
+ */
+export type Actor = { id: string; role: Role; teamId: string; email: string; kind?: "user" | "token" };
 export type TeamResource = { teamId: string };
 
+const MEMBER: readonly Action[] = ["boards:read", "boards:write", "batches:read", "batches:label", "share-links:manage", "watched:manage"];
+
+// An operator is a member who may also act on sends (pause, resume, cancel, stop); people,
+// connections and the activity log stay the admins'.
 const ALLOWED = {
   admin: new Set<Action>(ACTIONS),
-  member: new Set<Action>(["boards:read", "boards:write", "batches:read", "share-links:manage", "watched:manage"]),
+  operator: new Set<Action>([...MEMBER, "sends:act"]),
+  member: new Set<Action>(MEMBER),
 } satisfies Record<Role, ReadonlySet<Action>>;
 
 const DESCRIPTIONS = {
@@ -31,9 +43,12 @@ const DESCRIPTIONS = {
   "boards:read": "view this board",
   "boards:write": "change this board",
   "batches:read": "view this batch",
+  "batches:label": "rename this batch",
   "share-links:manage": "manage share links",
   "share-links:revoke-any": "revoke share links other people made",
   "watched:manage": "change the watched list",
+  "sends:act": "act on sends",
+  "audit:read": "see the team's activity",
 } satisfies Record<Action, string>;
 
 /** Pure check: the role allows the action, and the resource (when given) is in the actor's team. */

@@ -7,4 +7,4 @@ export { openShareLink } from "./open-share-link";
 export type { OpenedShareLink } from "./open-share-link";
 export { authorizeShareBatch } from "./resolve";
 export type { ShareBatchTarget, ShareScope } from "./resolve";
-export { readSharedView } from "./shared-view";
+export { readSharedScope, readSharedView } from "./shared-view";

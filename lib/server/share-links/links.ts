@@ -4,11 +4,13 @@ import type { Kysely } from "kysely";
 import type { BoardBatchInput } from "@/lib/board";
 import { AppError } from "@/lib/errors";
 import { frameOriginSchema } from "@/lib/frame-origin";
+import { recordAudit } from "@/lib/server/audit";
 import { findTeamBoard, prepareBoardBatch } from "@/lib/server/boards";
 import type { Database } from "@/lib/server/db/schema";
 import { assertCan } from "@/lib/server/security/permissions";
 import type { ServiceContext } from "@/lib/server/service-context";
 import { createShareToken, hashToken } from "@/lib/server/security/tokens";
+import { shareLinkAuditTarget } from "./audit-target";
 import { shareLinkExpiresAt } from "./expiry";
 import { forgetFrameAncestors } from "./frame-ancestors";
 
@@ -57,32 +59,40 @@ function parseFrameOrigin(value: string | null | undefined): string | null {
 
 /** The token leaves this function once, inside the URL; only its hash is stored. */
 export async function createShareLink(
-  { db, actor }: ServiceContext,
+  ctx: ServiceContext,
   input: NewShareLink,
   now = new Date(),
 ): Promise<CreatedShareLinkWithToken> {
+  const { db, actor } = ctx;
   assertCan(actor, "share-links:manage");
   const expiresAt = shareLinkExpiresAt(now, input.expiresInHours);
   const frameOrigin = parseFrameOrigin(input.frameOrigin);
   const columns = await targetColumns(db, actor.teamId, input.target);
   const token = createShareToken();
   const id = randomUUID();
-  await db
-    .insertInto("share_links")
-    .values({
-      id,
-      team_id: actor.teamId,
-      ...columns,
-      token_hash: hashToken(token),
-      created_by: actor.id,
-      created_at: now.toISOString(),
-      expires_at: expiresAt,
-      revoked_at: null,
-      last_used_at: null,
-      frame_origin: frameOrigin,
-      name: input.name ? input.name : null,
-    })
-    .execute();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto("share_links")
+      .values({
+        id,
+        team_id: actor.teamId,
+        ...columns,
+        token_hash: hashToken(token),
+        created_by: actor.id,
+        created_at: now.toISOString(),
+        expires_at: expiresAt,
+        revoked_at: null,
+        last_used_at: null,
+        frame_origin: frameOrigin,
+        name: input.name ? input.name : null,
+      })
+      .execute();
+    await recordAudit(
+      { ...ctx, db: trx },
+      { action: "share_link.create", ...(await shareLinkAuditTarget(trx, actor.teamId, id)) },
+      now,
+    );
+  });
   return { id, url: `${input.origin}/s/${token}`, token, expiresAt };
 }
 
@@ -91,10 +101,11 @@ export async function createShareLink(
  * revoke any link of the team, members the ones they made.
  */
 export async function revokeShareLink(
-  { db, actor }: ServiceContext,
+  ctx: ServiceContext,
   { linkId }: { linkId: string },
   now = new Date(),
 ): Promise<void> {
+  const { db, actor } = ctx;
   assertCan(actor, "share-links:manage");
   const row = await db
     .selectFrom("share_links")
@@ -105,11 +116,21 @@ export async function revokeShareLink(
   if (!row) throw new AppError("not_found", "This share link does not exist.");
   if (row.created_by !== actor.id) assertCan(actor, "share-links:revoke-any");
   if (row.revoked_at !== null) return;
-  await db
-    .updateTable("share_links")
-    .set({ revoked_at: now.toISOString() })
-    .where("id", "=", row.id)
-    .execute();
+  await db.transaction().execute(async (trx) => {
+    // Two revokes at once: the second changes nothing, so only the first is recorded.
+    const revoked = await trx
+      .updateTable("share_links")
+      .set({ revoked_at: now.toISOString() })
+      .where("id", "=", row.id)
+      .where("revoked_at", "is", null)
+      .executeTakeFirst();
+    if (revoked.numUpdatedRows === BigInt(0)) return;
+    await recordAudit(
+      { ...ctx, db: trx },
+      { action: "share_link.revoke", ...(await shareLinkAuditTarget(trx, actor.teamId, row.id)) },
+      now,
+    );
+  });
   forgetFrameAncestors(row.token_hash);
 }
 

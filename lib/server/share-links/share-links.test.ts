@@ -238,6 +238,15 @@ describe("authorizing a batch request made with a token", () => {
     ).rejects.toMatchObject({ code: "invalid_batch_id" });
   });
 
+  it("names a single-batch link's screen by the team's label of the batch", async () => {
+    const link = await createShareLink(ctxOf(alice), { target: { batch: { provider: "migma", batchId: "sim-running" } }, origin }, now);
+    expect(await getSharedView(db, link.token, now)).toMatchObject({
+      kind: "batch",
+      name: "Email",
+      batches: [{ provider: "migma", batchId: "sim-running", label: "Email" }],
+    });
+  });
+
   it("stops at once when the link is revoked", async () => {
     const link = await boardLink();
     await revokeShareLink(ctxOf(alice), { linkId: link.id }, now);

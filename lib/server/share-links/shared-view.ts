@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import type { SharedView } from "@/lib/share-link";
 import { listBoardBatchRows, toBoard } from "@/lib/server/boards";
 import type { Database } from "@/lib/server/db/schema";
+import { findBatchLabel } from "@/lib/server/labels";
 import type { PublicContext } from "@/lib/server/service-context";
 import { boardToDescriptor } from "@/lib/wall/descriptor";
 import { resolveShareToken } from "./resolve";
@@ -22,6 +23,18 @@ export async function readSharedView(
   return view;
 }
 
+/** For the snapshot's poll: what the link shows and the team whose batches those are, keeping "last used" current. */
+export async function readSharedScope(
+  { db }: PublicContext,
+  { token }: { token: string },
+  now = new Date(),
+): Promise<{ teamId: string; boardId: string | null; view: SharedView }> {
+  const scope = await resolveShareToken(db, token, now);
+  const view = await viewOf(db, scope);
+  await touchShareLink(db, scope.linkId, now);
+  return { teamId: scope.teamId, boardId: scope.kind === "board" ? scope.boardId : null, view };
+}
+
 /** What a share link shows: the board's name and its batches in order, or the one batch. */
 export async function getSharedView(
   db: Kysely<Database>,
@@ -35,11 +48,12 @@ export async function getSharedView(
 async function viewOf(db: Kysely<Database>, scope: ShareScope): Promise<SharedView> {
   if (scope.kind === "batch") {
     const { connectionId, provider, batchId } = scope;
+    const label = await findBatchLabel(db, { teamId: scope.teamId, connectionId, provider, batchId });
     return {
       kind: "batch",
-      name: batchId,
+      name: label ?? batchId,
       expiresAt: scope.expiresAt,
-      batches: [{ id: scope.linkId, connectionId, provider, batchId, label: null }],
+      batches: [{ id: scope.linkId, connectionId, provider, batchId, label }],
     };
   }
   const row = await db

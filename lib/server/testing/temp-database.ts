@@ -13,17 +13,18 @@ export type TempDatabase = { db: Kysely<Database>; dir: string; close: () => Pro
 /**
  * A migrated, empty database for tests that need the real engine: a schema of its own on the
  * PostgreSQL at DATABASE_URL when that is set (CI's second run), else SQLite in a temp folder.
- * `dir` is the folder, or the schema's name.
+ * `dir` is the folder, or the schema's name. `migrated: false` leaves it without tables, for
+ * tests of a migration.
  */
-export async function openTempDatabase(): Promise<TempDatabase> {
+export async function openTempDatabase({ migrated = true } = {}): Promise<TempDatabase> {
   const url = process.env.DATABASE_URL;
-  return url ? openTempSchema(url) : openTempSqlite();
+  return url ? openTempSchema(url, migrated) : openTempSqlite(migrated);
 }
 
-async function openTempSqlite(): Promise<TempDatabase> {
+async function openTempSqlite(migrated: boolean): Promise<TempDatabase> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "sendboard-test-"));
   const db = openSqlite(dir);
-  await applyMigrations(db);
+  if (migrated) await applyMigrations(db);
   return {
     db,
     dir,
@@ -34,11 +35,11 @@ async function openTempSqlite(): Promise<TempDatabase> {
   };
 }
 
-async function openTempSchema(url: string): Promise<TempDatabase> {
+async function openTempSchema(url: string, migrated: boolean): Promise<TempDatabase> {
   const schema = `test_${randomUUID().replaceAll("-", "")}`;
   await runOnce(url, `create schema ${schema}`);
   const db = openPostgres(url, { poolSize: 4, schema });
-  await applyMigrations(db);
+  if (migrated) await applyMigrations(db);
   return {
     db,
     dir: schema,

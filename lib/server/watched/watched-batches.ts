@@ -9,12 +9,14 @@ import type { AddWatchedBatchInput, WatchedBatch } from "@/lib/watched-batch";
 import { resolveConnection } from "../connections";
 import type { Database, WatchedBatchesTable } from "../db/schema";
 import { isUniqueViolation } from "../db/unique-violation";
+import { findBatchLabel, saveBatchLabel } from "../labels";
 import { assertCan } from "../security/permissions";
 import type { ServiceContext } from "../service-context";
 
-// The team's watched list: everyone in the team reads and changes it.
+// The team's watched list: everyone in the team reads and changes it. A row's label is the team's
+// label of the batch (lib/server/labels), the one its boards and its page show too.
 
-type Row = Omit<Selectable<WatchedBatchesTable>, "position">;
+type Row = Omit<Selectable<WatchedBatchesTable>, "position"> & { label: string | null };
 
 function toWatchedBatch(row: Row): WatchedBatch | null {
   // A row written by a newer version with a provider this build does not know is skipped, not fatal.
@@ -38,15 +40,26 @@ export async function listWatchedBatches({ db, actor }: ServiceContext): Promise
   assertCan(actor, "batches:read");
   const rows = await db
     .selectFrom("watched_batches")
-    .selectAll()
-    .where("team_id", "=", actor.teamId)
-    .orderBy("position")
-    .orderBy("added_at")
+    .leftJoin("batch_labels", (join) =>
+      join
+        .onRef("batch_labels.team_id", "=", "watched_batches.team_id")
+        .onRef("batch_labels.connection_id", "=", "watched_batches.connection_id")
+        .onRef("batch_labels.provider", "=", "watched_batches.provider")
+        .onRef("batch_labels.batch_id", "=", "watched_batches.batch_id"),
+    )
+    .selectAll("watched_batches")
+    .select("batch_labels.label")
+    .where("watched_batches.team_id", "=", actor.teamId)
+    .orderBy("watched_batches.position")
+    .orderBy("watched_batches.added_at")
     .execute();
   return rows.map(toWatchedBatch).filter((item): item is WatchedBatch => item !== null);
 }
 
-/** Checks the batch id the way the batch API would, and stores the batch with the connection it resolves to now, so it stays on that account. */
+/**
+ * Checks the batch id the way the batch API would, and stores the batch with the connection it
+ * resolves to now, so it stays on that account. A label given names the batch for the team.
+ */
 export async function addWatchedBatch(
   { db, actor }: ServiceContext,
   input: AddWatchedBatchInput,
@@ -63,7 +76,7 @@ export async function addWatchedBatch(
       connectionId: connection.id,
       provider: input.provider,
       batchId: checked.batchId,
-      label: input.label ? input.label : null,
+      label: input.label?.trim() || null,
       addedBy: actor.email,
     },
     now,
@@ -84,6 +97,22 @@ async function insertWatchedBatch(
   input: NewWatchedBatch,
   now: Date,
 ): Promise<WatchedBatch> {
+  try {
+    return await db.transaction().execute((trx) => insertWatchedRow(trx, input, now));
+  } catch (error) {
+    // Two people adding the same batch at once: the unique constraint decides, the loser gets 409.
+    if (isUniqueViolation(error)) {
+      throw new AppError("conflict", "This batch is already on the watched list.");
+    }
+    throw error;
+  }
+}
+
+async function insertWatchedRow(
+  db: Kysely<Database>,
+  input: NewWatchedBatch,
+  now: Date,
+): Promise<WatchedBatch> {
   const existing = await db
     .selectFrom("watched_batches")
     .select("id")
@@ -99,20 +128,12 @@ async function insertWatchedBatch(
     connection_id: input.connectionId,
     provider: input.provider,
     batch_id: input.batchId,
-    label: input.label,
     added_by: input.addedBy,
     added_at: now.toISOString(),
   };
-  try {
-    await db.insertInto("watched_batches").values(row).execute();
-  } catch (error) {
-    // Two people adding the same batch at once: the unique constraint decides, the loser gets 409.
-    if (isUniqueViolation(error)) {
-      throw new AppError("conflict", "This batch is already on the watched list.");
-    }
-    throw error;
-  }
-  return watchedBatchOf(row);
+  await db.insertInto("watched_batches").values(row).execute();
+  if (input.label !== null) await saveBatchLabel(db, input, input.label, now);
+  return watchedBatchOf({ ...row, label: input.label ?? (await findBatchLabel(db, input)) });
 }
 
 export async function removeWatchedBatch(

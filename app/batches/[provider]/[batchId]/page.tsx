@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { batchPagePath } from "@/lib/batch-page-path";
+import { AppError } from "@/lib/errors";
 import { PROVIDER_INFO, isProviderId } from "@/lib/providers/provider-id";
+import { getBatchLabel } from "@/lib/server/labels";
+import { contextFor } from "@/lib/server/service-context";
 import { requirePageSession } from "@/lib/server/session";
 import { BatchView } from "./_components/batch-view";
 
@@ -32,7 +35,22 @@ export default async function BatchPage({ params, searchParams }: BatchPageProps
   const batchId = decodeSegment(rawBatchId);
   const connectionId = typeof connection === "string" && connection ? connection : undefined;
   const path = batchPagePath(provider, batchId, connectionId);
-  await requirePageSession(path);
+  const user = await requirePageSession(path);
   if (!isProviderId(provider)) notFound();
-  return <BatchView provider={provider} batchId={batchId} connectionId={connectionId} path={path} />;
+  // A malformed id or a connection the team cannot use has no label: the view says what is wrong.
+  const { label } = await getBatchLabel(await contextFor(user), { provider, batchId, connectionId }).catch(
+    (error: unknown) => {
+      if (error instanceof AppError) return { label: null };
+      throw error;
+    },
+  );
+  return (
+    <BatchView
+      provider={provider}
+      batchId={batchId.trim()}
+      connectionId={connectionId}
+      path={path}
+      initialLabel={label}
+    />
+  );
 }

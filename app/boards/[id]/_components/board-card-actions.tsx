@@ -1,7 +1,13 @@
+import { LabelEditor } from "@/components/batch/label-editor";
 import { Button } from "@/components/ui/button";
+import type { LabelTarget } from "@/lib/queries/labels";
 
 type BoardCardActionsProps = {
   name: string;
+  /** The batch to rename, its team label, and the name it falls back to without one. */
+  target: LabelTarget;
+  label: string | null;
+  fallback: string;
   first: boolean;
   last: boolean;
   busy: boolean;
@@ -11,6 +17,9 @@ type BoardCardActionsProps = {
 
 export function BoardCardActions({
   name,
+  target,
+  label,
+  fallback,
   first,
   last,
   busy,
@@ -19,6 +28,7 @@ export function BoardCardActions({
 }: BoardCardActionsProps) {
   return (
     <>
+      <LabelEditor target={target} label={label} fallback={fallback} className="mr-auto" />
       <Button
         variant="ghost"
         size="sm"

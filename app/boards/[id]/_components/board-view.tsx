@@ -1,16 +1,18 @@
 "use client";
 
-import { useMutation, useQueries, useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { AddBatchForm } from "@/components/batch/add-batch-form";
 import { BatchCard } from "@/components/board/batch-card";
 import { SummaryStrip } from "@/components/board/summary-strip";
 import { Notice } from "@/components/ui/notice";
 import { batchFreshness } from "@/lib/batch-freshness";
+import { batchDisplayName } from "@/lib/batch-name";
+import { cardQueryState } from "@/lib/board-snapshot-cards";
 import { batchPagePath } from "@/lib/batch-page-path";
 import type { Board } from "@/lib/board";
 import { summarizeBoard } from "@/lib/board-summary";
 import { useNow } from "@/lib/hooks/use-now";
-import { batchQueryOptions } from "@/lib/queries/batch";
+import { boardSnapshotQueryOptions } from "@/lib/queries/board-snapshot";
 import {
   addBoardBatchOptions,
   boardQueryOptions,
@@ -21,19 +23,28 @@ import { BoardCardActions } from "./board-card-actions";
 import { BoardHeading } from "./board-heading";
 import { ShareLinksPanel } from "./share-links-panel";
 
-/** The one poller of a board page: the board, and one query per batch. Children only display. */
+/**
+ * The one poller of a board page: the board snapshot, every card's numbers in one request.
+ * The board itself is what this page's own edits last answered, or the snapshot when that is
+ * newer (someone else's edits). Children only display.
+ */
 export function BoardView({ initial }: { initial: Board }) {
   const boardQuery = useQuery({ ...boardQueryOptions(initial.id), initialData: initial });
-  const board = boardQuery.data;
-  const results = useQueries({
-    queries: board.batches.map((batch) =>
-      batchQueryOptions(batch.provider, batch.batchId, { connectionId: batch.connectionId }),
-    ),
-  });
+  const snapshotQuery = useQuery(boardSnapshotQueryOptions({ kind: "board", boardId: initial.id }));
+  const shown =
+    snapshotQuery.data && snapshotQuery.dataUpdatedAt > boardQuery.dataUpdatedAt
+      ? snapshotQuery.data.shown
+      : boardQuery.data;
+  const board = { ...boardQuery.data, name: shown.name };
+  const cards = new Map(snapshotQuery.data?.cards.map((card) => [card.batch.id, card]));
+  const batches = shown.batches.map((batch) => ({
+    batch,
+    state: cardQueryState(cards.get(batch.id), snapshotQuery.error),
+  }));
   const remove = useMutation(removeBoardBatchOptions(board.id));
   const reorder = useMutation(reorderBoardBatchesOptions(board.id));
   const now = useNow();
-  const ids = board.batches.map((batch) => batch.id);
+  const ids = batches.map(({ batch }) => batch.id);
 
   function move(index: number, by: -1 | 1) {
     const next = [...ids];
@@ -46,18 +57,18 @@ export function BoardView({ initial }: { initial: Board }) {
   return (
     <div className="space-y-6 sm:space-y-8" data-testid="board-page">
       <BoardHeading board={board} />
-      {boardQuery.isError && (
+      {snapshotQuery.isError && (
         <Notice tone="warning" title="Could not refresh the board" data-testid="board-error">
-          {boardQuery.error.message} Showing the last version received.
+          {snapshotQuery.error.message} Showing the last version received.
         </Notice>
       )}
-      <SummaryStrip summary={summarizeBoard(results.map((result) => result.data))} />
+      <SummaryStrip summary={summarizeBoard(batches.map(({ state }) => state.data))} />
       {(remove.isError || reorder.isError) && (
         <p role="alert" className="text-sm text-notice-warning">
           {(remove.error ?? reorder.error)?.message}
         </p>
       )}
-      {board.batches.length === 0 ? (
+      {batches.length === 0 ? (
         <p
           className="rounded-xl border border-dashed border-line p-6 text-muted"
           data-testid="board-empty"
@@ -66,26 +77,33 @@ export function BoardView({ initial }: { initial: Board }) {
         </p>
       ) : (
         <ul
-          className="grid gap-4 md:grid-cols-2 2xl:grid-cols-3"
+          className="grid grid-cols-1 gap-4 [--u:1rem] md:grid-cols-2 2xl:grid-cols-3"
           aria-label="Batches on this board"
         >
-          {board.batches.map((batch, index) => {
-            const result = results[index];
-            const stale = batchFreshness(result, now).stale;
+          {batches.map(({ batch, state }, index) => {
+            const stale = batchFreshness(state, now).stale;
             return (
               <li key={batch.id} className="min-h-72">
                 <BatchCard
                   batch={batch}
-                  snapshot={result?.data}
-                  error={result?.error}
+                  snapshot={state.data}
+                  error={state.error}
                   stale={stale}
-                  tier="md"
+                  tier="lg"
+                  now={now}
                   href={batchPagePath(batch.provider, batch.batchId, batch.connectionId)}
                   actions={
                     <BoardCardActions
-                      name={batch.label ?? batch.batchId}
+                      name={batchDisplayName(batch, state.data)}
+                      target={{
+                        provider: batch.provider,
+                        batchId: batch.batchId,
+                        connectionId: batch.connectionId,
+                      }}
+                      label={batch.label}
+                      fallback={state.data?.name ?? batch.batchId}
                       first={index === 0}
-                      last={index === board.batches.length - 1}
+                      last={index === batches.length - 1}
                       busy={
                         reorder.isPending || (remove.isPending && remove.variables === batch.id)
                       }

@@ -11,11 +11,15 @@ import { renameBoardOptions } from "@/lib/queries/boards";
 
 export function RenameBoardForm({ board, onDone }: { board: Board; onDone: () => void }) {
   const [name, setName] = useState(board.name);
+  const [problem, setProblem] = useState<string | null>(null);
   const rename = useMutation(renameBoardOptions(board.id));
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (name.trim() === "" || name.trim() === board.name) return onDone();
+    // Saving spaces would keep the old name without a word: say why instead.
+    if (name.trim() === "") return setProblem("A board needs a name: spaces alone are not one.");
+    setProblem(null);
+    if (name.trim() === board.name) return onDone();
     rename.mutate(name.trim(), { onSuccess: onDone });
   }
 
@@ -30,7 +34,8 @@ export function RenameBoardForm({ board, onDone }: { board: Board; onDone: () =>
         value={name}
         maxLength={BOARD_NAME_MAX}
         autoFocus
-        className="w-72 text-lg"
+        aria-invalid={problem !== null}
+        className="w-72 max-w-full text-lg"
         onChange={(event) => setName(event.target.value)}
       />
       <Button type="submit" size="md" disabled={rename.isPending}>
@@ -39,9 +44,9 @@ export function RenameBoardForm({ board, onDone }: { board: Board; onDone: () =>
       <Button variant="ghost" onClick={onDone}>
         Cancel
       </Button>
-      {rename.isError && (
-        <p role="alert" className="w-full text-sm text-notice-warning">
-          {rename.error.message}
+      {(problem ?? rename.isError) && (
+        <p role="alert" data-testid="rename-board-error" className="w-full text-sm text-notice-warning">
+          {problem ?? rename.error?.message}
         </p>
       )}
     </form>

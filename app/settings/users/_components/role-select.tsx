@@ -1,10 +1,6 @@
 import { Select } from "@/components/ui/select";
-import { ROLE_LABELS, USER_ROLES } from "@/lib/team-user";
+import { isUserRole, ROLE_LABELS, USER_ROLES } from "@/lib/team-user";
 import type { UserRole } from "@/lib/team-user";
-
-function isUserRole(value: string): value is UserRole {
-  return (USER_ROLES as readonly string[]).includes(value);
-}
 
 type RoleSelectProps = { id?: string; value: UserRole; disabled?: boolean; label?: string; onChange: (role: UserRole) => void };
 

@@ -12,7 +12,8 @@ export function UsersManager({ currentUserId }: { currentUserId: string }) {
   return (
     <div className="space-y-6 sm:space-y-8">
       <SettingsHeading title="People">
-        Admins manage connections and people; members use boards, batches and share links.
+        Members use boards, batches and share links; operators may also act on sends (pause, resume,
+        cancel, stop); admins also manage connections and people and see the team&rsquo;s activity.
       </SettingsHeading>
       <InviteUserForm />
       {list.isError && (

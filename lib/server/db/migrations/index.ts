@@ -10,6 +10,8 @@ import * as connectionHolds from "./0008-connection-holds";
 import * as signInFailures from "./0020-sign-in-failures";
 import * as hashedSessionIds from "./0021-hashed-session-ids";
 import * as shareLinkNames from "./0022-share-link-names";
+import * as batchLabels from "./0010-batch-labels";
+import * as auditEvents from "./0030-audit-events";
 
 // Migrations are imported, not read from disk, so the bundled server and the tests apply the same list.
 export const migrations: Record<string, Migration> = {
@@ -24,4 +26,6 @@ export const migrations: Record<string, Migration> = {
   "0020-sign-in-failures": signInFailures,
   "0021-hashed-session-ids": hashedSessionIds,
   "0022-share-link-names": shareLinkNames,
+  "0010-batch-labels": batchLabels,
+  "0030-audit-events": auditEvents,
 };

@@ -8,6 +8,7 @@ import { PROGRESS_CHART_HEIGHT } from "@/components/batch/chart-sizes";
 import { PaceCard } from "@/components/batch/pace-card";
 import type { BatchView } from "@/lib/batch-view";
 import { lastMoveAt, toChartPoints } from "@/lib/history-chart-points";
+import { profileOf } from "@/lib/providers/profiles";
 import type { ProviderId } from "@/lib/providers/provider-id";
 import { batchHistoryPath, batchHistoryQueryOptions } from "@/lib/queries/batch-history";
 
@@ -33,9 +34,10 @@ export function BatchHistory({ provider, batchId, view, now }: BatchHistoryProps
     [data, view.fetchedAt, view.processed],
   );
   // The page's clock ticks every second; the chart redraws only when its points change.
+  const items = profileOf(provider).reports.items.many;
   const chart = useMemo(
-    () => points.length >= 2 && <ProgressHistoryChart points={points} total={view.total} />,
-    [points, view.total],
+    () => points.length >= 2 && <ProgressHistoryChart points={points} total={view.total} items={items} />,
+    [points, view.total, items],
   );
   const since = view.insights?.stalled && data ? lastMoveAt(points) : null;
   const csvHref = batchHistoryPath(provider, batchId, "csv", {

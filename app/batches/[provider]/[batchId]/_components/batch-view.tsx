@@ -2,17 +2,20 @@
 
 import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
+import { useState } from "react";
 import { BatchDetails } from "@/components/batch/batch-details";
 import { BatchErrorNotice } from "@/components/batch/batch-error-notice";
 import { BatchNotes } from "@/components/batch/batch-notes";
 import { BatchProgress } from "@/components/batch/batch-progress";
+import { BatchStateCard } from "@/components/batch/batch-state-card";
 import { BatchTimestamps } from "@/components/batch/batch-timestamps";
 import { ChartPlaceholder } from "@/components/batch/chart-placeholder";
 import { statusChartHeight } from "@/components/batch/chart-sizes";
 import { DeliveryFunnel } from "@/components/batch/delivery-funnel";
 import { StaleNotice } from "@/components/batch/stale-notice";
 import { StatusCounters } from "@/components/batch/status-counters";
-import { batchFreshness } from "@/lib/batch-freshness";
+import { isCountless } from "@/lib/batch-counts";
+import { batchFreshness, numbersUpdatedAt } from "@/lib/batch-freshness";
 import { cn } from "@/lib/class-names";
 import { useNow } from "@/lib/hooks/use-now";
 import { batchQueryOptions, nextBatchPoll } from "@/lib/queries/batch";
@@ -30,11 +33,19 @@ const StatusBarChart = dynamic(
   },
 );
 
-type BatchViewProps = { provider: ProviderId; batchId: string; connectionId?: string; path: string };
+type BatchViewProps = {
+  provider: ProviderId;
+  batchId: string;
+  connectionId?: string;
+  path: string;
+  /** The team's label of the batch when the page was served. */
+  initialLabel: string | null;
+};
 
-export function BatchView({ provider, batchId, connectionId, path }: BatchViewProps) {
+export function BatchView({ provider, batchId, connectionId, path, initialLabel }: BatchViewProps) {
   const query = useQuery(batchQueryOptions(provider, batchId, { connectionId }));
-  const { data, error, isError, dataUpdatedAt } = query;
+  const [label, setLabel] = useState(initialLabel);
+  const { data, error, isError } = query;
   const now = useNow();
   const freshness = batchFreshness(query, now);
   const stale = freshness.stale;
@@ -44,9 +55,11 @@ export function BatchView({ provider, batchId, connectionId, path }: BatchViewPr
       <BatchHeading
         provider={provider}
         batchId={batchId}
-        connectionId={connectionId}
+        connectionId={data?.polling?.connectionId ?? connectionId}
+        label={label}
+        onLabelSaved={setLabel}
         snapshot={data}
-        receivedAt={dataUpdatedAt}
+        updatedAt={data ? numbersUpdatedAt(data) : null}
         now={now}
         interval={nextBatchPoll(data, isError ? error : null)}
         stale={stale}
@@ -71,14 +84,21 @@ export function BatchView({ provider, batchId, connectionId, path }: BatchViewPr
             stale && "opacity-45 saturate-50",
           )}
         >
-          <BatchProgress snapshot={data} />
-          <BatchHistory provider={provider} batchId={batchId} view={data} now={now} />
-          <StatusCounters counts={data.counts} total={data.total} />
+          {isCountless(data) ? (
+            <BatchStateCard snapshot={data} now={now} />
+          ) : (
+            <>
+              <BatchProgress view={data} now={now} />
+              <BatchHistory provider={provider} batchId={batchId} view={data} now={now} />
+              <StatusCounters provider={provider} counts={data.counts} total={data.total} />
+            </>
+          )}
           <div className="grid gap-5 sm:gap-6 xl:grid-cols-2">
             {data.counts.length > 0 && <StatusBarChart counts={data.counts} />}
             {data.funnel && data.funnel.length > 0 && <DeliveryFunnel steps={data.funnel} />}
             <BatchTimestamps snapshot={data} now={now} />
             <BatchDetails details={data.details} />
+            {/* Without a percentage the notes sit with the progress, or on the state card. */}
             {data.progress !== null ? <BatchNotes notes={data.notes} /> : null}
           </div>
         </div>

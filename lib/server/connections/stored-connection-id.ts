@@ -2,13 +2,14 @@ import "server-only";
 import type { Kysely } from "kysely";
 import { AppError } from "@/lib/errors";
 import type { ProviderId } from "@/lib/providers/provider-id";
-import { envConnectionId, findFirstConnectionRow } from "@/lib/server/connections";
-import type { Database } from "@/lib/server/db/schema";
+import type { Database } from "../db/schema";
+import { envConnectionId } from "./env-connections";
+import { findFirstConnectionRow } from "./repository";
 
 /**
- * The connection a board batch polls through when the request names none: the team's default
- * (as resolveConnection picks it), else the environment's — which shows "not configured" on the
- * card until an admin connects the provider, rather than refusing the board.
+ * The connection a stored batch (on a board, or labelled) goes through when the request names
+ * none: the team's default (as resolveConnection picks it), else the environment's — which shows
+ * "not configured" on the card until an admin connects the provider, rather than refusing it.
  */
 export async function defaultConnectionIdFor(
   db: Kysely<Database>,
@@ -22,7 +23,7 @@ export async function defaultConnectionIdFor(
  * The connection id to store: the default, or the one asked for if this team may use it for this
  * provider. Another team's connection is "not found", so ids cannot be probed or borrowed.
  */
-export async function boardConnectionIdFor(
+export async function storedConnectionIdFor(
   db: Kysely<Database>,
   teamId: string,
   provider: ProviderId,
