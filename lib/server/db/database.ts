@@ -35,7 +35,11 @@ export function openSqlite(dataDir: string, { busyTimeoutMs = SQLITE_BUSY_TIMEOU
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma(`busy_timeout = ${busyTimeoutMs}`);
   // SQLite gives its -wal and -shm files the database file's mode; older installs get it now.
-  for (const name of SQLITE_FILES) if (existsSync(path.join(dataDir, name))) chmodSync(path.join(dataDir, name), 0o600);
+  // (The ignore comment keeps Turbopack from tracing the whole project for a runtime path.)
+  for (const name of SQLITE_FILES) {
+    const sibling = path.join(/*turbopackIgnore: true*/ dataDir, name);
+    if (existsSync(sibling)) chmodSync(sibling, 0o600);
+  }
   return new Kysely<Database>({ dialect: withUnavailableErrors(new SqliteDialect({ database: sqlite })) });
 }
 
