@@ -45,7 +45,10 @@ describe("readPolledView", () => {
     expect(views[0]!.snapshot).toMatchObject({ provider: "mindo", batchId: ref.batchId, state: "running", stale: false });
     expect(views[0]!.polling).toMatchObject({ intervalMs: 2_000, final: false, lastError: null });
     expect(Date.parse(views[0]!.polling.nextUpdateAt!)).toBeGreaterThan(Date.parse(views[0]!.snapshot.fetchedAt));
-    expect(simulator.callCount("mindo", ref.batchId)).toBe(1);
+    // One call for all 25; a loaded machine may let the next scheduled poll (2 s later) start
+    // before this line runs, and only that one.
+    const pollsSince = Math.floor((Date.now() - Date.parse(views[0]!.snapshot.fetchedAt)) / 2_000);
+    expect(simulator.callCount("mindo", ref.batchId)).toBeLessThanOrEqual(1 + pollsSince);
   });
 
   it("serves a terminal batch from the scheduler instead of asking again", async () => {
