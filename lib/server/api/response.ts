@@ -28,7 +28,12 @@ export function emptyResponse(status = 204): NextResponse {
 }
 
 export function errorResponse(error: unknown, requestId?: string): NextResponse {
-  if (error instanceof AppError) return NextResponse.json(error.toBody(), { status: error.status, headers: NO_STORE });
+  if (error instanceof AppError) {
+    // A busy lane says when to ask again; a provider's own 429 stays a 502 without one.
+    const headers: Record<string, string> = { ...NO_STORE };
+    if (error.code === "provider_busy" && error.retryAfterSeconds !== null) headers["Retry-After"] = String(Math.ceil(error.retryAfterSeconds));
+    return NextResponse.json(error.toBody(), { status: error.status, headers });
+  }
   // Only the error's kind and place are logged: a message could quote data we do not control.
   const where = error instanceof Error ? error.stack?.split("\n")[1]?.trim() : undefined;
   getLogger().error({ requestId, errorName: errorName(error), where }, "unhandled API error");
