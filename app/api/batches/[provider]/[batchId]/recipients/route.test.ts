@@ -1,9 +1,11 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import pino from "pino";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, onTestFinished, vi } from "vitest";
 // First: the mocks below are built from it, and the modules after it load the mocked ones.
 import { addTeamUser, mockedDatabaseModule, mockedEnvModule, mockedSessionModule, routeState as state } from "@/lib/server/testing/route-harness";
 import { getAdapter } from "@/lib/providers/registry";
 import { recipientsPageSchema, type RecipientsPage } from "@/lib/recipients";
 import { getPoller } from "@/lib/server/batches";
+import { getLogger } from "@/lib/server/logger";
 import { createBoard } from "@/lib/server/boards";
 import { forgetRecipientLists } from "@/lib/server/recipients";
 import { createShareLink } from "@/lib/server/share-links";
@@ -136,9 +138,24 @@ describe("GET /api/batches/{provider}/{batchId}/recipients", () => {
     expect((await call(GET, "mindo", ABANDONED_CART, "?connection=4b0c1d5e-0000-4000-8000-000000000000")).status).toBe(404);
   });
 
-  it("answers an unknown batch 404 and never quotes a recipient in an error", async () => {
-    const answer = await call(GET, "mindo", "00000000-0000-4000-8000-00000000ffff");
-    expect(answer.status).toBe(404);
+  it("never writes a recipient or a search to the log, and answers an unknown batch 404", async () => {
+    // The suite runs with LOG_LEVEL=silent; this test reads the lines itself.
+    const logger = getLogger();
+    const level = logger.level;
+    logger.level = "debug";
+    onTestFinished(() => {
+      logger.level = level;
+    });
+    const stream = (logger as unknown as Record<symbol, { write: (line: string) => unknown }>)[pino.symbols.streamSym]!;
+    const write = vi.spyOn(stream, "write").mockImplementation(() => true);
+    const page = await rows("mindo", ABANDONED_CART, "?outcome=failure");
+    const number = page.items[0]!.recipient;
+    await rows("mindo", ABANDONED_CART, `?outcome=failure&q=${encodeURIComponent(number)}`);
+    await call(getCsv, "mindo", ABANDONED_CART, `?q=${encodeURIComponent(number)}`);
+    expect((await call(GET, "mindo", "00000000-0000-4000-8000-00000000ffff")).status).toBe(404);
+    const logged = write.mock.calls.map(([line]) => String(line)).join("\n");
+    expect(write).toHaveBeenCalled();
+    for (const row of page.items) expect(logged).not.toContain(row.recipient.slice(1));
   });
 });
 
