@@ -48,10 +48,19 @@ export async function listBatchRecipients(ctx: ServiceContext, input: Recipients
   const matches = recipientMatcher(input.query);
   const groups = input.outcome === undefined || input.outcome === "failure" || input.outcome === "unreached";
   const wanted = offset + RECIPIENTS_PAGE_SIZE;
-  await list.readUntil(
-    (rows) => rows.filter(matches).length > wanted && (offset > 0 || !groups || rows.length >= REASON_ROWS),
-    MAX_CALLS_PER_REQUEST,
-  );
+  const busy = await list
+    .readUntil(
+      (rows) => rows.filter(matches).length > wanted && (offset > 0 || !groups || rows.length >= REASON_ROWS),
+      MAX_CALLS_PER_REQUEST,
+    )
+    .then(
+      () => null,
+      // The budget cannot spare another page now: what was read is still worth showing.
+      (error: unknown) => {
+        if (error instanceof AppError && error.code === "provider_busy" && list.rows.length > offset) return error.message;
+        throw error;
+      },
+    );
   const found = list.rows.filter(matches);
   const items = found.slice(offset, wanted);
   const more = found.length > wanted || (!list.complete && !list.capped);
@@ -62,7 +71,7 @@ export async function listBatchRecipients(ctx: ServiceContext, input: Recipients
     nextCursor: more ? String(offset + items.length) : null,
     reasons: groups ? reasons : [],
     reasonsOver: groups && rows > 0 ? { rows, complete: list.complete } : null,
-    notes: [...list.notes, ...(list.capped ? [CAPPED] : [])],
+    notes: [...list.notes, ...(list.capped ? [CAPPED] : []), ...(busy ? [busy] : [])],
   };
 }
 

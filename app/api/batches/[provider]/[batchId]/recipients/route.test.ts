@@ -18,6 +18,19 @@ import { GET } from "./route";
 vi.mock("@/lib/server/session", () => mockedSessionModule());
 vi.mock("@/lib/server/db/database", async (original) => mockedDatabaseModule(await original()));
 vi.mock("@/lib/server/env", async (original) => mockedEnvModule(await original()));
+// The scheduler's on-demand lane, as a test wants it: by default it runs every call.
+const lane = vi.hoisted(() => ({ refuseAfter: Number.POSITIVE_INFINITY, calls: 0 }));
+vi.mock("@/lib/server/polling", async (original) => ({
+  ...(await original<typeof import("@/lib/server/polling")>()),
+  runOnDemand: async <T,>(_connection: unknown, _calls: number, run: () => Promise<T>): Promise<T> => {
+    lane.calls += 1;
+    if (lane.calls > lane.refuseAfter) {
+      const { AppError } = await import("@/lib/errors");
+      throw new AppError("provider_busy", "Mindo's budget is in use: try again in 7 s.", { retryAfterSeconds: 7 });
+    }
+    return run();
+  },
+}));
 
 let simulator: Awaited<ReturnType<typeof startSimulator>>;
 let close: () => Promise<void>;
@@ -40,6 +53,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   forgetRecipientLists();
+  Object.assign(lane, { refuseAfter: Number.POSITIVE_INFINITY, calls: 0 });
   const temp = await openTempDatabase();
   state.db = temp.db;
   close = temp.close;
@@ -130,6 +144,21 @@ describe("GET /api/batches/{provider}/{batchId}/recipients", () => {
       state.user = owner.actor;
     }
     expect(spy).not.toHaveBeenCalled();
+  });
+
+  it("spends one lane call per provider page, answers 503 with Retry-After when the lane is busy, and keeps what it read", async () => {
+    lane.refuseAfter = 0;
+    const refused = await call(GET, "mindo", ABANDONED_CART, "?outcome=success");
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get("retry-after")).toBe("7");
+    expect(await refused.json()).toMatchObject({ error: { code: "provider_busy" } });
+    // 900 messages, 100 a page: rows 60–110 need a second page, which the lane refuses.
+    Object.assign(lane, { refuseAfter: 1, calls: 0 });
+    const partial = await rows("mindo", ABANDONED_CART, "?cursor=60");
+    expect(lane.calls).toBe(2);
+    expect(partial.items).toHaveLength(40);
+    expect(partial.nextCursor).toBe("100");
+    expect(partial.notes).toContain("Mindo's budget is in use: try again in 7 s.");
   });
 
   it("refuses a cursor it did not make, an unknown outcome, and another team's connection", async () => {
