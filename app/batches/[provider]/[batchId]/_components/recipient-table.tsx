@@ -17,9 +17,9 @@ export function RecipientTable({ rows }: { rows: RecipientRow[] }) {
           <tr>
             <th scope="col" className="py-2 pr-4 font-medium">Recipient</th>
             <th scope="col" className="py-2 pr-4 font-medium">Status</th>
-            <th scope="col" className="py-2 pr-4 font-medium">Reason</th>
+            <th scope="col" className="min-w-48 py-2 pr-4 font-medium">Reason</th>
             <th scope="col" className="py-2 pr-4 font-medium">When</th>
-            <th scope="col" className="py-2 font-medium">Details</th>
+            <th scope="col" className="min-w-64 py-2 font-medium">Details</th>
           </tr>
         </thead>
         <tbody className="divide-y divide-line">

@@ -92,7 +92,9 @@ export function RecipientsBrowser({ provider, batchId, connectionId }: Recipient
       {list.isPending && <p className="text-sm text-muted">Reading recipients…</p>}
       {list.isSuccess && rows.length === 0 && (
         <p className="text-sm text-muted" data-testid="recipients-empty">
-          No recipients {q ? "match this search" : "with this outcome"}.
+          {list.hasNextPage
+            ? "None in the rows read so far: “Show more” reads further."
+            : `No recipients ${q ? "match this search" : "with this outcome"}.`}
         </p>
       )}
       {rows.length > 0 && <RecipientTable rows={rows} />}
