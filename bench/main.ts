@@ -12,6 +12,7 @@ import type { BenchContext } from "./lib/context";
 import { formatTable, type BenchResult } from "./lib/report";
 import { readBenchSettings } from "./lib/settings";
 import { benchPageWeight } from "./page-weight";
+import { benchRecipientsVsPolls } from "./recipients-vs-polls";
 import { benchWallEndurance } from "./wall-endurance";
 import { benchWallFleet } from "./wall-fleet";
 
@@ -21,6 +22,7 @@ const BENCHMARKS: Record<string, (context: BenchContext) => Promise<BenchResult>
   "api-cost": benchApiCost,
   "wall-endurance": benchWallEndurance,
   "wall-fleet": benchWallFleet,
+  "recipients-vs-polls": benchRecipientsVsPolls,
 };
 
 function selected(names: readonly string[]): string[] {

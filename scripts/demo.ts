@@ -15,11 +15,14 @@ const host = "127.0.0.1";
 const appPort = Number(process.env.PORT ?? 3000);
 const simPort = Number(process.env.SIM_PORT ?? 4010);
 const admin = { email: process.env.ADMIN_EMAIL ?? "demo@sendboard.local", password: process.env.ADMIN_PASSWORD ?? "sendboard-demo" };
+const FAILURE_BREAKDOWN_BATCH = "00000000-0000-4000-8000-0000000000a4";
 const demoBatches = [
   { provider: "migma", batchId: SIM_SCENARIOS.migma.running, label: "Black Friday newsletter" },
   { provider: "mindo", batchId: SIM_SCENARIOS.mindo.running, label: "WhatsApp order reminders" },
   { provider: "bolna", batchId: SIM_SCENARIOS.bolna.running, label: "Renewal calls" },
   { provider: "sendgrid", batchId: SIM_SCENARIOS.sendgrid.scheduled, label: "Weekend digest (scheduled)" },
+  // 2,500 WhatsApp messages, 18 % failed with Meta's reasons: its Recipients panel shows why.
+  { provider: "mindo", batchId: FAILURE_BREAKDOWN_BATCH, label: "Black Friday promo (18 % failed)" },
 ];
 
 const dataDir = process.env.DATA_DIR ?? "./data/demo";
@@ -79,7 +82,7 @@ async function main() {
     });
     if (!response.ok && response.status !== 409) throw new Error(`Could not add a demo batch: HTTP ${response.status}`);
   }
-  console.log(`\nSendboard demo is running: ${baseUrl}\nSign in with ${admin.email} / ${admin.password}\nProvider simulator: ${simulator.url}\nPress Ctrl+C to stop.\n`);
+  console.log(`\nSendboard demo is running: ${baseUrl}\nSign in with ${admin.email} / ${admin.password}\nProvider simulator: ${simulator.url}\nWho failed and why: ${baseUrl}/batches/mindo/${FAILURE_BREAKDOWN_BATCH} → Show recipients\nPress Ctrl+C to stop.\n`);
 }
 
 main().catch((error: unknown) => {

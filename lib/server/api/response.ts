@@ -32,8 +32,9 @@ const RETRY_STATUSES = new Set([429, 503]);
 
 export function errorResponse(error: unknown, requestId?: string): NextResponse {
   if (error instanceof AppError) {
+    // provider_busy (503) is ours too: a busy lane says when to ask again.
     const retry = error.retryAfterSeconds !== null && RETRY_STATUSES.has(error.status);
-    const headers = retry ? { ...NO_STORE, "Retry-After": String(error.retryAfterSeconds) } : NO_STORE;
+    const headers = retry ? { ...NO_STORE, "Retry-After": String(Math.ceil(error.retryAfterSeconds!)) } : NO_STORE;
     return NextResponse.json(error.toBody(), { status: error.status, headers });
   }
   // Only the error's kind and place are logged: a message could quote data we do not control.

@@ -3,6 +3,7 @@ import "server-only";
 export { computeInsights } from "./compute-insights";
 export { noteFollowedSnapshot } from "./followed-polls";
 export { getInsights } from "./get-insights";
+export { csvField } from "./history-csv";
 export { historyCsvFilename, readHistoryCsv } from "./history-export";
 export { readLatestStates } from "./latest-states";
 export { readBatchHistory } from "./history-reads";

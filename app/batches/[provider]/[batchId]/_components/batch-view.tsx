@@ -23,6 +23,7 @@ import type { ProviderId } from "@/lib/providers/provider-id";
 import { BatchHeading } from "./batch-heading";
 import { BatchHistory } from "./batch-history";
 import { BatchLoading } from "./batch-loading";
+import { RecipientsPanel } from "./recipients-panel";
 
 // Recharts is large: it loads only here, after the numbers are already on screen.
 const StatusBarChart = dynamic(
@@ -104,6 +105,14 @@ export function BatchView({ provider, batchId, connectionId, path, initialLabel 
         </div>
       ) : (
         !isError && <BatchLoading provider={provider} />
+      )}
+      {/* Outside the stale dimming: its rows are read on their own, when it is opened. */}
+      {data && (
+        <RecipientsPanel
+          provider={provider}
+          batchId={batchId}
+          connectionId={data.polling?.connectionId ?? connectionId}
+        />
       )}
     </div>
   );
