@@ -38,7 +38,9 @@ export default defineConfig({
     {
       command: "npx tsx sim/main.ts",
       url: `${E2E.simUrl}/__sim/stats`,
-      env: { SIM_PORT: String(E2E.simPort), SIM_SLOW_MS: "6000" },
+      // The simulator's running batches last 20 minutes, not its default 10: the suite reads them as
+      // running until its end, and on a slow machine it takes longer than ten.
+      env: { SIM_PORT: String(E2E.simPort), SIM_SLOW_MS: "6000", SIM_DURATION_S: "1200" },
       reuseExistingServer: false,
       stdout: "ignore",
     },
