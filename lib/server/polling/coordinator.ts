@@ -24,6 +24,8 @@ export type ClaimRequest = {
   /** Requests one poll costs, and how many the connection may make per rolling minute. */
   cost: number;
   perMinute: number;
+  /** requestPoll asked for this call: take the batch over from its holder unless another instance just did. */
+  requested?: boolean;
 };
 
 /** Why no instance may call a connection before `until`: a 429 or an open breaker somewhere. */
