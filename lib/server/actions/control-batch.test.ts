@@ -1,8 +1,7 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Kysely } from "kysely";
 import { mockedDatabaseModule, mockedEnvModule, routeState } from "@/lib/server/testing/route-harness";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { sendJson, sendText, startFakeUpstream, type FakeUpstream } from "@/lib/providers/testing/fake-upstream";
+import { sendJson, type FakeUpstream } from "@/lib/providers/testing/fake-upstream";
 import { storedEvents } from "@/lib/server/audit/test-support";
 import { getPoller } from "@/lib/server/batches";
 import type { Database } from "@/lib/server/db/schema";
@@ -11,39 +10,10 @@ import { saveSendTime } from "@/lib/server/send-times";
 import type { ServiceContext } from "@/lib/server/service-context";
 import { openTempDatabase } from "@/lib/server/testing/temp-database";
 import { controlBatch } from ".";
+import { startFakeSendGrid, type FakeSendGrid } from "./test-support";
 
 vi.mock("@/lib/server/db/database", async (original) => mockedDatabaseModule(await original()));
 vi.mock("@/lib/server/env", async (original) => mockedEnvModule(await original()));
-
-// A SendGrid that keeps each batch's pause/cancel entry, answers the writes slowly (so two
-// requests really overlap), and counts them. Every batch sends in an hour unless a test says so.
-let upstream: FakeUpstream;
-const held = new Map<string, string>();
-let writeAnswer: ((response: ServerResponse) => boolean) | null = null;
-
-function fakeSendGrid(request: IncomingMessage, response: ServerResponse) {
-  const url = new URL(request.url ?? "/", "http://x");
-  const [, , area, , id] = url.pathname.split("/");
-  if (area === "mail") return sendJson(response, 200, { batch_id: url.pathname.split("/").at(-1) });
-  if (request.method === "GET") {
-    const status = id ? held.get(id) : undefined;
-    return status ? sendJson(response, 200, [{ batch_id: id, status }]) : sendJson(response, 200, []);
-  }
-  let body = "";
-  request.on("data", (chunk: Buffer) => (body += chunk.toString()));
-  request.once("end", () =>
-    setTimeout(() => {
-      if (writeAnswer?.(response)) return;
-      if (request.method === "DELETE") {
-        if (!id || !held.delete(id)) return sendJson(response, 404, { errors: [{ message: "batch id not found" }] });
-        return sendText(response, 204, "");
-      }
-      const parsed = JSON.parse(body) as { batch_id?: string; status: string };
-      held.set(id ?? parsed.batch_id ?? "", parsed.status);
-      return request.method === "POST" ? sendJson(response, 201, parsed) : sendText(response, 204, "");
-    }, 150),
-  );
-}
 
 const writes = () => upstream.requests.filter((request) => request.method !== "GET");
 
@@ -56,9 +26,11 @@ const ctxOf = (actor: Actor): ServiceContext => ({ db, actor, address: "203.0.11
 let batchNumber = 0;
 let batchId = "";
 
+let sendGrid: FakeSendGrid;
+let upstream: FakeUpstream;
 beforeAll(async () => {
-  upstream = await startFakeUpstream();
-  upstream.reply(fakeSendGrid);
+  sendGrid = await startFakeSendGrid();
+  upstream = sendGrid.upstream;
 });
 afterAll(async () => {
   getPoller().stop();
@@ -69,7 +41,7 @@ beforeEach(async () => {
   ({ db, close } = await openTempDatabase());
   routeState.db = db;
   upstream.requests.length = 0;
-  writeAnswer = null;
+  sendGrid.answerWrites(null);
   // A batch of its own per test: the poller is one per process.
   batchNumber += 1;
   batchId = `actions-test-${batchNumber}-${Date.now()}`;
@@ -134,7 +106,7 @@ describe("controlBatch", () => {
   });
 
   it("tells the provider's own 400 in our words as 409, and the refusal is what a second click gets", async () => {
-    writeAnswer = (response) => (sendJson(response, 400, { errors: [{ field: null, message: "cannot pause or cancel a send less than 10 minutes before its send time" }] }), true);
+    sendGrid.answerWrites((response) => sendJson(response, 400, { errors: [{ field: null, message: "cannot pause or cancel a send less than 10 minutes before its send time" }] }));
     const refusal = { code: "action_not_allowed", status: 409, message: "SendGrid no longer accepts a pause or cancel less than 10 minutes before the send time." };
     await expect(act(operator, "pause")).rejects.toMatchObject(refusal);
     await expect(act(operator, "pause")).rejects.toMatchObject(refusal);
@@ -143,9 +115,9 @@ describe("controlBatch", () => {
   });
 
   it("answers 502 for a provider failure, records it as failed, and lets a retry call again", async () => {
-    writeAnswer = (response) => (sendJson(response, 500, { errors: [{ message: "internal server error" }] }), true);
+    sendGrid.answerWrites((response) => sendJson(response, 500, { errors: [{ message: "internal server error" }] }));
     await expect(act(operator, "cancel")).rejects.toMatchObject({ code: "provider_error", status: 502 });
-    writeAnswer = null;
+    sendGrid.answerWrites(null);
     expect(stateOf(await act(operator, "cancel"))).toBe("cancelled");
     expect(writes()).toHaveLength(2);
     expect((await eventsOf()).map((event) => [event.outcome, event.details.code ?? null])).toEqual([["failed", "provider_error"], ["ok", null]]);
