@@ -57,10 +57,12 @@ export async function controlBatch(ctx: ServiceContext, input: ControlBatchInput
   const key: ActionKey = { connectionId: connection.id, provider, batchId, action };
   const outcome = await callOnce(ctx, connection, key, now);
   await record(outcome.outcome, outcome.shared ? { shared: true } : {});
-  // Also after a refusal: "already paused" means the view Sendboard holds is behind.
-  const polled = requestBatchPoll(connection, { provider, batchId });
-  if (outcome.outcome.kind !== "done") throw outcomeError(outcome.outcome);
-  await settleWithin(polled, FRESH_POLL_WAIT_MS);
+  if (outcome.outcome.kind !== "done") {
+    // "Already paused" means the view Sendboard holds is behind: look again, without waiting.
+    await requestBatchPoll(connection, { provider, batchId }, { waitMs: 0 });
+    throw outcomeError(outcome.outcome);
+  }
+  await requestBatchPoll(connection, { provider, batchId }, { waitMs: FRESH_POLL_WAIT_MS });
   return (await readTeamBatch(ctx.actor.teamId, { provider, batchId, connectionId: connection.id }, userViewer(ctx.actor.id))).body;
 }
 
@@ -102,15 +104,4 @@ function detailsOf(outcome: ActionOutcome): AuditDetails {
   if (outcome.kind === "done") return { result: "The provider accepted it." };
   if (outcome.kind === "refused") return { reason: outcome.message };
   return { code: outcome.code, reason: outcome.message };
-}
-
-/** Waits for `promise` at most `ms`; never rejects. */
-async function settleWithin(promise: Promise<unknown>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const elapsed = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
-  try {
-    await Promise.race([promise.catch(() => undefined), elapsed]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
