@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { holdClosesAt, offeredActions, pausedExpiresAt } from "./batch-action";
 import { actionConsequence } from "./batch-action-copy";
-import { PROVIDER_PROFILES } from "./providers/profiles";
+import { PROVIDER_PROFILES, profileOf } from "./providers/profiles";
 
 const now = Date.parse("2026-03-02T14:00:00Z");
 const sendgrid = PROVIDER_PROFILES.sendgrid;
@@ -25,7 +25,7 @@ describe("offeredActions", () => {
   it("dates SendGrid's rules from the send time", () => {
     expect(holdClosesAt(sendgrid, { scheduledAt: at(60) })).toBe(now + 50 * 60_000);
     expect(pausedExpiresAt(sendgrid, { scheduledAt: at(60) })).toBe(now + 73 * 60 * 60_000);
-    expect(holdClosesAt(PROVIDER_PROFILES.bolna, { scheduledAt: at(60) })).toBeNull();
+    expect(holdClosesAt(profileOf("bolna"), { scheduledAt: at(60) })).toBeNull();
   });
 });
 
