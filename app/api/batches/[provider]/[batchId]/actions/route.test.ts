@@ -71,7 +71,8 @@ describe("a SendGrid batch's send time", () => {
 
     const earlier = new Date(Date.now() - 60_000).toISOString();
     expect(await callRoute(SEND_TIME, { provider: "sendgrid", batchId }, { method: "PUT", body: { sendAt: earlier } })).toMatchObject({ status: 200, json: { sendAt: earlier } });
-    await vi.waitFor(async () => expect((await callRoute(BATCH, { provider: "sendgrid", batchId })).json).toMatchObject({ state: "completed", scheduledAt: earlier }), { timeout: 4_000, interval: 100 });
+    // The answer waited for the poll with the new time: the next read shows it.
+    expect((await callRoute(BATCH, { provider: "sendgrid", batchId })).json).toMatchObject({ state: "completed", scheduledAt: earlier });
   });
 
   it("is refused for a provider that reports its own, and for a time without an offset", async () => {
