@@ -31,6 +31,8 @@ export type BatchEntry = {
   limited: boolean;
   /** Another instance polls this batch (PostgreSQL): when to look again, and when it calls next. */
   follow: { recheckAt: number; nextPollAt: number | null } | null;
+  /** A final batch read here looks at what other instances published no sooner than this (coordinator.peek). */
+  peekAfter: number;
   /** A requestPoll not yet served: the next call that starts after it (see PollRequest). */
   request: PollRequest | null;
   /** The request the latest call serves (one is made for every call): requests in the instant it starts share it. */
@@ -63,6 +65,7 @@ export function createEntry(key: PollKey, id: string, laneKey: string, now: numb
     intervalMs: cadenceFor(key.provider, null),
     limited: false,
     follow: null,
+    peekAfter: 0,
     request: null,
     serving: null,
     firstOutcome,

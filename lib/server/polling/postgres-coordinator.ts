@@ -26,6 +26,7 @@ export type PostgresCoordinator = {
   claim(request: ClaimRequest): Promise<ClaimDecision>;
   publish(id: string, latest: SharedLatest, intervalMs: number): Promise<void>;
   hold(connectionId: string, hold: ConnectionHold): Promise<void>;
+  peek(id: string): Promise<SharedLatest | null>;
 };
 
 const PRUNE_EVERY_MS = 60 * 60_000;
@@ -189,7 +190,13 @@ export function createPostgresCoordinator(options: PostgresCoordinatorOptions): 
     await db.deleteFrom("connection_holds").where("until", "<", iso(now - PRUNE_EVERY_MS)).execute();
   }
 
-  return { instanceId: me, claim, publish, hold };
+  async function peek(pollKey: string): Promise<SharedLatest | null> {
+    const db = await options.db();
+    const row = await db.selectFrom("batch_latest").selectAll().where("poll_key", "=", pollKey).executeTakeFirst();
+    return row ? fromLatestRow(row) : null;
+  }
+
+  return { instanceId: me, claim, publish, hold, peek };
 }
 
 async function readLatest(trx: Transaction<Database>, pollKey: string): Promise<SharedLatest | null> {

@@ -77,4 +77,21 @@ describe.skipIf(!url)("requestPoll with several instances on PostgreSQL (needs D
     expect((await a!.read(key)).snapshot?.state).toBe("paused");
     expect((await b!.read(key)).snapshot?.state).toBe("paused");
   });
+
+  it("a final batch polled again on another instance is followed again here, without a call from here", async () => {
+    let state: BatchState = "cancelled";
+    // Ended long ago: final at its first snapshot.
+    const answer = (polled: typeof key) => ({ ...makeSnapshot(polled, state), completedAt: state === "cancelled" ? new Date(Date.now() - 3_600_000).toISOString() : null });
+    const upstream = createFakeUpstream(answer, 50);
+    const [a, b] = ["a", "b"].map((name) => createPollScheduler({ fetchBatch: upstream.fetchBatch, coordinator: instance(name) }));
+    schedulers.push(a!, b!);
+    expect((await a!.read(key)).final).toBe(true);
+    expect((await b!.read(key)).final).toBe(true);
+
+    state = "scheduled";
+    await b!.requestPoll(key);
+    expect((await b!.read(key)).snapshot?.state).toBe("scheduled");
+    await expect.poll(async () => (await a!.read(key)).snapshot?.state, { timeout: 2 * POLL_CADENCE.finalPeekMs + 2_000, intervals: [200] }).toBe("scheduled");
+    expect(upstream.calls).toHaveLength(2);
+  });
 });

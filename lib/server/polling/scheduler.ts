@@ -273,6 +273,27 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
     }
   }
 
+  /**
+   * A final batch may have been polled again on another instance (requestPoll after a resume):
+   * when that instance published a newer outcome that is not final, follow the batch again.
+   */
+  function peekElsewhere(lane: ConnectionLane, entry: BatchEntry, now: number) {
+    if (!coordinator.peek || now < entry.peekAfter) return;
+    entry.peekAfter = now + POLL_CADENCE.finalPeekMs;
+    coordinator.peek(entry.id).then(
+      (latest) => {
+        if (stopped || !latest || latest.final || !entry.final) return;
+        if (latest.fetchedAt === null || (entry.fetchedAt !== null && latest.fetchedAt <= entry.fetchedAt)) return;
+        entry.final = false;
+        entry.tailCount = latest.tailCount;
+        entry.follow = null;
+        entry.retryNow = true;
+        pump(lane);
+      },
+      () => undefined,
+    );
+  }
+
   function entryFor(key: PollKey, lane: ConnectionLane, now: number): { entry: BatchEntry; created: boolean } {
     const id = pollKeyToString(key);
     const found = entries.get(id);
@@ -309,6 +330,7 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
       const wakes = !held || !isPolled(held, now);
       const { entry } = entryFor(key, lane, now);
       entry.lastReadAt = now;
+      if (entry.final) peekElsewhere(lane, entry, now);
       if (wakes && !entry.final) pump(lane);
       // Woken after a quiet spell, its numbers are old: wait a moment for the call just started.
       if (wakes && entry.snapshot && entry.inFlight) await settleWithin(entry.callDone, POLL_CADENCE.wakeWaitMs);

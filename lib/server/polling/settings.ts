@@ -37,6 +37,8 @@ export const POLL_CADENCE = {
    * requests (a webhook storm, a double click) is one call at once and one after the gap.
    */
   requestGapMs: 1_000,
+  /** Several instances: a final batch someone reads looks this often at whether another instance polled it again. */
+  finalPeekMs: 2_000,
   /** A read that wakes a batch nobody watched waits this long at most for the fresh call. */
   wakeWaitMs: 2_000,
   evictAfterMs: 15 * 60_000,
