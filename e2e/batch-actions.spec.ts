@@ -23,9 +23,11 @@ test("an admin pauses and resumes a SendGrid batch and stops a Bolna one; a memb
   page,
   browser,
 }) => {
-  // The send time the simulator uses, given when the batch is watched.
+  // The send time the simulator uses, given when the batch is put on a board (not the watched
+  // list, which other specs read whole).
   const sendAt = new Date(Date.now() + 60 * 60_000).toISOString();
-  expect((await page.request.post("/api/watched", { data: { provider: "sendgrid", batchId: sendGridId, sendAt } })).status()).toBe(201);
+  const board = await page.request.post("/api/boards", { data: { name: `Actions ${run}`, batches: [{ provider: "sendgrid", batchId: sendGridId, sendAt }] } });
+  expect(board.status(), await board.text()).toBe(201);
 
   await page.goto(`/batches/sendgrid/${sendGridId}`);
   const state = page.getByTestId("batch-heading").getByTestId("batch-state");
