@@ -91,7 +91,7 @@ describe.skipIf(!url)("requestPoll with several instances on PostgreSQL (needs D
     state = "scheduled";
     await b!.requestPoll(key);
     expect((await b!.read(key)).snapshot?.state).toBe("scheduled");
-    await expect.poll(async () => (await a!.read(key)).snapshot?.state, { timeout: 2 * POLL_CADENCE.finalPeekMs + 2_000, intervals: [200] }).toBe("scheduled");
+    await expect.poll(async () => (await a!.read(key)).snapshot?.state, { timeout: 2 * POLL_CADENCE.finalPeekMs + 2_000, interval: 200 }).toBe("scheduled");
     expect(upstream.calls).toHaveLength(2);
   });
 });
