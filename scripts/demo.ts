@@ -4,6 +4,7 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { providerEnvNames } from "../lib/providers/env-names";
 import { PROVIDER_IDS } from "../lib/providers/provider-id";
+import { catalogueSendAtMs } from "../sim/providers/sendgrid-batches";
 import { startSimulator } from "../sim/server";
 import { SIM_KEYS, SIM_SCENARIOS } from "../sim/scenarios";
 import { buildIfNeeded } from "./lib/build-if-needed";
@@ -23,6 +24,7 @@ const demoBatches = [
   { provider: "sendgrid", batchId: SIM_SCENARIOS.sendgrid.scheduled, label: "Weekend digest (scheduled)" },
   // 2,500 WhatsApp messages, 18 % failed with Meta's reasons: its Recipients panel shows why.
   { provider: "mindo", batchId: FAILURE_BREAKDOWN_BATCH, label: "Black Friday promo (18 % failed)" },
+  { provider: "sendgrid", batchId: "sim-flash-sale", label: "Flash sale (paused)" },
 ];
 
 const dataDir = process.env.DATA_DIR ?? "./data/demo";
@@ -42,9 +44,16 @@ function simulatorAccounts(url: string): Record<string, string> {
 
 const baseUrl = `http://${host}:${appPort}`;
 
+function sendAtOf(batch: { provider: string; batchId: string }, simStartedAt: number): { sendAt?: string } {
+  const at = batch.provider === "sendgrid" ? catalogueSendAtMs(batch.batchId, simStartedAt) : undefined;
+  return at === undefined ? {} : { sendAt: new Date(at).toISOString() };
+}
+
 async function main() {
   await buildIfNeeded();
-  const simulator = await startSimulator({ host, port: simPort });
+  // SendGrid cannot report a batch's send time: the demo tells Sendboard the simulator's.
+  const simStartedAt = Date.now();
+  const simulator = await startSimulator({ host, port: simPort, startedAt: simStartedAt });
   const app = spawn("npx", ["next", "start", "-H", host, "-p", String(appPort)], {
     stdio: ["ignore", "inherit", "inherit"],
     env: {
@@ -78,7 +87,7 @@ async function main() {
     const response = await fetch(`${baseUrl}/api/watched`, {
       method: "POST",
       headers: { "Content-Type": "application/json", Cookie: cookie },
-      body: JSON.stringify(batch),
+      body: JSON.stringify({ ...batch, ...sendAtOf(batch, simStartedAt) }),
     });
     if (!response.ok && response.status !== 409) throw new Error(`Could not add a demo batch: HTTP ${response.status}`);
   }

@@ -51,4 +51,17 @@ export type ProviderProfile<Id extends string = string> = {
   settling: { everyMs: number; polls: number };
   capabilities: ProviderCapabilities;
   reports: ProviderReports;
+  /**
+   * The provider cannot report a batch's send time, and its rules hang on it (SendGrid): the team
+   * tells Sendboard (lib/server/send-times), and the snapshot's scheduledAt comes from there.
+   */
+  sendTime?: SendTimeRules;
+};
+
+/** What a held batch may do around its send time. */
+export type SendTimeRules = {
+  /** Pause and cancel are refused this long before the send time. */
+  holdClosesBeforeMs: number;
+  /** A batch still paused this long after the send time is discarded. */
+  pausedExpiresAfterMs: number;
 };

@@ -4,7 +4,8 @@ import type { BatchDetails, BatchState } from "@/lib/batch-snapshot";
 import { progressOf } from "./lenient";
 
 /** What every transform gets besides the raw payload; `now` is injected so tests are deterministic. */
-export type TransformContext = { batchId: string; now: Date };
+/** `sendAt`: the send time Sendboard was told, for a provider that cannot report it (profile.sendTime). */
+export type TransformContext = { batchId: string; now: Date; sendAt?: string | null };
 
 type DetailValue = BatchDetails[string];
 

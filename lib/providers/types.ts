@@ -30,6 +30,8 @@ export type UpstreamContext = { access: ProviderAccess; signal?: AbortSignal };
 export type FetchBatchContext = UpstreamContext & {
   /** Stamped into the snapshot's fetchedAt; injectable so transforms are deterministic in tests. */
   now: Date;
+  /** The send time the team gave, for a provider whose profile has `sendTime` (it cannot say). */
+  sendAt?: string | null;
 };
 
 export type TestConnectionContext = UpstreamContext;

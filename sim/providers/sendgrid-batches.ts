@@ -22,6 +22,12 @@ const CATALOGUE: Readonly<Record<string, { sendInMs: number; status: HeldStatus 
   "sim-spring-teaser": { sendInMs: -HOUR, status: "cancel" },
 };
 
+/** A catalogue batch's send time, as epoch ms, for a simulator started at `startMs` (the demo tells Sendboard). */
+export function catalogueSendAtMs(id: string, startMs: number): number | undefined {
+  const entry = CATALOGUE[id];
+  return entry ? startMs + entry.sendInMs : undefined;
+}
+
 /** The batch behind an id, created on first sight for catalogue and fresh ids; else undefined. */
 export function sendgridBatch(ctx: SimContext, id: string): SendgridBatch | undefined {
   const known = ctx.state.sendgrid.get(id);

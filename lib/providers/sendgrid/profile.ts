@@ -24,6 +24,8 @@ export const sendGridProfile = {
     // ECDSA-signed arrays of events.
     webhooks: { events: "email-events", signed: true },
   },
+  // SendGrid cannot return send_at; pause/cancel close 10 minutes before it, a pause expires 72 h after it.
+  sendTime: { holdClosesBeforeMs: 10 * 60_000, pausedExpiresAfterMs: 72 * 60 * 60_000 },
   reports: {
     // No counts at all: only whether the batch id exists and is paused or cancelled.
     items: { one: "email", many: "emails" },

@@ -9,6 +9,7 @@ import empty from "./fixtures/scheduled-send-empty.json";
 import lone from "./fixtures/scheduled-send-object.json";
 import unknownStatus from "./fixtures/scheduled-send-unknown-status.json";
 import wrongTypes from "./fixtures/scheduled-send-wrong-types.json";
+import { EXPIRED_REASON, SEND_TIME_UNKNOWN } from "./send-time-state";
 import { normalizeSendGridBatch } from "./transform";
 
 const now = new Date("2025-06-01T12:00:00Z");
@@ -48,7 +49,7 @@ describe("normalizeSendGridBatch", () => {
       updatedAt: null,
       fetchedAt: "2025-06-01T12:00:00.000Z",
       stale: false,
-      notes: [NO_COUNTS, "Cancelled mail is discarded when its send time comes."],
+      notes: [NO_COUNTS, "Cancelled mail is discarded when its send time comes.", SEND_TIME_UNKNOWN],
       details: {},
       reason: null,
     });
@@ -65,6 +66,7 @@ describe("normalizeSendGridBatch", () => {
     expect(snapshot.notes).toEqual([
       NO_COUNTS,
       "Paused mail is held past its send time and expires 72 hours after it unless resumed.",
+      SEND_TIME_UNKNOWN,
     ]);
   });
 
@@ -109,5 +111,35 @@ describe("normalizeSendGridBatch", () => {
     ["nothing", null],
   ])("rejects %s as provider_bad_response", (_name, raw) => {
     expect(thrown(raw).code).toBe("provider_bad_response");
+  });
+});
+
+describe("normalizeSendGridBatch with the send time the team gave", () => {
+  const timed = (scheduledSends: unknown, sendAt: string) =>
+    normalizeSendGridBatch({ batch: docsMailBatch, scheduledSends }, { batchId: "HkJ5yLYULb7Rj8GKSx7u025ouWVlMgAi", now, sendAt });
+  const pause = [{ batch_id: "HkJ5yLYULb7Rj8GKSx7u025ouWVlMgAi", status: "pause" }];
+
+  it("is scheduled before it, with the send time as scheduledAt", () => {
+    const snapshot = timed([], "2025-06-01T14:50:00.000Z");
+    expect(snapshot).toMatchObject({ state: "scheduled", scheduledAt: "2025-06-01T14:50:00.000Z", completedAt: null });
+    expect(snapshot.notes).not.toContain(SEND_TIME_UNKNOWN);
+  });
+
+  it("is completed (handed over for delivery) after it with no pause or cancel", () => {
+    expect(timed([], "2025-06-01T11:00:00.000Z")).toMatchObject({ state: "completed", completedAt: "2025-06-01T11:00:00.000Z" });
+  });
+
+  it("stays paused until 72 h after it, then has failed as expired", () => {
+    expect(timed(pause, "2025-05-29T12:00:01.000Z")).toMatchObject({ state: "paused", reason: null });
+    expect(timed(pause, "2025-05-29T12:00:00.000Z")).toMatchObject({
+      state: "failed",
+      providerStatus: "pause",
+      reason: EXPIRED_REASON,
+      completedAt: "2025-06-01T12:00:00.000Z",
+    });
+  });
+
+  it("is cancelled whatever the time", () => {
+    expect(timed([{ batch_id: "HkJ5yLYULb7Rj8GKSx7u025ouWVlMgAi", status: "cancel" }], "2025-05-01T00:00:00.000Z").state).toBe("cancelled");
   });
 });

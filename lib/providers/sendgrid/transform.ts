@@ -5,17 +5,20 @@ import { unknownStatusNote } from "../snapshot-parts";
 import type { TransformContext } from "../snapshot-parts";
 import { sendGridProfile } from "./profile";
 import { sendGridBatchSchema } from "./schema";
+import { SEND_TIME_UNKNOWN, sendTimeStateOf } from "./send-time-state";
 import type { SendGridScheduledSend } from "./schema";
 
 const NAME = sendGridProfile.name;
 
 export function normalizeSendGridBatch(
   raw: unknown,
-  { batchId, now }: TransformContext,
+  { batchId, now, sendAt = null }: TransformContext,
 ): BatchSnapshot {
   const { scheduledSends } = parsePayload(sendGridBatchSchema, raw, NAME);
   const entry = pickScheduledSend(scheduledSends, batchId);
-  const state = entry ? toSendGridState(entry.status) : "scheduled";
+  const held = entry ? toSendGridState(entry.status) : "scheduled";
+  const timed = sendTimeStateOf(held, sendAt, now);
+  const state = timed?.state ?? held;
   return {
     provider: "sendgrid",
     batchId,
@@ -31,14 +34,14 @@ export function normalizeSendGridBatch(
     etaSeconds: null,
     createdAt: null,
     startedAt: null,
-    completedAt: null,
-    scheduledAt: null,
+    completedAt: timed?.completedAt ?? null,
+    scheduledAt: timed ? sendAt : null,
     updatedAt: null,
     fetchedAt: now.toISOString(),
     stale: false,
-    notes: sendGridNotes(state, entry),
+    notes: sendGridNotes(state, entry, timed !== null),
     details: {},
-    reason: null,
+    reason: timed?.reason ?? null,
   };
 }
 
@@ -68,11 +71,17 @@ function toSendGridState(status: string): BatchState {
   }
 }
 
-function sendGridNotes(state: BatchState, entry: SendGridScheduledSend | null): string[] {
+function sendGridNotes(state: BatchState, entry: SendGridScheduledSend | null, timed: boolean): string[] {
   const notes = [
     "SendGrid reports no per-batch counts: only whether the batch is scheduled, paused or cancelled.",
   ];
-  if (state === "scheduled") {
+  if (state === "completed") {
+    notes.push("The send time has passed with no pause or cancel: SendGrid handed the mail over for delivery.");
+  } else if (state === "failed") {
+    notes.push("The batch stayed paused 72 hours past its send time: SendGrid discarded its mail as expired.");
+  } else if (timed && state === "scheduled") {
+    notes.push("The mail goes out at the send time unless it is paused or cancelled at least 10 minutes before.");
+  } else if (state === "scheduled") {
     notes.push(
       "“Scheduled” means the batch id exists and is not paused or cancelled; its mail may already have gone out.",
     );
@@ -85,5 +94,6 @@ function sendGridNotes(state: BatchState, entry: SendGridScheduledSend | null): 
   } else if (entry) {
     notes.push(unknownStatusNote(NAME, entry.status));
   }
+  if (!timed) notes.push(SEND_TIME_UNKNOWN);
   return notes;
 }

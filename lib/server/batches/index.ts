@@ -5,3 +5,6 @@ export { getBatchHistory, getBatchHistoryCsv } from "./batch-history";
 export { getBatchViewBody, getSharedBatchViewBody, readTeamBatch, shareViewer, userViewer } from "./batch-view";
 export type { BatchRead, BatchReadInput } from "./batch-view";
 export { getPoller } from "./poller";
+export { resolvePollKey } from "./poll-key";
+export { requestBatchPoll } from "./request-poll";
+export { setSendTime } from "./send-time";

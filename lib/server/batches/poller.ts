@@ -1,6 +1,7 @@
 import "server-only";
 import { getEnv, type Env } from "@/lib/server/env";
 import { getAdapter } from "@/lib/providers/registry";
+import { profileOf } from "@/lib/providers/profiles";
 import type { ProviderId } from "@/lib/providers/provider-id";
 import { providerAccessFor, type ResolvedConnection } from "../connections";
 import { databaseEngine, getDb } from "../db/database";
@@ -8,6 +9,7 @@ import { noteFollowedSnapshot, recordPolledSnapshot } from "../history";
 import { errorName, getLogger } from "../logger";
 import { createPollScheduler, createPostgresCoordinator, localCoordinator, pollKeyToString, PROVIDER_POLL_BUDGETS, type PollCoordinator, type PollEntry, type PollKey } from "../polling";
 import { processSingleton } from "../process-singleton";
+import { findSendTime } from "../send-times";
 
 /** How long a viewer waits for a batch's first snapshot before hearing "not yet". */
 const FIRST_SNAPSHOT_WAIT_MS = 12_000;
@@ -17,6 +19,8 @@ export type Poller = {
   register(connection: ResolvedConnection): void;
   /** The batch as the scheduler holds it; its connection must have been registered. */
   read(key: PollKey): Promise<PollEntry>;
+  /** PollScheduler.requestPoll: poll it as soon as the budget allows; its connection must have been registered. */
+  requestPoll(key: PollKey): Promise<void>;
   stop(): void;
 };
 
@@ -32,7 +36,8 @@ function createPoller(): Poller {
       const connection = connections.get(key.connectionId);
       if (!connection) throw new Error(`No connection registered for ${key.connectionId}`);
       const access = providerAccessFor(connection, getEnv().UPSTREAM_TIMEOUT_MS);
-      return getAdapter(key.provider).getBatch(key.batchId, { access, now: new Date(), signal });
+      const sendAt = await sendTimeOf(key);
+      return getAdapter(key.provider).getBatch(key.batchId, { access, now: new Date(), signal, sendAt });
     },
     // Every snapshot goes to history; recordPolledSnapshot never rejects.
     onSnapshot: (key, snapshot) => void recordPolledSnapshot(key, snapshot, { retentionDays: getEnv().HISTORY_RETENTION_DAYS }),
@@ -47,8 +52,15 @@ function createPoller(): Poller {
       if (connections.get(connection.id) !== connection) connections.set(connection.id, connection);
     },
     read: (key) => scheduler.read(key),
+    requestPoll: (key) => scheduler.requestPoll(key),
     stop: () => scheduler.stop(),
   };
+}
+
+/** The send time the team gave, for a provider that cannot report it (SendGrid); read on every poll, so an edit shows at the next. */
+async function sendTimeOf(key: PollKey): Promise<string | null> {
+  if (!profileOf(key.provider).sendTime) return null;
+  return findSendTime(await getDb(), key);
 }
 
 /** Alone on SQLite the scheduler decides by itself; on PostgreSQL the instances share leases and budgets. */

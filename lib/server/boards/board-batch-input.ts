@@ -6,12 +6,14 @@ import { checkBatchId } from "@/lib/providers/batch-id";
 import type { ProviderId } from "@/lib/providers/provider-id";
 import type { Database } from "@/lib/server/db/schema";
 import { storedConnectionIdFor } from "@/lib/server/connections";
+import { assertTakesSendTime } from "@/lib/server/send-times";
 
 export type PreparedBoardBatch = {
   connectionId: string;
   provider: ProviderId;
   batchId: string;
   label: string | null;
+  sendAt: string | null;
 };
 
 /** Checks one requested batch the way the batch API would, before anything is written. */
@@ -23,6 +25,7 @@ export async function prepareBoardBatch(
   const checked = checkBatchId(input.provider, input.batchId);
   if (!checked.ok)
     throw new AppError("invalid_batch_id", `${input.batchId.slice(0, 80)}: ${checked.reason}`);
+  if (input.sendAt) assertTakesSendTime(input.provider);
   const connectionId = await storedConnectionIdFor(db, teamId, input.provider, input.connectionId);
   const label = input.label?.trim();
   return {
@@ -30,6 +33,7 @@ export async function prepareBoardBatch(
     provider: input.provider,
     batchId: checked.batchId,
     label: label ? label : null,
+    sendAt: input.sendAt ?? null,
   };
 }
 

@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { isProviderId } from "@/lib/providers/provider-id";
 import type { BoardBatchesTable, BoardsTable, Database } from "@/lib/server/db/schema";
 import { findBatchLabel, saveBatchLabel } from "@/lib/server/labels";
+import { saveSendTime } from "@/lib/server/send-times";
 
 export type BoardRow = Selectable<BoardsTable>;
 /** A batch on a board, with the team's label of it (lib/server/labels). */
@@ -101,5 +102,6 @@ export async function insertBoardBatch(
   await db.insertInto("board_batches").values(row).execute();
   const key = { teamId, ...batch };
   if (batch.label !== null) await saveBatchLabel(db, key, batch.label, now);
+  if (batch.sendAt !== null) await saveSendTime(db, batch, batch.sendAt, now);
   return { ...row, label: batch.label ?? (await findBatchLabel(db, key)) };
 }

@@ -114,6 +114,7 @@ export interface PollLeasesTable {
   poll_key: string;
   holder: string; // the holding process's random instance id
   expires_at: string;
+  requested_at: string | null; // when an instance last took the lease over for requestPoll
 }
 
 /** The latest outcome of polling a batch, written by the lease holder, read by every instance. */
@@ -166,6 +167,26 @@ export interface AuditEventsTable {
   details: string; // a small flat JSON object, never a key, token, secret or recipient data
 }
 
+/** Which request makes a control call (the row's claim_id), and its answer for the others. */
+export interface BatchActionClaimsTable {
+  connection_id: string;
+  provider: string;
+  batch_id: string;
+  action: string; // a BatchAction
+  claim_id: string;
+  started_at: string;
+  expires_at: string; // after this a new request makes a new call
+  result: string | null; // JSON ActionOutcome once the provider answered
+}
+
+/** A SendGrid batch's send time, as the team gave it (SendGrid cannot say). */
+export interface SendTimesTable {
+  connection_id: string;
+  batch_id: string;
+  send_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   teams: TeamsTable;
   users: UsersTable;
@@ -183,4 +204,6 @@ export interface Database {
   connection_holds: ConnectionHoldsTable;
   sign_in_failures: SignInFailuresTable;
   audit_events: AuditEventsTable;
+  batch_action_claims: BatchActionClaimsTable;
+  send_times: SendTimesTable;
 }

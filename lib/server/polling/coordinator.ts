@@ -24,6 +24,8 @@ export type ClaimRequest = {
   /** Requests one poll costs, and how many the connection may make per rolling minute. */
   cost: number;
   perMinute: number;
+  /** requestPoll asked for this call: take the batch over from its holder unless another instance just did. */
+  requested?: boolean;
 };
 
 /** Why no instance may call a connection before `until`: a 429 or an open breaker somewhere. */
@@ -48,6 +50,11 @@ export type PollCoordinator = {
   claim(request: ClaimRequest): ClaimDecision | Promise<ClaimDecision>;
   /** Every outcome of a call this instance made, for the instances that follow it. Never rejects. */
   publish?(id: string, latest: SharedLatest, intervalMs: number): Promise<void>;
+  /**
+   * The latest outcome any instance published, read only: no lease, no budget. A final batch is
+   * looked at this way now and then, since another instance may have polled it again (requestPoll).
+   */
+  peek?(id: string): Promise<SharedLatest | null>;
   /** Holds a connection back for every instance until `hold.until` (only ever later). Never rejects. */
   hold?(connectionId: string, hold: ConnectionHold): Promise<void>;
 };

@@ -31,6 +31,12 @@ export type BatchEntry = {
   limited: boolean;
   /** Another instance polls this batch (PostgreSQL): when to look again, and when it calls next. */
   follow: { recheckAt: number; nextPollAt: number | null } | null;
+  /** A final batch read here looks at what other instances published no sooner than this (coordinator.peek). */
+  peekAfter: number;
+  /** A requestPoll not yet served: the next call that starts after it (see PollRequest). */
+  request: PollRequest | null;
+  /** The request the latest call serves (one is made for every call): requests in the instant it starts share it. */
+  serving: PollRequest | null;
   /** Resolved when the first call settles, whatever its outcome; every first reader waits on it. */
   firstOutcome: Promise<void>;
   settleFirst: () => void;
@@ -59,13 +65,30 @@ export function createEntry(key: PollKey, id: string, laneKey: string, now: numb
     intervalMs: cadenceFor(key.provider, null),
     limited: false,
     follow: null,
+    peekAfter: 0,
+    request: null,
+    serving: null,
     firstOutcome,
     settleFirst,
   };
 }
 
+/**
+ * "Poll this batch as soon as the budget allows" (requestPoll), outside the batch's cadence.
+ * `force`: the next claim asks the instances to let this one call now (PostgreSQL), cleared once a
+ * claim answered call or follow. `settle` runs once the request is served (or dropped).
+ */
+export type PollRequest = { at: number; dueAt: number; force: boolean; served: Promise<void>; settle: () => void };
+
+export function createPollRequest(now: number, dueAt: number): PollRequest {
+  let settle = () => {};
+  const served = new Promise<void>((resolve) => (settle = resolve));
+  return { at: now, dueAt, force: true, served, settle };
+}
+
 /** When this batch next wants a call, ignoring what the connection allows. */
 export function entryDueAt(entry: BatchEntry): number {
+  if (entry.request && (entry.request.force || !entry.follow)) return entry.request.dueAt;
   if (entry.follow) return entry.follow.recheckAt;
   if (entry.lastPollAt === null || entry.retryNow) return entry.holdUntil;
   return Math.max(entry.lastPollAt + entry.intervalMs, entry.holdUntil);

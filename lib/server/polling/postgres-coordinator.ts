@@ -26,9 +26,12 @@ export type PostgresCoordinator = {
   claim(request: ClaimRequest): Promise<ClaimDecision>;
   publish(id: string, latest: SharedLatest, intervalMs: number): Promise<void>;
   hold(connectionId: string, hold: ConnectionHold): Promise<void>;
+  peek(id: string): Promise<SharedLatest | null>;
 };
 
 const PRUNE_EVERY_MS = 60 * 60_000;
+/** Requested polls of one batch taken over within this long of each other make one call. */
+const REQUEST_COALESCE_MS = 1_000;
 const KEEP_LATEST_MS = 24 * 60 * 60_000;
 
 const LATEST_COLUMNS = ["snapshot", "fetched_at", "next_poll_at", "error", "final", "tail_count", "updated_at"] as const;
@@ -62,9 +65,10 @@ export function createPostgresCoordinator(options: PostgresCoordinatorOptions): 
       return await db.transaction().execute(async (trx) => {
         const { now } = request;
         const leaseExpiresAt = now + 2 * request.intervalMs + callAllowanceMs;
-        if (!(await takeLease(trx, request.id, now, leaseExpiresAt))) return follow(trx, request.id);
+        const requested = request.requested === true;
+        if (!(await takeLease(trx, request.id, now, leaseExpiresAt, requested))) return follow(trx, request.id);
         const latest = await readLatest(trx, request.id);
-        if (latest?.final && latest.error === null && latest.updatedAt > now - finalKeepMs) return { kind: "follow", latest, leaseExpiresAt };
+        if (!requested && latest?.final && latest.error === null && latest.updatedAt > now - finalKeepMs) return { kind: "follow", latest, leaseExpiresAt };
         const hold = await readHold(trx, request.connectionId);
         if (hold && hold.until > now) throw new NoCallYet({ kind: "held", ...hold });
         const availableAt = await takeCallSlot(trx, request);
@@ -77,15 +81,30 @@ export function createPostgresCoordinator(options: PostgresCoordinatorOptions): 
     }
   }
 
-  async function takeLease(trx: Transaction<Database>, pollKey: string, now: number, expiresAt: number): Promise<boolean> {
+  /**
+   * The lease: free (expired) or already ours. A requested poll (requestPoll) takes it from a live
+   * holder too, unless another instance took it for a request within REQUEST_COALESCE_MS: requests
+   * on every instance in one moment make one call, which all of them then follow.
+   */
+  async function takeLease(trx: Transaction<Database>, pollKey: string, now: number, expiresAt: number, requested: boolean): Promise<boolean> {
+    const requestedAt = requested ? iso(now) : null;
     const row = await trx
       .insertInto("poll_leases")
-      .values({ poll_key: pollKey, holder: me, expires_at: iso(expiresAt) })
+      .values({ poll_key: pollKey, holder: me, expires_at: iso(expiresAt), requested_at: requestedAt })
       .onConflict((conflict) =>
         conflict
           .column("poll_key")
-          .doUpdateSet({ holder: me, expires_at: iso(expiresAt) })
-          .where((eb) => eb.or([eb("poll_leases.expires_at", "<", iso(now)), eb("poll_leases.holder", "=", me)])),
+          .doUpdateSet((eb) => ({
+            holder: me,
+            expires_at: iso(expiresAt),
+            requested_at: requested ? requestedAt : eb.ref("poll_leases.requested_at"),
+          }))
+          .where((eb) => {
+            const free = [eb("poll_leases.expires_at", "<", iso(now)), eb("poll_leases.holder", "=", me)];
+            if (!requested) return eb.or(free);
+            const coalesced = eb.and([eb("poll_leases.requested_at", "is not", null), eb("poll_leases.requested_at", ">", iso(now - REQUEST_COALESCE_MS))]);
+            return eb.or([...free, eb.not(coalesced)]);
+          }),
       )
       .returning("holder")
       .executeTakeFirst();
@@ -171,7 +190,13 @@ export function createPostgresCoordinator(options: PostgresCoordinatorOptions): 
     await db.deleteFrom("connection_holds").where("until", "<", iso(now - PRUNE_EVERY_MS)).execute();
   }
 
-  return { instanceId: me, claim, publish, hold };
+  async function peek(pollKey: string): Promise<SharedLatest | null> {
+    const db = await options.db();
+    const row = await db.selectFrom("batch_latest").selectAll().where("poll_key", "=", pollKey).executeTakeFirst();
+    return row ? fromLatestRow(row) : null;
+  }
+
+  return { instanceId: me, claim, publish, hold, peek };
 }
 
 async function readLatest(trx: Transaction<Database>, pollKey: string): Promise<SharedLatest | null> {

@@ -7,10 +7,10 @@ import type { ProviderId } from "@/lib/providers/provider-id";
 import { cadenceFor } from "./cadence";
 import { budgetOpensAt, createConnectionLane, laneOpensAt, type ConnectionLane } from "./connection-lane";
 import { localCoordinator, type ClaimDecision } from "./coordinator";
-import { createEntry, entryDueAt, toPollEntry, type BatchEntry } from "./entry";
+import { createEntry, createPollRequest, entryDueAt, toPollEntry, type BatchEntry } from "./entry";
 import { toAppError } from "./error-kind";
 import { shareBudget } from "./fair-share";
-import { adoptShared, sharedLatestOf } from "./follow";
+import { adoptShared, FOLLOW, sharedLatestOf } from "./follow";
 import { recordCoordinationFailure, recordFailure, recordHold, recordSuccess } from "./record-outcome";
 import { POLL_CADENCE, PROVIDER_POLL_BUDGETS } from "./settings";
 import { pollKeyToString, type PollEntry, type PollKey, type PollScheduler, type PollSchedulerOptions } from "./types";
@@ -30,7 +30,10 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
   const lanes = new Map<string, ConnectionLane>();
   const entries = new LRUCache<string, BatchEntry>({
     max: options.maxEntries ?? POLL_CADENCE.maxEntries,
-    dispose: (entry) => lanes.get(entry.laneKey)?.keys.delete(entry.id),
+    dispose: (entry) => {
+      lanes.get(entry.laneKey)?.keys.delete(entry.id);
+      entry.request?.settle();
+    },
   });
   // By id, not entry: an entry evicted mid-call and read again must not get a second call.
   const callsInFlight = new Set<string>();
@@ -44,8 +47,9 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
     return Math.max(perMinute, lane.callsPerPoll);
   }
 
+  // A requested poll is made even for a final batch, or one nobody reads any more.
   function isPolled(entry: BatchEntry, now: number): boolean {
-    return !entry.final && entry.lastReadAt + idleAfterMs > now;
+    return entry.request !== null || (!entry.final && entry.lastReadAt + idleAfterMs > now);
   }
 
   function pump(lane: ConnectionLane) {
@@ -92,6 +96,7 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
       intervalMs: entry.intervalMs,
       cost: lane.callsPerPoll,
       perMinute: perMinuteOf(lane),
+      requested: entry.request?.force === true,
     });
     if (!(decision instanceof Promise)) return act(lane, entry, controller, decision, now);
     decision.then(
@@ -111,12 +116,17 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
     lane.window.remove(now, lane.callsPerPoll);
     if (decision.kind === "follow") {
       if (adoptShared(entry, decision.latest, decision.leaseExpiresAt, Date.now()) && entry.snapshot) notifyFollowed(entry.key, entry.snapshot);
+      followRequest(entry);
     } else if (decision.kind === "budget") lane.sharedBudgetUntil = Math.max(lane.sharedBudgetUntil, decision.availableAt);
     else recordHold(lane, entry, decision, Date.now());
     finish(lane, entry);
   }
 
   function call(lane: ConnectionLane, entry: BatchEntry, controller: AbortController, now: number) {
+    // This call starts after every request made so far, and in this same instant: it serves them all.
+    const served = entry.request ?? createPollRequest(now, now);
+    entry.request = null;
+    entry.serving = served;
     entry.follow = null;
     entry.lastPollAt = now;
     entry.pollCount += 1;
@@ -141,7 +151,27 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
       .finally(() => {
         finish(lane, entry);
         publish(lane, entry);
+        served.settle();
       });
+  }
+
+  /**
+   * Another instance polls the batch (it holds the lease, or took it for a request a moment ago):
+   * the request is served once that instance has published a snapshot fetched after it. Until
+   * then the batch is not final here, so this instance keeps looking.
+   */
+  function followRequest(entry: BatchEntry) {
+    const request = entry.request;
+    if (!request) return;
+    request.force = false;
+    if (entry.fetchedAt !== null && entry.fetchedAt >= request.at) {
+      entry.request = null;
+      request.settle();
+      return;
+    }
+    entry.final = false;
+    // The call that serves the request is out now: look again soon, not at the holder's cadence.
+    if (entry.follow) entry.follow.recheckAt = Math.min(entry.follow.recheckAt, Date.now() + FOLLOW.retryMs);
   }
 
   /**
@@ -243,21 +273,64 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
     }
   }
 
+  /**
+   * A final batch may have been polled again on another instance (requestPoll after a resume):
+   * when that instance published a newer outcome that is not final, follow the batch again.
+   */
+  function peekElsewhere(lane: ConnectionLane, entry: BatchEntry, now: number) {
+    if (!coordinator.peek || now < entry.peekAfter) return;
+    entry.peekAfter = now + POLL_CADENCE.finalPeekMs;
+    coordinator.peek(entry.id).then(
+      (latest) => {
+        if (stopped || !latest || latest.final || !entry.final) return;
+        if (latest.fetchedAt === null || (entry.fetchedAt !== null && latest.fetchedAt <= entry.fetchedAt)) return;
+        entry.final = false;
+        entry.tailCount = latest.tailCount;
+        entry.follow = null;
+        entry.retryNow = true;
+        pump(lane);
+      },
+      () => undefined,
+    );
+  }
+
+  function entryFor(key: PollKey, lane: ConnectionLane, now: number): { entry: BatchEntry; created: boolean } {
+    const id = pollKeyToString(key);
+    const found = entries.get(id);
+    if (found) return { entry: found, created: false };
+    const entry = createEntry(key, id, laneKeyOf(key.connectionId, key.provider), now);
+    entries.set(id, entry);
+    lane.keys.add(id);
+    return { entry, created: true };
+  }
+
   return {
+    requestPoll(key: PollKey): Promise<void> {
+      if (stopped) return Promise.resolve();
+      const now = Date.now();
+      const lane = laneFor(key);
+      const { entry, created } = entryFor(key, lane, now);
+      // Asked for, not read: a batch nobody watches gets this one poll, not a minute of them.
+      if (created) entry.lastReadAt = now - idleAfterMs;
+      if (entry.request) return entry.request.served;
+      if (entry.inFlight && entry.serving && entry.lastPollAt !== null && entry.lastPollAt >= now) return entry.serving.served;
+      const gapAt = entry.lastPollAt === null ? now : entry.lastPollAt + POLL_CADENCE.requestGapMs;
+      const request = createPollRequest(now, Math.max(now, gapAt));
+      entry.request = request;
+      entry.final = false;
+      pump(lane);
+      return request.served;
+    },
     async read(key: PollKey): Promise<PollEntry> {
       if (stopped) throw stoppedError();
       const now = Date.now();
       sweep(now);
       const lane = laneFor(key);
-      const id = pollKeyToString(key);
-      let entry = entries.get(id);
-      const wakes = !entry || !isPolled(entry, now);
-      if (!entry) {
-        entry = createEntry(key, id, laneKeyOf(key.connectionId, key.provider), now);
-        entries.set(id, entry);
-        lane.keys.add(id);
-      }
+      const held = entries.get(pollKeyToString(key));
+      const wakes = !held || !isPolled(held, now);
+      const { entry } = entryFor(key, lane, now);
       entry.lastReadAt = now;
+      if (entry.final) peekElsewhere(lane, entry, now);
       if (wakes && !entry.final) pump(lane);
       // Woken after a quiet spell, its numbers are old: wait a moment for the call just started.
       if (wakes && entry.snapshot && entry.inFlight) await settleWithin(entry.callDone, POLL_CADENCE.wakeWaitMs);
@@ -279,6 +352,7 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
       for (const entry of entries.values()) {
         entry.inFlight?.abort();
         entry.settleFirst();
+        entry.request?.settle();
       }
       entries.clear();
       lanes.clear();

@@ -32,6 +32,13 @@ export const POLL_CADENCE = {
    */
   breaker: { consecutiveFailures: 5, halfOpenInitialMs: 5_000, halfOpenMaxMs: RETRY_CAP_MS },
   idleAfterMs: 60_000,
+  /**
+   * requestPoll: requested calls of one batch start at least this far apart, so a burst of
+   * requests (a webhook storm, a double click) is one call at once and one after the gap.
+   */
+  requestGapMs: 1_000,
+  /** Several instances: a final batch someone reads looks this often at whether another instance polled it again. */
+  finalPeekMs: 2_000,
   /** A read that wakes a batch nobody watched waits this long at most for the fresh call. */
   wakeWaitMs: 2_000,
   evictAfterMs: 15 * 60_000,

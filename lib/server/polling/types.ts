@@ -49,6 +49,14 @@ export type PollSchedulerOptions = {
 
 export type PollScheduler = {
   read(key: PollKey): Promise<PollEntry>;
+  /**
+   * Poll this batch as soon as the budget allows, outside its cadence, even when it is final or
+   * nobody reads it. Requests coalesce into the next call that starts after them (calls it asks
+   * for start at least POLL_CADENCE.requestGapMs apart). Resolves, never rejects, once that call
+   * has been recorded (or another instance's, fetched after the request, adopted); callers bound
+   * their wait. With several instances the one making the call takes the batch's lease.
+   */
+  requestPoll(key: PollKey): Promise<void>;
   /** Entries held in memory (polled or not). */
   size(): number;
   stop(): void;

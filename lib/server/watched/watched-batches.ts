@@ -10,6 +10,7 @@ import { resolveConnection } from "../connections";
 import type { Database, WatchedBatchesTable } from "../db/schema";
 import { isUniqueViolation } from "../db/unique-violation";
 import { findBatchLabel, saveBatchLabel } from "../labels";
+import { assertTakesSendTime, saveSendTime } from "../send-times";
 import { assertCan } from "../security/permissions";
 import type { ServiceContext } from "../service-context";
 
@@ -68,6 +69,7 @@ export async function addWatchedBatch(
   assertCan(actor, "watched:manage");
   const checked = checkBatchId(input.provider, input.batchId);
   if (!checked.ok) throw new AppError("invalid_batch_id", checked.reason);
+  if (input.sendAt) assertTakesSendTime(input.provider);
   const connection = await resolveConnection(actor.teamId, input.provider, input.connectionId);
   return insertWatchedBatch(
     db,
@@ -77,6 +79,7 @@ export async function addWatchedBatch(
       provider: input.provider,
       batchId: checked.batchId,
       label: input.label?.trim() || null,
+      sendAt: input.sendAt ?? null,
       addedBy: actor.email,
     },
     now,
@@ -89,6 +92,7 @@ type NewWatchedBatch = {
   provider: ProviderId;
   batchId: string;
   label: string | null;
+  sendAt: string | null;
   addedBy: string;
 };
 
@@ -133,6 +137,7 @@ async function insertWatchedRow(
   };
   await db.insertInto("watched_batches").values(row).execute();
   if (input.label !== null) await saveBatchLabel(db, input, input.label, now);
+  if (input.sendAt !== null) await saveSendTime(db, input, input.sendAt, now);
   return watchedBatchOf({ ...row, label: input.label ?? (await findBatchLabel(db, input)) });
 }
 

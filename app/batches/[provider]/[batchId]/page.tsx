@@ -4,6 +4,7 @@ import { batchPagePath } from "@/lib/batch-page-path";
 import { AppError } from "@/lib/errors";
 import { PROVIDER_INFO, isProviderId } from "@/lib/providers/provider-id";
 import { getBatchLabel } from "@/lib/server/labels";
+import { can } from "@/lib/server/security/permissions";
 import { contextFor } from "@/lib/server/service-context";
 import { requirePageSession } from "@/lib/server/session";
 import { BatchView } from "./_components/batch-view";
@@ -51,6 +52,7 @@ export default async function BatchPage({ params, searchParams }: BatchPageProps
       connectionId={connectionId}
       path={path}
       initialLabel={label}
+      canAct={can(user, "sends:act")}
     />
   );
 }

@@ -12,6 +12,7 @@ import * as hashedSessionIds from "./0021-hashed-session-ids";
 import * as shareLinkNames from "./0022-share-link-names";
 import * as batchLabels from "./0010-batch-labels";
 import * as auditEvents from "./0030-audit-events";
+import * as batchActions from "./0050-batch-actions";
 
 // Migrations are imported, not read from disk, so the bundled server and the tests apply the same list.
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   "0022-share-link-names": shareLinkNames,
   "0010-batch-labels": batchLabels,
   "0030-audit-events": auditEvents,
+  "0050-batch-actions": batchActions,
 };

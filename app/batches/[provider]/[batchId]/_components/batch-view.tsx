@@ -20,6 +20,8 @@ import { cn } from "@/lib/class-names";
 import { useNow } from "@/lib/hooks/use-now";
 import { batchQueryOptions, nextBatchPoll } from "@/lib/queries/batch";
 import type { ProviderId } from "@/lib/providers/provider-id";
+import { batchDisplayName } from "@/lib/batch-name";
+import { BatchActions } from "./batch-actions";
 import { BatchHeading } from "./batch-heading";
 import { BatchHistory } from "./batch-history";
 import { BatchLoading } from "./batch-loading";
@@ -41,9 +43,11 @@ type BatchViewProps = {
   path: string;
   /** The team's label of the batch when the page was served. */
   initialLabel: string | null;
+  /** May pause, resume, cancel or stop sends (admins, operators). */
+  canAct: boolean;
 };
 
-export function BatchView({ provider, batchId, connectionId, path, initialLabel }: BatchViewProps) {
+export function BatchView({ provider, batchId, connectionId, path, initialLabel, canAct }: BatchViewProps) {
   const query = useQuery(batchQueryOptions(provider, batchId, { connectionId }));
   const [label, setLabel] = useState(initialLabel);
   const { data, error, isError } = query;
@@ -75,6 +79,16 @@ export function BatchView({ provider, batchId, connectionId, path, initialLabel 
         />
       )}
       {data && stale && <StaleNotice servedFromCache={freshness.cause === "cached"} />}
+      {data && (
+        <BatchActions
+          // As the page's query is keyed, so the answer replaces what it shows.
+          target={{ provider, batchId, connectionId }}
+          name={batchDisplayName({ batchId, label }, data)}
+          snapshot={data}
+          canAct={canAct}
+          now={now}
+        />
+      )}
 
       {data ? (
         <div
