@@ -21,6 +21,7 @@ export const ERROR_STATUS = {
   not_configured: 503,
   snapshot_pending: 503,
   database_unavailable: 503,
+  provider_busy: 503,
   internal: 500,
 } as const;
 

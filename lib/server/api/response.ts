@@ -23,12 +23,18 @@ export function taggedJsonResponse(request: Request, { json, etag }: TaggedJson)
   return new Response(json, { status: 200, headers: { ...NO_STORE, "Content-Type": "application/json", ETag: etag } });
 }
 
+// A 503 that knows when to come back (provider_busy) says so; a provider's own 429 wait stays ours.
+function errorHeaders(error: AppError): Record<string, string> {
+  if (error.status !== 503 || error.retryAfterSeconds === null) return NO_STORE;
+  return { ...NO_STORE, "Retry-After": String(error.retryAfterSeconds) };
+}
+
 export function emptyResponse(status = 204): NextResponse {
   return new NextResponse(null, { status, headers: NO_STORE });
 }
 
 export function errorResponse(error: unknown, requestId?: string): NextResponse {
-  if (error instanceof AppError) return NextResponse.json(error.toBody(), { status: error.status, headers: NO_STORE });
+  if (error instanceof AppError) return NextResponse.json(error.toBody(), { status: error.status, headers: errorHeaders(error) });
   // Only the error's kind and place are logged: a message could quote data we do not control.
   const where = error instanceof Error ? error.stack?.split("\n")[1]?.trim() : undefined;
   getLogger().error({ requestId, errorName: errorName(error), where }, "unhandled API error");

@@ -132,6 +132,8 @@ export interface PollCallsTable {
   connection_id: string;
   at: string;
   cost: number;
+  /** 1 for a list or recipient call (runOnDemand), 0 for a status poll. */
+  on_demand: Generated<number>;
 }
 
 export interface ConnectionHoldsTable {

@@ -47,8 +47,16 @@ export type PollSchedulerOptions = {
   maxEntries?: number;
 };
 
+/** The lane an on-demand call spends: a connection at its provider. */
+export type LaneTarget = Pick<PollKey, "connectionId" | "provider">;
+
 export type PollScheduler = {
   read(key: PollKey): Promise<PollEntry>;
+  /**
+   * Runs `run` (a list or recipient call costing `calls` requests) on the lane's budget, within the
+   * on-demand share (on-demand-budget.ts), or throws provider_busy at once with the wait.
+   */
+  runOnDemand<T>(target: LaneTarget, calls: number, run: () => Promise<T>): Promise<T>;
   /** Entries held in memory (polled or not). */
   size(): number;
   stop(): void;

@@ -9,6 +9,7 @@ import * as shareLinkFraming from "./0007-share-link-framing";
 import * as connectionHolds from "./0008-connection-holds";
 import * as batchLabels from "./0010-batch-labels";
 import * as auditEvents from "./0030-audit-events";
+import * as onDemandCalls from "./0040-on-demand-calls";
 
 // Migrations are imported, not read from disk, so the bundled server and the tests apply the same list.
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   "0008-connection-holds": connectionHolds,
   "0010-batch-labels": batchLabels,
   "0030-audit-events": auditEvents,
+  "0040-on-demand-calls": onDemandCalls,
 };
