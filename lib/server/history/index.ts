@@ -4,7 +4,7 @@ export { computeInsights } from "./compute-insights";
 export { noteFollowedSnapshot } from "./followed-polls";
 export { getInsights } from "./get-insights";
 export { historyCsvFilename, readHistoryCsv } from "./history-export";
-export { readLatestStates } from "./latest-states";
+export { readLatestSnapshots, readLatestStates } from "./latest-states";
 export { readBatchHistory } from "./history-reads";
 export { readBatchInsights, recordPolledSnapshot } from "./polled";
 export { pruneHistory } from "./prune-history";
