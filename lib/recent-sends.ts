@@ -1,6 +1,7 @@
 import { z } from "zod/mini";
 import { batchStateSchema } from "./batch-snapshot";
 import { connectionIdSchema } from "./connection";
+import { providerIdSchema } from "./providers/provider-id";
 import { sendSummarySchema } from "./send-summary";
 
 // The recent sends of one connection (GET /api/sends): what the picker lists, newest first.
@@ -37,3 +38,8 @@ export function matchesSendQuery(send: { batchId: string; name: string | null },
   if (needle === "") return true;
   return send.batchId.toLowerCase().includes(needle) || (send.name?.toLowerCase().includes(needle) ?? false);
 }
+
+/** A connection as the picker offers it to every member: no key, no settings. */
+export const sendConnectionSchema = z.object({ id: z.string(), provider: providerIdSchema, name: z.string() });
+export type SendConnection = z.infer<typeof sendConnectionSchema>;
+export const sendConnectionListSchema = z.object({ items: z.array(sendConnectionSchema) });

@@ -1,7 +1,7 @@
 import "server-only";
 
 export { envConnectionId } from "./env-connections";
-export { createConnection, listConnections, removeConnection, updateConnection } from "./manage";
+export { createConnection, listConnections, listSendConnections, removeConnection, updateConnection } from "./manage";
 export { providerAccessFor } from "./provider-access";
 export { resolveConnection, resolveConnectionById } from "./resolve";
 export type { ResolvedConnection } from "./resolved-connection";

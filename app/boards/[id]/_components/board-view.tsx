@@ -124,6 +124,7 @@ export function BoardView({ initial }: { initial: Board }) {
         submitLabel="Add to board"
         conflictMessage="This batch is already on the board."
         testId="add-board-batch-form"
+        pickLabel="Add"
       />
       <ShareLinksPanel boardId={board.id} />
     </div>
