@@ -1,6 +1,7 @@
 import "server-only";
 import { EnvError, getEnv } from "@/lib/server/env";
 import { startAuditPruning } from "./audit";
+import { startAutoWatch } from "./auto-watch";
 import { migrateToLatest } from "./db/database";
 
 /** A bad configuration stops the server with a readable message instead of failing on the first request. */
@@ -16,4 +17,5 @@ export async function startServer(): Promise<void> {
   }
   await migrateToLatest();
   startAuditPruning();
+  startAutoWatch();
 }

@@ -20,6 +20,7 @@ const expected: Record<Role, Record<Action, boolean>> = {
     "share-links:manage": true,
     "watched:manage": true,
     "sends:act": true,
+    "auto-watch:manage": true,
     "audit:read": true,
   },
   operator: {
@@ -32,6 +33,7 @@ const expected: Record<Role, Record<Action, boolean>> = {
     "share-links:manage": true,
     "watched:manage": true,
     "sends:act": true,
+    "auto-watch:manage": true,
     "audit:read": false,
   },
   member: {
@@ -44,6 +46,7 @@ const expected: Record<Role, Record<Action, boolean>> = {
     "share-links:manage": true,
     "watched:manage": true,
     "sends:act": false,
+    "auto-watch:manage": false,
     "audit:read": false,
   },
 };

@@ -3,7 +3,8 @@ import type { BatchState } from "@/lib/batch-snapshot";
 import type { SendSummaryPage } from "@/lib/providers/types";
 import type { SendSummary } from "@/lib/send-summary";
 import type { ResolvedConnection } from "../connections";
-import type { ServiceContext } from "../service-context";
+import type { Kysely } from "kysely";
+import type { Database } from "../db/schema";
 import { listSeenBatches, summariesOfSeen } from "./seen-batches";
 import { fetchAgentBatches, fetchAgents, fetchBatchPage } from "./upstream-lists";
 
@@ -21,11 +22,11 @@ export async function listPerAgentSends(connection: ResolvedConnection, status: 
 const SENDGRID_NOTE =
   "SendGrid lists only paused and cancelled batches; the others shown are those Sendboard has seen (on the watched list or a board).";
 
-export async function listHeldAndSeenSends(ctx: ServiceContext, connection: ResolvedConnection, status: BatchState | undefined): Promise<SendList> {
+export async function listHeldAndSeenSends(db: Kysely<Database>, teamId: string, connection: ResolvedConnection, status: BatchState | undefined): Promise<SendList> {
   const held = await fetchBatchPage(connection, { status });
   const heldIds = new Set(held.items.map((item) => item.batchId));
-  const seen = (await listSeenBatches(ctx.db, ctx.actor.teamId, connection)).filter((batch) => !heldIds.has(batch.batchId));
-  const summaries = (await summariesOfSeen(ctx.db, connection, seen)).filter((item) => status === undefined || item.state === status);
+  const seen = (await listSeenBatches(db, teamId, connection)).filter((batch) => !heldIds.has(batch.batchId));
+  const summaries = (await summariesOfSeen(db, connection, seen)).filter((item) => status === undefined || item.state === status);
   return { items: newestFirst([...held.items, ...summaries]), notes: unique([SENDGRID_NOTE, ...held.notes]) };
 }
 

@@ -38,7 +38,7 @@ async function pageOf(ctx: ServiceContext, connection: ResolvedConnection, query
     case "per-agent":
       return ownPage(await listPerAgentSends(connection, query.status), query);
     case "paused-and-cancelled":
-      return ownPage(await listHeldAndSeenSends(ctx, connection, query.status), query);
+      return ownPage(await listHeldAndSeenSends(ctx.db, ctx.actor.teamId, connection, query.status), query);
     case "none":
       return null;
   }

@@ -10,6 +10,7 @@ import * as connectionHolds from "./0008-connection-holds";
 import * as batchLabels from "./0010-batch-labels";
 import * as auditEvents from "./0030-audit-events";
 import * as onDemandCalls from "./0040-on-demand-calls";
+import * as autoWatch from "./0041-auto-watch";
 
 // Migrations are imported, not read from disk, so the bundled server and the tests apply the same list.
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   "0010-batch-labels": batchLabels,
   "0030-audit-events": auditEvents,
   "0040-on-demand-calls": onDemandCalls,
+  "0041-auto-watch": autoWatch,
 };
