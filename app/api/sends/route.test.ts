@@ -1,9 +1,7 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { addTeamUser, callRoute, mockedDatabaseModule, mockedEnvModule, mockedSessionModule, routeState as state } from "@/lib/server/testing/route-harness";
-import { startSimulator } from "@/sim/server";
-import { SIM_KEYS } from "@/sim/scenarios";
 import { recentSendsPageSchema } from "@/lib/recent-sends";
-import { getPoller } from "@/lib/server/batches";
+import { simulatorAccounts, simulatorForFile } from "@/lib/server/testing/simulator-accounts";
 import { openTempDatabase } from "@/lib/server/testing/temp-database";
 import { GET } from "./route";
 
@@ -11,21 +9,14 @@ vi.mock("@/lib/server/session", () => mockedSessionModule());
 vi.mock("@/lib/server/db/database", async (original) => mockedDatabaseModule(await original()));
 vi.mock("@/lib/server/env", async (original) => mockedEnvModule(await original()));
 
-let simulator: Awaited<ReturnType<typeof startSimulator>>;
+const simulator = simulatorForFile();
 let close: () => Promise<void>;
 
-beforeAll(async () => {
-  simulator = await startSimulator({ port: 0 });
-});
-afterAll(async () => {
-  getPoller().stop();
-  await simulator.close();
-});
 beforeEach(async () => {
   const temp = await openTempDatabase();
   state.db = temp.db;
   close = temp.close;
-  state.env = { MINDO_API_URL: simulator.url, MINDO_API_KEY: SIM_KEYS.mindo };
+  state.env = simulatorAccounts(simulator().url, ["mindo"]);
   state.user = await addTeamUser(temp.db, "team-a", "member@a.test", "member");
 });
 afterEach(async () => close());

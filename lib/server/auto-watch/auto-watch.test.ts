@@ -1,13 +1,12 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { startSimulator } from "@/sim/server";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { SIM_KEYS } from "@/sim/scenarios";
 import { BOLNA_AGENTS } from "@/sim/providers/bolna-catalogue";
 import { isTerminalState, type BatchState } from "@/lib/batch-snapshot";
 import { blankSnapshot } from "@/lib/testing/blank-snapshot";
 import { mockedDatabaseModule, mockedEnvModule, routeState } from "@/lib/server/testing/route-harness";
+import { simulatorAccounts, simulatorForFile } from "@/lib/server/testing/simulator-accounts";
 import { openTempDatabase, type TempDatabase } from "@/lib/server/testing/temp-database";
 import type { ServiceContext } from "../service-context";
-import { getPoller } from "../batches";
 import { createBoard } from "../boards";
 import { resolveConnectionById } from "../connections";
 import { fetchBatchPage } from "../sends";
@@ -19,27 +18,15 @@ import { runDueAutoWatchRules } from "./run-rules";
 vi.mock("@/lib/server/db/database", async (original) => mockedDatabaseModule(await original()));
 vi.mock("@/lib/server/env", async (original) => mockedEnvModule(await original()));
 
-let simulator: Awaited<ReturnType<typeof startSimulator>>;
+const simulator = simulatorForFile();
 let temp: TempDatabase;
 
-beforeAll(async () => {
-  simulator = await startSimulator({ port: 0 });
-});
-afterAll(async () => {
-  getPoller().stop();
-  await simulator.close();
-});
 beforeEach(async () => {
   temp = await openTempDatabase();
   routeState.db = temp.db;
-  routeState.env = Object.fromEntries(
-    (["migma", "mindo", "bolna"] as const).flatMap((provider) => [
-      [`${provider.toUpperCase()}_API_URL`, simulator.url],
-      [`${provider.toUpperCase()}_API_KEY`, SIM_KEYS[provider]],
-    ]),
-  );
+  routeState.env = simulatorAccounts(simulator().url, ["migma", "mindo", "bolna"]);
   clearListCache();
-  simulator.resetState();
+  simulator().resetState();
 });
 afterEach(async () => temp.close());
 
@@ -51,7 +38,7 @@ const auditActions = async () => (await temp.db.selectFrom("audit_events").selec
 /** A fresh Bolna batch of the test agent: the simulator starts it when it is first asked for. */
 async function startFreshBolnaBatch(suffix: string): Promise<string> {
   const batchId = `c0ffee${suffix.padStart(26, "0")}`;
-  const response = await fetch(`${simulator.url}/batches/${batchId}`, { headers: { Authorization: `Bearer ${SIM_KEYS.bolna}` } });
+  const response = await fetch(`${simulator().url}/batches/${batchId}`, { headers: { Authorization: `Bearer ${SIM_KEYS.bolna}` } });
   expect(response.status).toBe(200);
   return batchId;
 }

@@ -1,8 +1,7 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { startSimulator } from "@/sim/server";
-import { SIM_KEYS } from "@/sim/scenarios";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { recentSendsPageSchema, type RecentSendsQuery } from "@/lib/recent-sends";
 import { mockedDatabaseModule, mockedEnvModule, routeState } from "@/lib/server/testing/route-harness";
+import { simulatorAccounts, simulatorForFile } from "@/lib/server/testing/simulator-accounts";
 import { openTempDatabase, type TempDatabase } from "@/lib/server/testing/temp-database";
 import type { ServiceContext } from "../service-context";
 import { getPoller } from "../batches";
@@ -15,26 +14,13 @@ import { listRecentSends } from "./recent-sends";
 vi.mock("@/lib/server/db/database", async (original) => mockedDatabaseModule(await original()));
 vi.mock("@/lib/server/env", async (original) => mockedEnvModule(await original()));
 
-let simulator: Awaited<ReturnType<typeof startSimulator>>;
+const simulator = simulatorForFile();
 let temp: TempDatabase;
-
-beforeAll(async () => {
-  simulator = await startSimulator({ port: 0 });
-});
-afterAll(async () => {
-  getPoller().stop();
-  await simulator.close();
-});
 
 beforeEach(async () => {
   temp = await openTempDatabase();
   routeState.db = temp.db;
-  routeState.env = Object.fromEntries(
-    (["migma", "mindo", "bolna", "sendgrid"] as const).flatMap((provider) => [
-      [`${provider.toUpperCase()}_API_URL`, simulator.url],
-      [`${provider.toUpperCase()}_API_KEY`, SIM_KEYS[provider]],
-    ]),
-  );
+  routeState.env = simulatorAccounts(simulator().url, ["migma", "mindo", "bolna", "sendgrid"]);
   clearListCache();
 });
 afterEach(async () => {
