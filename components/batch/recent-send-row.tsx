@@ -29,7 +29,10 @@ export function RecentSendRow({ send, now, pickLabel, watchedIsTaken, disabled, 
         <p className="truncate text-sm text-ink">{name}</p>
         {send.name && <p className="truncate font-mono text-xs text-faint">{send.batchId}</p>}
       </div>
-      <StateBadge state={send.state} providerStatus={send.providerStatus} />
+      {/* The provider's word on hover only: the badge's inline one is too faint on this row's background. */}
+      <span title={send.providerStatus ? `Provider status: ${send.providerStatus}` : undefined}>
+        <StateBadge state={send.state} />
+      </span>
       <span className="w-28 text-right text-sm tabular-nums text-muted">
         {formatCount(send.processed)} / {formatCount(send.total)}
       </span>
