@@ -24,6 +24,9 @@ export const AUDIT_ACTIONS = [
   "auto_watch.create",
   "auto_watch.update",
   "auto_watch.remove",
+  // Sendboard itself, for a rule: a new send put on the board, a finished one taken off.
+  "auto_watch.add_send",
+  "auto_watch.drop_send",
   "alert_rule.create",
   "alert_rule.remove",
   "contact_point.create",

@@ -28,6 +28,7 @@ const demoBatches = [
 ];
 
 const dataDir = process.env.DATA_DIR ?? "./data/demo";
+const DEMO_FOLLOW_BOARD = "Live sends (auto-watch)";
 
 /** Every provider's environment account, pointed at the simulator. */
 function simulatorAccounts(url: string): Record<string, string> {
@@ -91,7 +92,22 @@ async function main() {
     });
     if (!response.ok && response.status !== 409) throw new Error(`Could not add a demo batch: HTTP ${response.status}`);
   }
+  await followNewSends(baseUrl, cookie);
   console.log(`\nSendboard demo is running: ${baseUrl}\nSign in with ${admin.email} / ${admin.password}\nProvider simulator: ${simulator.url}\nWho failed and why: ${baseUrl}/batches/mindo/${FAILURE_BREAKDOWN_BATCH} → Show recipients\nPress Ctrl+C to stop.\n`);
+}
+
+/** A board that follows Mindo and Bolna (auto-watch), so the simulator's sends show up on a wall by themselves; the picker lists the same sends. */
+async function followNewSends(baseUrl: string, cookie: string) {
+  const headers = { "Content-Type": "application/json", Cookie: cookie };
+  const boards = (await (await fetch(`${baseUrl}/api/boards`, { headers })).json()) as { items?: { id: string; name: string }[] };
+  if (boards.items?.some((board) => board.name === DEMO_FOLLOW_BOARD)) return;
+  const created = await fetch(`${baseUrl}/api/boards`, { method: "POST", headers, body: JSON.stringify({ name: DEMO_FOLLOW_BOARD, batches: [] }) });
+  if (!created.ok) throw new Error(`Could not create the demo board: HTTP ${created.status}`);
+  const { id } = (await created.json()) as { id: string };
+  for (const connectionId of ["env-mindo", "env-bolna"]) {
+    const rule = await fetch(`${baseUrl}/api/boards/${id}/auto-watch`, { method: "POST", headers, body: JSON.stringify({ connectionId }) });
+    if (!rule.ok && rule.status !== 409) throw new Error(`Could not set up auto-watch for the demo: HTTP ${rule.status}`);
+  }
 }
 
 main().catch((error: unknown) => {

@@ -93,6 +93,8 @@ export function WatchedBoard({ initialView }: { initialView: WatchedView }) {
         submitLabel="Watch"
         conflictMessage="This batch is already on the watched list."
         testId="add-batch-form"
+        pickLabel="Watch"
+        watchedIsTaken
       />
 
       {list.isError && (

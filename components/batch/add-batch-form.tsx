@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { UseMutationOptions } from "@tanstack/react-query";
 import { useId, useRef, useState } from "react";
 import type { FormEvent } from "react";
@@ -13,7 +13,9 @@ import { BATCH_LABEL_MAX } from "@/lib/batch-label";
 import type { BatchInput } from "@/lib/batch-input";
 import { batchIdPlaceholder, checkBatchId } from "@/lib/providers/batch-id";
 import type { ProviderId } from "@/lib/providers/provider-id";
+import type { RecentSend } from "@/lib/recent-sends";
 import { ProviderSelect } from "./provider-select";
+import { RecentSendsPicker } from "./recent-sends-picker";
 
 type AddBatchFormProps<TData> = {
   /** Saves the named batch (to the watched list, to a board). */
@@ -24,9 +26,16 @@ type AddBatchFormProps<TData> = {
   /** Shown when the batch is there already. */
   conflictMessage: string;
   testId: string;
+  /** The picker's button on each recent send. */
+  pickLabel: string;
+  /** The watched list: a send already on it is shown as such, not offered again. */
+  watchedIsTaken?: boolean;
 };
 
-/** Provider, batch id and an optional label; the id is checked here before anything is sent. */
+/**
+ * A picker of the chosen connection's recent sends, and the fallback for providers without a list
+ * (and any id at hand): provider, batch id and an optional label, the id checked before anything is sent.
+ */
 export function AddBatchForm<TData>({
   mutation,
   title,
@@ -34,6 +43,8 @@ export function AddBatchForm<TData>({
   submitLabel,
   conflictMessage,
   testId,
+  pickLabel,
+  watchedIsTaken = false,
 }: AddBatchFormProps<TData>) {
   const fieldId = useId();
   const idInput = useRef<HTMLInputElement>(null);
@@ -43,6 +54,19 @@ export function AddBatchForm<TData>({
   const [idError, setIdError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const add = useMutation(mutation);
+  const queryClient = useQueryClient();
+
+  function pick(send: RecentSend, connectionId: string) {
+    setFormError(null);
+    add.mutate(
+      { provider: send.provider, batchId: send.batchId, connectionId, label: null },
+      {
+        // Its row now says it is watched.
+        onSuccess: () => void queryClient.invalidateQueries({ queryKey: ["sends"] }),
+        onError: (error) => setFormError(isApiError(error, "conflict") ? conflictMessage : `Could not add the send: ${error.message}`),
+      },
+    );
+  }
 
   function showIdError(reason: string) {
     setIdError(reason);
@@ -80,6 +104,8 @@ export function AddBatchForm<TData>({
 
   return (
     <Card title={title}>
+      <RecentSendsPicker pickLabel={pickLabel} watchedIsTaken={watchedIsTaken} disabled={add.isPending} onPick={pick} />
+      <h3 className="mb-2 text-sm font-medium text-muted">Or paste a batch id</h3>
       <form noValidate onSubmit={submit} data-testid={testId} aria-label={formLabel}>
         <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[12rem_minmax(0,2fr)_minmax(0,1fr)_auto] lg:items-start">
           <Field id={`${fieldId}-provider`} label="Provider">

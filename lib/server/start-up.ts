@@ -1,6 +1,7 @@
 import "server-only";
 import { EnvError, getEnv } from "@/lib/server/env";
 import { startAuditPruning } from "./audit";
+import { startAutoWatch } from "./auto-watch";
 import { migrateToLatest } from "./db/database";
 import { stampPeerAddresses } from "./security/client-address";
 
@@ -19,4 +20,5 @@ export async function startServer(): Promise<void> {
   stampPeerAddresses();
   await migrateToLatest();
   startAuditPruning();
+  startAutoWatch();
 }

@@ -4,6 +4,7 @@ import "server-only";
 export { getBatchHistory, getBatchHistoryCsv } from "./batch-history";
 export { getBatchViewBody, getSharedBatchViewBody, readTeamBatch, shareViewer, userViewer } from "./batch-view";
 export type { BatchRead, BatchReadInput } from "./batch-view";
+export { runOnDemand } from "./on-demand";
 export { getPoller } from "./poller";
 export { resolvePollKey } from "./poll-key";
 export { requestBatchPoll } from "./request-poll";

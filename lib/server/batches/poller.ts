@@ -21,6 +21,8 @@ export type Poller = {
   read(key: PollKey): Promise<PollEntry>;
   /** PollScheduler.requestPoll: poll it as soon as the budget allows; its connection must have been registered. */
   requestPoll(key: PollKey): Promise<void>;
+  /** A list or recipient call on the connection's budget, within the share kept from polls (polling/on-demand.ts). */
+  runOnDemand<T>(connection: ResolvedConnection, calls: number, run: () => Promise<T>): Promise<T>;
   stop(): void;
 };
 
@@ -47,12 +49,18 @@ function createPoller(): Poller {
     coordinator: coordinatorFor(getEnv()),
     firstSnapshotWaitMs: FIRST_SNAPSHOT_WAIT_MS,
   });
+  const register = (connection: ResolvedConnection) => {
+    if (connections.get(connection.id) !== connection) connections.set(connection.id, connection);
+  };
   return {
-    register: (connection) => {
-      if (connections.get(connection.id) !== connection) connections.set(connection.id, connection);
-    },
+    register,
     read: (key) => scheduler.read(key),
     requestPoll: (key) => scheduler.requestPoll(key),
+    runOnDemand: (connection, calls, run) => {
+      // Registered so the lane reads this connection's own budget.
+      register(connection);
+      return scheduler.runOnDemand({ connectionId: connection.id, provider: connection.provider }, calls, run);
+    },
     stop: () => scheduler.stop(),
   };
 }

@@ -108,6 +108,10 @@ export async function deleteBoard(
     const row = await findTeamBoard(trx, actor.teamId, boardId);
     await trx.deleteFrom("share_links").where("board_id", "=", row.id).execute();
     await trx.deleteFrom("board_batches").where("board_id", "=", row.id).execute();
+    // What the board followed goes with it (auto-watch); a rule never outlives its board.
+    const rules = trx.selectFrom("auto_watch_rules").select("id").where("board_id", "=", row.id);
+    await trx.deleteFrom("auto_watch_additions").where("rule_id", "in", rules).execute();
+    await trx.deleteFrom("auto_watch_rules").where("board_id", "=", row.id).execute();
     await trx.deleteFrom("boards").where("id", "=", row.id).execute();
   });
 }

@@ -5,4 +5,4 @@ export { createBoard, deleteBoard, getBoard, listBoards, renameBoard } from "./b
 export { getBoardForPage } from "./page-board";
 // For share links, which point at boards and batches chosen the way boards choose them.
 export { prepareBoardBatch } from "./board-batch-input";
-export { findTeamBoard, listBoardBatchRows, toBoard } from "./board-rows";
+export { findTeamBoard, insertBoardBatch, listBoardBatchRows, toBoard } from "./board-rows";

@@ -1,9 +1,9 @@
 import "server-only";
 
 export { envConnectionId } from "./env-connections";
-export { createConnection, listConnections, removeConnection, updateConnection } from "./manage";
+export { createConnection, listConnections, listSendConnections, removeConnection, updateConnection } from "./manage";
 export { providerAccessFor } from "./provider-access";
-export { resolveConnection } from "./resolve";
+export { resolveConnection, resolveConnectionById } from "./resolve";
 export type { ResolvedConnection } from "./resolved-connection";
 export { testConnectionById } from "./test-connection";
 export { findFirstConnectionRow } from "./repository";

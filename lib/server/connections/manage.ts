@@ -1,5 +1,6 @@
 import "server-only";
 import type { Connection, CreateConnectionInput, Region, UpdateConnectionInput } from "@/lib/connection";
+import type { SendConnection } from "@/lib/recent-sends";
 import { PROVIDER_REGIONS } from "@/lib/connection";
 import { AppError } from "@/lib/errors";
 import { isProviderId, PROVIDER_INFO } from "@/lib/providers/provider-id";
@@ -16,7 +17,7 @@ import { forgetResolvedConnections } from "./resolved-cache";
 import { deleteConnectionRow, findConnectionRow, insertConnection, listConnectionRows, toPublicConnection, updateConnectionRow } from "./repository";
 import type { ConnectionRow } from "./repository";
 
-// Admins only: a connection holds a key that reads the team's sends.
+// Admins only (but listSendConnections): a connection holds a key that reads the team's sends.
 
 /** The environment's read-only connections first (the first team's only), then the team's own, oldest first. */
 export async function listConnections({ db, actor }: ServiceContext): Promise<Connection[]> {
@@ -24,6 +25,14 @@ export async function listConnections({ db, actor }: ServiceContext): Promise<Co
   const rows = await listConnectionRows(db, actor.teamId);
   const own = rows.map(toPublicConnection).filter((item): item is Connection => item !== null);
   return [...(await envConnectionsOf(connectionDeps(db), actor.teamId)), ...own];
+}
+
+/** Every member picks sends through them, so they see each connection's id, provider and name only. */
+export async function listSendConnections({ db, actor }: ServiceContext): Promise<SendConnection[]> {
+  assertCan(actor, "batches:read");
+  const rows = await listConnectionRows(db, actor.teamId);
+  const own = rows.map(toPublicConnection).filter((item): item is Connection => item !== null);
+  return [...listEnvConnections(connectionDeps(db).env), ...own].map(({ id, provider, name }) => ({ id, provider, name }));
 }
 
 export async function createConnection(ctx: ServiceContext, input: CreateConnectionInput, now = new Date()): Promise<Connection> {

@@ -48,6 +48,13 @@ export async function resolveConnectionWith(
   return found;
 }
 
+/** A connection named by its id alone (the recent-sends list): not_found when the team cannot use it. */
+export async function resolveConnectionById(teamId: string, connectionId: string): Promise<ResolvedConnection> {
+  const found = await findResolvedConnection(await loadConnectionDeps(), teamId, connectionId);
+  if (!found) throw new AppError("not_found", "This connection does not exist.");
+  return found;
+}
+
 /** A team's connection or an environment one, by id; undefined when the team cannot use it. */
 export async function findResolvedConnection(deps: ConnectionDeps, teamId: string, id: string): Promise<ResolvedConnection | undefined> {
   if (isEnvConnectionId(id)) {

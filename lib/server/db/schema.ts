@@ -134,6 +134,37 @@ export interface PollCallsTable {
   connection_id: string;
   at: string;
   cost: number;
+  /** 1 for a list or recipient call (runOnDemand), 0 for a status poll. */
+  on_demand: Generated<number>;
+}
+
+/** A board following a connection: every new send that matches goes on the board (lib/server/auto-watch). */
+export interface AutoWatchRulesTable {
+  id: string;
+  team_id: string;
+  board_id: string;
+  connection_id: string;
+  provider: string;
+  name_contains: string | null;
+  template: string | null;
+  agent_id: string | null;
+  /** Minutes a finished send the rule added stays on the board; null = keep it. */
+  remove_after_minutes: number | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  /** When the rule lists next; moved forward by the instance that runs it (the lease). */
+  next_run_at: string;
+}
+
+/** What a rule put on its board, once per (rule, batch), and when it took it off again. */
+export interface AutoWatchAdditionsTable {
+  rule_id: string;
+  batch_id: string;
+  /** null when the batch was on the board already (added by hand). */
+  board_batch_id: string | null;
+  added_at: string;
+  removed_at: string | null;
 }
 
 export interface ConnectionHoldsTable {
@@ -206,4 +237,6 @@ export interface Database {
   audit_events: AuditEventsTable;
   batch_action_claims: BatchActionClaimsTable;
   send_times: SendTimesTable;
+  auto_watch_rules: AutoWatchRulesTable;
+  auto_watch_additions: AutoWatchAdditionsTable;
 }

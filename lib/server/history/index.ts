@@ -5,7 +5,7 @@ export { noteFollowedSnapshot } from "./followed-polls";
 export { getInsights } from "./get-insights";
 export { csvField } from "./history-csv";
 export { historyCsvFilename, readHistoryCsv } from "./history-export";
-export { readLatestStates } from "./latest-states";
+export { readLatestSnapshots, readLatestStates } from "./latest-states";
 export { readBatchHistory } from "./history-reads";
 export { readBatchInsights, recordPolledSnapshot } from "./polled";
 export { pruneHistory } from "./prune-history";

@@ -14,6 +14,10 @@ export type ConnectionLane = {
   provider: ProviderId;
   callsPerPoll: number;
   window: ReturnType<typeof createRollingWindow>;
+  /** The on-demand (list, recipient) calls among `window`'s, held to their share of the minute. */
+  onDemand: ReturnType<typeof createRollingWindow>;
+  /** Until then polls leave the on-demand share free: a list or recipient call was asked for in the last minute. */
+  onDemandWantedUntil: number;
   breaker: ReturnType<typeof createConnectionBreaker>;
   /** No call before this: the budget all instances share is spent until then (PostgreSQL). */
   sharedBudgetUntil: number;
@@ -32,6 +36,8 @@ export function createConnectionLane(connectionId: string, provider: ProviderId)
     provider,
     callsPerPoll: PROVIDER_POLL_BUDGETS[provider].callsPerPoll,
     window: createRollingWindow(),
+    onDemand: createRollingWindow(),
+    onDemandWantedUntil: 0,
     breaker: createConnectionBreaker(),
     sharedBudgetUntil: 0,
     retryAfterUntil: 0,

@@ -42,6 +42,11 @@ export type ClaimDecision =
   | { kind: "budget"; availableAt: number }
   | ({ kind: "held" } & ConnectionHold);
 
+/** Before a list or recipient call (runOnDemand): its cost and the connection's whole budget for a minute. */
+export type OnDemandRequest = { connectionId: string; now: number; cost: number; perMinute: number };
+
+export type OnDemandDecision = { kind: "call" } | { kind: "budget"; availableAt: number } | ({ kind: "held" } & ConnectionHold);
+
 /**
  * Asked by the scheduler before every upstream call. One process on SQLite answers "call" at once,
  * synchronously; instances sharing PostgreSQL decide through the database (postgres-coordinator.ts).
@@ -57,6 +62,8 @@ export type PollCoordinator = {
   peek?(id: string): Promise<SharedLatest | null>;
   /** Holds a connection back for every instance until `hold.until` (only ever later). Never rejects. */
   hold?(connectionId: string, hold: ConnectionHold): Promise<void>;
+  /** Books an on-demand call in the budget every instance counts, or says when it would fit. */
+  spendOnDemand?(request: OnDemandRequest): Promise<OnDemandDecision>;
 };
 
 const CALL: ClaimDecision = { kind: "call" };

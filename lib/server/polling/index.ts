@@ -23,6 +23,5 @@ export { createPollScheduler } from "./scheduler";
 export { localCoordinator, type PollCoordinator } from "./coordinator";
 export { createPostgresCoordinator } from "./postgres-coordinator";
 export { POLL_CADENCE, PROVIDER_POLL_BUDGETS } from "./settings";
-export { runOnDemand } from "./on-demand";
 export { pollKeyToString } from "./types";
 export type { FetchBatch, PollEntry, PollKey, PollScheduler, PollSchedulerOptions } from "./types";

@@ -111,6 +111,28 @@ describe.skipIf(!url)("PostgreSQL poll coordinator (needs DATABASE_URL, e.g. tsx
     expect(await a.claim(request("y", START + 5_000))).toEqual({ kind: "call" });
   });
 
+  it("counts every instance's list calls in one on-demand share, and every instance's polls see them", async () => {
+    const [a, b] = [instance("a"), instance("b")];
+    const onDemand = (now: number) => ({ connectionId: "conn-1", now, cost: 1, perMinute: 60 });
+    for (let index = 0; index < 9; index += 1) {
+      expect(await a.spendOnDemand(onDemand(START + index))).toEqual({ kind: "call" });
+      expect(await b.spendOnDemand(onDemand(START + 100 + index))).toEqual({ kind: "call" });
+    }
+    // 18 of Mindo's 60 is the share, whichever instance asks; it frees up a minute after the first.
+    expect(await b.spendOnDemand(onDemand(START + 1_000))).toEqual({ kind: "budget", availableAt: START + 60_000 });
+    // Polls count them: 42 more fit in the minute, the 43rd waits.
+    for (let index = 0; index < 42; index += 1) expect(await a.claim(request(`p${index}`, START + 2_000))).toEqual({ kind: "call" });
+    expect(await a.claim(request("late", START + 2_000))).toMatchObject({ kind: "budget" });
+  });
+
+  it("refuses a list call on a held connection without booking it", async () => {
+    const a = instance("a");
+    const error = { code: "provider_rate_limited", message: "Mindo asked us to wait." } as const;
+    await a.hold("conn-1", { until: START + 5_000, error });
+    expect(await a.spendOnDemand({ connectionId: "conn-1", now: START, cost: 1, perMinute: 60 })).toEqual({ kind: "held", until: START + 5_000, error });
+    expect(await temp.db.selectFrom("poll_calls").selectAll().execute()).toEqual([]);
+  });
+
   it("says database_unavailable when the server does not answer", async () => {
     const down = openPostgres("postgres://nobody@127.0.0.1:1/none", { poolSize: 1 });
     const coordinator = createPostgresCoordinator({ db: async () => down });

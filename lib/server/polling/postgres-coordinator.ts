@@ -3,8 +3,9 @@ import { randomUUID } from "node:crypto";
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { Database } from "@/lib/server/db/schema";
 import { isErrorCode } from "@/lib/errors";
-import type { ClaimDecision, ClaimRequest, ConnectionHold, SharedLatest } from "./coordinator";
+import type { ClaimDecision, ClaimRequest, ConnectionHold, OnDemandDecision, OnDemandRequest, SharedLatest } from "./coordinator";
 import { fromLatestRow, toLatestRow } from "./latest-row";
+import { onDemandFitsAt } from "./on-demand-budget";
 import { createRollingWindow, WINDOW_MS } from "./rolling-window";
 import { POLL_CADENCE } from "./settings";
 
@@ -27,6 +28,7 @@ export type PostgresCoordinator = {
   publish(id: string, latest: SharedLatest, intervalMs: number): Promise<void>;
   hold(connectionId: string, hold: ConnectionHold): Promise<void>;
   peek(id: string): Promise<SharedLatest | null>;
+  spendOnDemand(request: OnDemandRequest): Promise<OnDemandDecision>;
 };
 
 const PRUNE_EVERY_MS = 60 * 60_000;
@@ -116,11 +118,10 @@ export function createPostgresCoordinator(options: PostgresCoordinatorOptions): 
     return { kind: "follow", latest: await readLatest(trx, pollKey), leaseExpiresAt: Date.parse(lease.expires_at) };
   }
 
-  /** The call slot, or when one frees up. Claims on one connection queue on an advisory lock. */
+  /** The call slot, or when one frees up. */
   async function takeCallSlot(trx: Transaction<Database>, request: ClaimRequest): Promise<number> {
     const { connectionId, now, cost, perMinute } = request;
-    await sql`select pg_advisory_xact_lock(hashtextextended(${`poll_calls:${connectionId}`}, 0))`.execute(trx);
-    await trx.deleteFrom("poll_calls").where("connection_id", "=", connectionId).where("at", "<=", iso(now - WINDOW_MS)).execute();
+    await lockCallWindow(trx, connectionId, now);
     const { used } = await trx
       .selectFrom("poll_calls")
       .select((eb) => eb.fn.coalesce(eb.fn.sum<number>("cost"), sql<number>`0`).as("used"))
@@ -134,6 +135,27 @@ export function createPostgresCoordinator(options: PostgresCoordinatorOptions): 
     }
     await trx.insertInto("poll_calls").values({ connection_id: connectionId, at: iso(now), cost }).execute();
     return now;
+  }
+
+  /** A list or recipient call: the reserve rule over every instance's calls, booked in the same lock as polls. */
+  async function spendOnDemand(request: OnDemandRequest): Promise<OnDemandDecision> {
+    const { connectionId, now, cost } = request;
+    const db = await options.db();
+    return db.transaction().execute(async (trx) => {
+      const hold = await readHold(trx, connectionId);
+      if (hold && hold.until > now) return { kind: "held", ...hold };
+      await lockCallWindow(trx, connectionId, now);
+      const calls = await trx.selectFrom("poll_calls").select(["at", "cost", "on_demand"]).where("connection_id", "=", connectionId).orderBy("at").execute();
+      const windows = { all: createRollingWindow(), onDemand: createRollingWindow() };
+      for (const call of calls) {
+        windows.all.record(Date.parse(call.at), call.cost);
+        if (call.on_demand) windows.onDemand.record(Date.parse(call.at), call.cost);
+      }
+      const availableAt = onDemandFitsAt(windows, now, request);
+      if (availableAt > now) return { kind: "budget", availableAt };
+      await trx.insertInto("poll_calls").values({ connection_id: connectionId, at: iso(now), cost, on_demand: 1 }).execute();
+      return { kind: "call" };
+    });
   }
 
   async function publish(pollKey: string, latest: SharedLatest, intervalMs: number): Promise<void> {
@@ -196,7 +218,13 @@ export function createPostgresCoordinator(options: PostgresCoordinatorOptions): 
     return row ? fromLatestRow(row) : null;
   }
 
-  return { instanceId: me, claim, publish, hold, peek };
+  return { instanceId: me, claim, publish, hold, peek, spendOnDemand };
+}
+
+/** Claims on one connection queue on an advisory lock; the minute's older calls go first. */
+async function lockCallWindow(trx: Transaction<Database>, connectionId: string, now: number) {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`poll_calls:${connectionId}`}, 0))`.execute(trx);
+  await trx.deleteFrom("poll_calls").where("connection_id", "=", connectionId).where("at", "<=", iso(now - WINDOW_MS)).execute();
 }
 
 async function readLatest(trx: Transaction<Database>, pollKey: string): Promise<SharedLatest | null> {

@@ -26,11 +26,8 @@ export function recordFailure(lane: ConnectionLane, entry: BatchEntry, error: Ap
   advanceTail(entry, entry.snapshot);
   entry.final = false;
   const kind = classifyPollError(error);
-  if (kind === "rate_limited") {
-    const waitMs = error.retryAfterSeconds === null ? POLL_CADENCE.rateLimitFallbackMs : error.retryAfterSeconds * 1_000;
-    lane.retryAfterUntil = Math.max(lane.retryAfterUntil, now + waitMs);
-    lane.lastBlockingError = error;
-  } else if (kind === "permanent") {
+  if (kind === "rate_limited") holdForRateLimit(lane, error, now);
+  else if (kind === "permanent") {
     entry.holdUntil = now + Math.max(POLL_CADENCE.permanentErrorMs, entry.backoff.nextDelayMs());
   } else if (lane.breaker.isOpen()) {
     // The lane is down, not this batch: the breaker's delays pace the retries.
@@ -40,6 +37,13 @@ export function recordFailure(lane: ConnectionLane, entry: BatchEntry, error: Ap
   } else {
     entry.holdUntil = now + entry.backoff.nextDelayMs();
   }
+}
+
+/** A 429 (a poll's or an on-demand call's): the whole lane waits out its Retry-After. */
+export function holdForRateLimit(lane: ConnectionLane, error: AppError, now: number) {
+  const waitMs = error.retryAfterSeconds === null ? POLL_CADENCE.rateLimitFallbackMs : error.retryAfterSeconds * 1_000;
+  lane.retryAfterUntil = Math.max(lane.retryAfterUntil, now + waitMs);
+  lane.lastBlockingError = error;
 }
 
 /**

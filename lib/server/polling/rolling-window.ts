@@ -35,6 +35,11 @@ export function createRollingWindow() {
       calls.splice(index, 1);
       used -= cost;
     },
+    /** Calls counted in the window ending at `now`. */
+    usedAt(now: number): number {
+      prune(now);
+      return used;
+    },
     isEmpty(now: number): boolean {
       prune(now);
       return calls.length === 0;

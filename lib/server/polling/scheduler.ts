@@ -6,14 +6,16 @@ import { AppError } from "@/lib/errors";
 import type { ProviderId } from "@/lib/providers/provider-id";
 import { cadenceFor } from "./cadence";
 import { budgetOpensAt, createConnectionLane, laneOpensAt, type ConnectionLane } from "./connection-lane";
-import { localCoordinator, type ClaimDecision } from "./coordinator";
+import { localCoordinator, type ClaimDecision, type OnDemandDecision } from "./coordinator";
 import { createEntry, createPollRequest, entryDueAt, toPollEntry, type BatchEntry } from "./entry";
-import { toAppError } from "./error-kind";
+import { classifyPollError, toAppError } from "./error-kind";
 import { shareBudget } from "./fair-share";
 import { adoptShared, FOLLOW, sharedLatestOf } from "./follow";
-import { recordCoordinationFailure, recordFailure, recordHold, recordSuccess } from "./record-outcome";
+import { onDemandOpensAt, onDemandShare, providerBusy } from "./on-demand-budget";
+import { WINDOW_MS } from "./rolling-window";
+import { holdForRateLimit, recordCoordinationFailure, recordFailure, recordHold, recordSuccess } from "./record-outcome";
 import { POLL_CADENCE, PROVIDER_POLL_BUDGETS } from "./settings";
-import { pollKeyToString, type PollEntry, type PollKey, type PollScheduler, type PollSchedulerOptions } from "./types";
+import { pollKeyToString, type LaneTarget, type PollEntry, type PollKey, type PollScheduler, type PollSchedulerOptions } from "./types";
 
 /**
  * The only caller of `fetchBatch`. Each connection lane has one timer; when it fires (or a call
@@ -47,6 +49,20 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
     return Math.max(perMinute, lane.callsPerPoll);
   }
 
+  /** The polls' own budget: the whole minute, less the on-demand share while list calls are asked for. */
+  function pollBudgetOf(lane: ConnectionLane, now: number): number {
+    const perMinute = perMinuteOf(lane);
+    return lane.onDemandWantedUntil > now ? Math.max(lane.callsPerPoll, perMinute - onDemandShare(perMinute)) : perMinute;
+  }
+
+  /** What the window (polls and on-demand calls) may hold before a poll: the minute, less the share on-demand calls have not used yet. */
+  function pollLimitOf(lane: ConnectionLane, now: number): number {
+    const perMinute = perMinuteOf(lane);
+    if (lane.onDemandWantedUntil <= now) return perMinute;
+    const unusedShare = Math.max(0, onDemandShare(perMinute) - lane.onDemand.usedAt(now));
+    return Math.max(lane.callsPerPoll, perMinute - unusedShare);
+  }
+
   // A requested poll is made even for a final batch, or one nobody reads any more.
   function isPolled(entry: BatchEntry, now: number): boolean {
     return entry.request !== null || (!entry.final && entry.lastReadAt + idleAfterMs > now);
@@ -55,18 +71,18 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
   function pump(lane: ConnectionLane) {
     if (stopped) return;
     const now = Date.now();
-    const perMinute = perMinuteOf(lane);
+    const pollLimit = pollLimitOf(lane, now);
     const active = [...lane.keys].flatMap((id) => {
       const entry = entries.peek(id);
       return entry && isPolled(entry, now) ? [entry] : [];
     });
     const shares = shareBudget(
       active.map((entry) => cadenceFor(entry.key.provider, entry.snapshot?.state ?? null)),
-      perMinute / lane.callsPerPoll,
+      pollBudgetOf(lane, now) / lane.callsPerPoll,
     );
     active.forEach((entry, index) => Object.assign(entry, { intervalMs: shares[index]!.intervalMs, limited: shares[index]!.limited }));
 
-    const allowedAt = () => Math.max(laneOpensAt(lane, now), budgetOpensAt(lane, now, perMinute));
+    const allowedAt = () => Math.max(laneOpensAt(lane, now), budgetOpensAt(lane, now, pollLimit));
     let laneAt = allowedAt();
     let wakeAt = Number.POSITIVE_INFINITY;
     for (const entry of active.filter((item) => !callsInFlight.has(item.id)).sort(byLeastRecentlyPolled)) {
@@ -95,7 +111,7 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
       now,
       intervalMs: entry.intervalMs,
       cost: lane.callsPerPoll,
-      perMinute: perMinuteOf(lane),
+      perMinute: pollLimitOf(lane, now),
       requested: entry.request?.force === true,
     });
     if (!(decision instanceof Promise)) return act(lane, entry, controller, decision, now);
@@ -236,7 +252,53 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
     lane.timer.unref();
   }
 
-  function laneFor(key: PollKey): ConnectionLane {
+  /**
+   * A list or recipient call: booked in the lane's window (so polls count it) and its on-demand
+   * window, asked of the coordinator where instances share the budget, then run through the
+   * lane's breaker. A 429 it hears holds the lane for polls too, as a poll's would.
+   */
+  async function runOnDemand<T>(target: LaneTarget, calls: number, run: () => Promise<T>): Promise<T> {
+    if (stopped) throw stoppedError();
+    const lane = laneFor(target);
+    const now = Date.now();
+    const perMinute = perMinuteOf(lane);
+    // Asked for, the share is set aside: polls leave it free for the next minute, so a refused call gets in at its Retry-After.
+    lane.onDemandWantedUntil = now + WINDOW_MS;
+    const opensAt = onDemandOpensAt(lane, now, perMinute, calls);
+    if (opensAt > now) throw providerBusy(opensAt - now);
+    lane.window.record(now, calls);
+    lane.onDemand.record(now, calls);
+    const takeBack = () => {
+      lane.window.remove(now, calls);
+      lane.onDemand.remove(now, calls);
+    };
+    let decision: OnDemandDecision = { kind: "call" };
+    try {
+      if (coordinator.spendOnDemand) decision = await coordinator.spendOnDemand({ connectionId: lane.connectionId, now, cost: calls, perMinute });
+    } catch (error) {
+      takeBack();
+      throw toAppError(error);
+    }
+    if (decision.kind !== "call") {
+      takeBack();
+      if (decision.kind === "held") lane.retryAfterUntil = Math.max(lane.retryAfterUntil, decision.until);
+      throw providerBusy((decision.kind === "held" ? decision.until : decision.availableAt) - now);
+    }
+    try {
+      return await lane.breaker.execute(run);
+    } catch (error) {
+      if (isBrokenCircuitError(error)) throw providerBusy(lane.breaker.blockedUntil(Date.now()) - Date.now());
+      if (error instanceof AppError && classifyPollError(error) === "rate_limited") {
+        holdForRateLimit(lane, error, Date.now());
+        shareHold(lane, error, Date.now());
+      }
+      throw error;
+    } finally {
+      pump(lane);
+    }
+  }
+
+  function laneFor(key: LaneTarget): ConnectionLane {
     const id = laneKeyOf(key.connectionId, key.provider);
     let lane = lanes.get(id);
     if (!lane) {
@@ -254,7 +316,7 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
       return expected !== null && expected > now ? expected : entry.follow.recheckAt;
     }
     const opensAt = laneOpensAt(lane, now);
-    const budgetAt = budgetOpensAt(lane, now, perMinuteOf(lane));
+    const budgetAt = budgetOpensAt(lane, now, pollLimitOf(lane, now));
     // A half-open probe is out: its answer decides, and it is due any moment.
     return Math.max(entryDueAt(entry), Number.isFinite(opensAt) ? opensAt : now, budgetAt);
   }
@@ -343,8 +405,9 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
         if (stopped) throw stoppedError();
       }
       if (!entry.snapshot) throw entry.failure?.error ?? stoppedError();
-      return toPollEntry(entry, nextPollAtOf(lane, entry, Date.now()), perMinuteOf(lane));
+      return toPollEntry(entry, nextPollAtOf(lane, entry, Date.now()), pollBudgetOf(lane, Date.now()));
     },
+    runOnDemand,
     size: () => entries.size,
     stop() {
       stopped = true;

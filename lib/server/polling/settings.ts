@@ -43,6 +43,12 @@ export const POLL_CADENCE = {
   wakeWaitMs: 2_000,
   evictAfterMs: 15 * 60_000,
   maxEntries: 5_000,
+  /**
+   * List and recipient calls (runOnDemand) share the connection's budget with status polls but
+   * may use at most this share of any rolling minute, and never the next poll's slot: polls keep
+   * the rest, so while they need no more than that they are never delayed.
+   */
+  onDemand: { maxShare: 0.3 },
 } as const;
 
 /**

@@ -47,6 +47,9 @@ export type PollSchedulerOptions = {
   maxEntries?: number;
 };
 
+/** The lane an on-demand call spends: a connection at its provider. */
+export type LaneTarget = Pick<PollKey, "connectionId" | "provider">;
+
 export type PollScheduler = {
   read(key: PollKey): Promise<PollEntry>;
   /**
@@ -57,6 +60,11 @@ export type PollScheduler = {
    * their wait. With several instances the one making the call takes the batch's lease.
    */
   requestPoll(key: PollKey): Promise<void>;
+  /**
+   * Runs `run` (a list or recipient call costing `calls` requests) on the lane's budget, within the
+   * on-demand share (on-demand-budget.ts), or throws provider_busy at once with the wait.
+   */
+  runOnDemand<T>(target: LaneTarget, calls: number, run: () => Promise<T>): Promise<T>;
   /** Entries held in memory (polled or not). */
   size(): number;
   stop(): void;

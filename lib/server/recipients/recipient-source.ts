@@ -5,7 +5,7 @@ import { getAdapter } from "@/lib/providers/registry";
 import type { RecipientFilter } from "@/lib/recipients";
 import { providerAccessFor, type ResolvedConnection } from "../connections";
 import { getEnv } from "../env";
-import { runOnDemand } from "../polling";
+import { runOnDemand } from "../batches";
 import { recipientList, type RecipientList } from "./recipient-lists";
 import { WEBHOOK_RECIPIENT_SOURCES, type WebhookRecipientSource } from "./webhook-sources";
 

@@ -21,6 +21,7 @@ const expected: Record<Role, Record<Action, boolean>> = {
     "share-links:revoke-any": true,
     "watched:manage": true,
     "sends:act": true,
+    "auto-watch:manage": true,
     "audit:read": true,
   },
   operator: {
@@ -34,6 +35,7 @@ const expected: Record<Role, Record<Action, boolean>> = {
     "share-links:revoke-any": false,
     "watched:manage": true,
     "sends:act": true,
+    "auto-watch:manage": true,
     "audit:read": false,
   },
   member: {
@@ -47,6 +49,7 @@ const expected: Record<Role, Record<Action, boolean>> = {
     "share-links:revoke-any": false,
     "watched:manage": true,
     "sends:act": false,
+    "auto-watch:manage": false,
     "audit:read": false,
   },
 };

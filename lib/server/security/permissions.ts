@@ -16,6 +16,7 @@ export const ACTIONS = [
   "share-links:revoke-any",
   "watched:manage",
   "sends:act",
+  "auto-watch:manage",
   "audit:read",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -29,11 +30,12 @@ export type TeamResource = { teamId: string };
 
 const MEMBER: readonly Action[] = ["boards:read", "boards:write", "batches:read", "batches:label", "share-links:manage", "watched:manage"];
 
-// An operator is a member who may also act on sends (pause, resume, cancel, stop); people,
+// An operator is a member who may also act on sends (pause, resume, cancel, stop) and set what
+// boards follow (auto-watch, which puts sends on walls with nobody looking); people,
 // connections and the activity log stay the admins'.
 const ALLOWED = {
   admin: new Set<Action>(ACTIONS),
-  operator: new Set<Action>([...MEMBER, "sends:act"]),
+  operator: new Set<Action>([...MEMBER, "sends:act", "auto-watch:manage"]),
   member: new Set<Action>(MEMBER),
 } satisfies Record<Role, ReadonlySet<Action>>;
 
@@ -48,6 +50,7 @@ const DESCRIPTIONS = {
   "share-links:revoke-any": "revoke share links other people made",
   "watched:manage": "change the watched list",
   "sends:act": "act on sends",
+  "auto-watch:manage": "change what boards follow",
   "audit:read": "see the team's activity",
 } satisfies Record<Action, string>;
 

@@ -7,8 +7,8 @@ import type { SessionUser } from "@/lib/server/people/sessions";
 // Calls a route handler the way Next does: a Request and a params promise.
 type Handler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;
 
-export async function callRoute<P>(handler: Handler<P>, params: P, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) {
-  const request = new Request("http://127.0.0.1:3000/api/test", {
+export async function callRoute<P>(handler: Handler<P>, params: P, init: { method?: string; body?: unknown; headers?: Record<string, string>; path?: string } = {}) {
+  const request = new Request(`http://127.0.0.1:3000${init.path ?? "/api/test"}`, {
     method: init.method ?? "GET",
     headers: { ...(init.body === undefined ? {} : { "content-type": "application/json" }), ...init.headers },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),

@@ -19,6 +19,7 @@ import {
   removeBoardBatchOptions,
   reorderBoardBatchesOptions,
 } from "@/lib/queries/boards";
+import { AutoWatchPanel } from "./auto-watch-panel";
 import { BoardCardActions } from "./board-card-actions";
 import { BoardHeading } from "./board-heading";
 import { ShareLinksPanel } from "./share-links-panel";
@@ -28,7 +29,7 @@ import { ShareLinksPanel } from "./share-links-panel";
  * The board itself is what this page's own edits last answered, or the snapshot when that is
  * newer (someone else's edits). Children only display.
  */
-export function BoardView({ initial }: { initial: Board }) {
+export function BoardView({ initial, canManageAutoWatch }: { initial: Board; canManageAutoWatch: boolean }) {
   const boardQuery = useQuery({ ...boardQueryOptions(initial.id), initialData: initial });
   const snapshotQuery = useQuery(boardSnapshotQueryOptions({ kind: "board", boardId: initial.id }));
   const shown =
@@ -124,7 +125,9 @@ export function BoardView({ initial }: { initial: Board }) {
         submitLabel="Add to board"
         conflictMessage="This batch is already on the board."
         testId="add-board-batch-form"
+        pickLabel="Add"
       />
+      <AutoWatchPanel boardId={board.id} canManage={canManageAutoWatch} />
       <ShareLinksPanel boardId={board.id} />
     </div>
   );

@@ -12,6 +12,8 @@ import * as hashedSessionIds from "./0021-hashed-session-ids";
 import * as shareLinkNames from "./0022-share-link-names";
 import * as batchLabels from "./0010-batch-labels";
 import * as auditEvents from "./0030-audit-events";
+import * as onDemandCalls from "./0040-on-demand-calls";
+import * as autoWatch from "./0041-auto-watch";
 import * as batchActions from "./0050-batch-actions";
 
 // Migrations are imported, not read from disk, so the bundled server and the tests apply the same list.
@@ -29,5 +31,7 @@ export const migrations: Record<string, Migration> = {
   "0022-share-link-names": shareLinkNames,
   "0010-batch-labels": batchLabels,
   "0030-audit-events": auditEvents,
+  "0040-on-demand-calls": onDemandCalls,
+  "0041-auto-watch": autoWatch,
   "0050-batch-actions": batchActions,
 };

@@ -12,18 +12,18 @@ import { createShareLink } from "@/lib/server/share-links";
 import { openTempDatabase } from "@/lib/server/testing/temp-database";
 import { SIM_KEYS, SIM_SCENARIOS } from "@/sim/scenarios";
 import { startSimulator } from "@/sim/server";
-import type * as pollingModule from "@/lib/server/polling";
+import type * as batchesModule from "@/lib/server/batches";
 import { GET as getCsv } from "../recipients.csv/route";
 import { GET } from "./route";
 
 vi.mock("@/lib/server/session", () => mockedSessionModule());
 vi.mock("@/lib/server/db/database", async (original) => mockedDatabaseModule(await original()));
 vi.mock("@/lib/server/env", async (original) => mockedEnvModule(await original()));
-type PollingModule = typeof pollingModule;
+type BatchesModule = typeof batchesModule;
 // The scheduler's on-demand lane, as a test wants it: by default it runs every call.
 const lane = vi.hoisted(() => ({ refuseAfter: Number.POSITIVE_INFINITY, calls: 0 }));
-vi.mock("@/lib/server/polling", async (original) => ({
-  ...(await original<PollingModule>()),
+vi.mock("@/lib/server/batches", async (original) => ({
+  ...(await original<BatchesModule>()),
   runOnDemand: async <T,>(_connection: unknown, _calls: number, run: () => Promise<T>): Promise<T> => {
     lane.calls += 1;
     if (lane.calls > lane.refuseAfter) {
