@@ -27,6 +27,9 @@ type WatchedRowProps = {
 };
 
 const cellLabel = "text-xs uppercase tracking-wide text-faint lg:sr-only";
+// Old numbers go grey, not faint: dimmed text would fall below the contrast a reader needs, and
+// the row's error chip and the page's banner already say why.
+const STALE_TEXT = "[&_*]:text-muted!";
 
 export function WatchedRow({ item, batch, now, removeError, onRemove }: WatchedRowProps) {
   const data = batch?.data;
@@ -87,19 +90,20 @@ export function WatchedRow({ item, batch, now, removeError, onRemove }: WatchedR
         )}
       </div>
       <div
-        className={cn("col-span-2 flex items-center gap-3 lg:col-span-1", stale && "opacity-45")}
+        className={cn("col-span-2 flex items-center gap-3 lg:col-span-1", stale && STALE_TEXT)}
       >
         <ProgressBar
           value={data?.progress ?? null}
           label={`Progress of ${name}`}
           fillClassName={data ? STATE_STYLES[data.state].fill : undefined}
+          className={stale ? "opacity-45" : undefined}
           testId="batch-progress"
         />
         <span className="w-12 shrink-0 text-right text-sm font-medium tabular-nums">
           {formatPercent(data?.progress)}
         </span>
       </div>
-      <div className={cn("lg:text-right", stale && "opacity-45")}>
+      <div className={cn("lg:text-right", stale && STALE_TEXT)}>
         <p className={cellLabel}>Processed</p>
         <p className="tabular-nums">
           <span
@@ -114,7 +118,7 @@ export function WatchedRow({ item, batch, now, removeError, onRemove }: WatchedR
           )}
         </p>
       </div>
-      <div className={cn("lg:text-right", stale && "opacity-45")}>
+      <div className={cn("lg:text-right", stale && STALE_TEXT)}>
         <p className={cellLabel}>Failed</p>
         <p
           data-testid="batch-failures"
