@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { recentSendsPageSchema, type RecentSendsQuery } from "@/lib/recent-sends";
-import { mockedDatabaseModule, mockedEnvModule, routeState } from "@/lib/server/testing/route-harness";
+import { mockedDatabaseModule, mockedEnvModule, routeState, addTeamUser, TEST_ENV_SOURCE } from "@/lib/server/testing/route-harness";
 import { simulatorAccounts, simulatorForFile } from "@/lib/server/testing/simulator-accounts";
 import { openTempDatabase, type TempDatabase } from "@/lib/server/testing/temp-database";
 import type { ServiceContext } from "../service-context";
@@ -20,6 +20,8 @@ let temp: TempDatabase;
 beforeEach(async () => {
   temp = await openTempDatabase();
   routeState.db = temp.db;
+  // The environment's connections serve the ADMIN_EMAIL admin's team only: t1 here.
+  await addTeamUser(temp.db, "t1", TEST_ENV_SOURCE.ADMIN_EMAIL, "admin");
   routeState.env = simulatorAccounts(simulator().url, ["migma", "mindo", "bolna", "sendgrid"]);
   clearListCache();
 });
@@ -45,8 +47,8 @@ describe("recent sends against the simulator", () => {
     await addWatchedBatch(member(), { provider: "mindo", batchId: shipped.batchId, connectionId: "env-mindo" });
     const again = await list({ connection: "env-mindo" });
     expect(again.items.find((item) => item.batchId === shipped.batchId)).toMatchObject({ watched: true });
-    // Another team's watched list is its own.
-    expect((await list({ connection: "env-mindo" }, member("t2"))).items.find((item) => item.batchId === shipped.batchId)).toMatchObject({ watched: false });
+    // Another team cannot list through the environment's connection at all: it serves the first team only.
+    await expect(list({ connection: "env-mindo" }, member("t2"))).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("serves a repeated list from its short cache and filters it by name or id without another call", async () => {
@@ -81,8 +83,8 @@ describe("recent sends against the simulator", () => {
     expect(byId.get("sim-cancelled")).toMatchObject({ state: "cancelled" });
     expect(byId.get("sim-fresh-discover-seen")).toMatchObject({ state: "unknown", watched: true });
     expect(page.notes.join(" ")).toContain("only paused and cancelled");
-    // Another team has not seen it.
-    expect((await list({ connection: "env-sendgrid" }, member("t2"))).items.map((item) => item.batchId)).not.toContain("sim-fresh-discover-seen");
+    // Another team sees neither the list nor what this team has seen.
+    await expect(list({ connection: "env-sendgrid" }, member("t2"))).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("answers Migma with supported: false and a note, calling nobody", async () => {
