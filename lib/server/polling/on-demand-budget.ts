@@ -25,11 +25,11 @@ export function onDemandFitsAt(
 
 /** When this lane lets `cost` on-demand requests go: its holds and breaker, then the reserve. */
 export function onDemandOpensAt(lane: ConnectionLane, now: number, perMinute: number, cost: number): number {
-  // An open breaker's probe is a status poll's: its answer is what tells every batch the provider is back.
-  const breakerAt = lane.breaker.isOpen() ? Math.max(lane.breaker.blockedUntil(now), now + 1) : now;
+  // laneOpensAt holds lists back while an open breaker waits and while its probe is out. Once the
+  // wait is over the next call is the probe, a list's as well as a poll's: with no batch of the
+  // connection being read no poll would ever make it, and lists would stay refused for good.
   return Math.max(
     laneOpensAt(lane, now),
-    breakerAt,
     lane.sharedBudgetUntil,
     onDemandFitsAt({ all: lane.window, onDemand: lane.onDemand }, now, { cost, perMinute }),
   );

@@ -117,7 +117,7 @@ describe("the on-demand lane", () => {
     expect(upstream.callTimes(key).some((at) => at >= heldFrom + 20_000)).toBe(true);
   });
 
-  it("an open breaker refuses list calls: its probe is a status poll's", async () => {
+  it("an open breaker refuses list calls while it waits", async () => {
     const upstream = createFakeUpstream(() => serverError(), 10);
     scheduler = createPollScheduler({ fetchBatch: upstream.fetchBatch });
     keepReading(scheduler, () => [makeKey("mindo", "batch-a"), makeKey("mindo", "batch-b")], 1_000);
@@ -126,5 +126,22 @@ describe("the on-demand lane", () => {
     const run = vi.fn(async () => "listed");
     await expect(scheduler.runOnDemand(lane, 1, run)).rejects.toMatchObject({ code: "provider_busy" });
     expect(run).not.toHaveBeenCalled();
+  });
+
+  it("lets a list call be the probe once the breaker's wait is over, when no batch is read to make one", async () => {
+    const upstream = createFakeUpstream(() => serverError(), 10);
+    scheduler = createPollScheduler({ fetchBatch: upstream.fetchBatch });
+    const stopReading = keepReading(scheduler, () => [makeKey("mindo", "batch-a"), makeKey("mindo", "batch-b")], 1_000);
+    await vi.advanceTimersByTimeAsync(30_000);
+    // The outage ends with nobody reading the connection's batches any more: no poll will probe.
+    stopReading();
+    await vi.advanceTimersByTimeAsync(5 * 60_000);
+    const polledUntil = upstream.calls.length;
+
+    const run = vi.fn(async () => "listed");
+    await expect(scheduler.runOnDemand(lane, 1, run)).resolves.toBe("listed");
+    await expect(scheduler.runOnDemand(lane, 1, run)).resolves.toBe("listed");
+    expect(run).toHaveBeenCalledTimes(2);
+    expect(upstream.calls.length).toBe(polledUntil);
   });
 });
