@@ -70,6 +70,16 @@ test("a batch without counts shows its state and send time, a failed one its rea
   await expect.poll(async () => Number(await page.getByTestId("summary-emails-failed").getAttribute("data-value"))).toBeGreaterThan(1);
   await expect(page.getByTestId("summary-calls")).toContainText("not reached");
 
+  // The watched list too: the send time instead of zero counters (a batch only this spec watches).
+  const unseen = `sim-fresh-numbers-${Date.now().toString(36)}`;
+  const watched = await request.post("/api/watched", { data: { provider: "sendgrid", batchId: unseen } });
+  expect(watched.status()).toBe(201);
+  await page.goto("/");
+  const row = page.locator(`[data-testid="watched-row"][data-batch-id="${unseen}"]`);
+  await expect(row.getByTestId("batch-send-time")).toHaveText("SendGrid does not report when this batch sends.");
+  for (const zero of ["batch-processed", "batch-failures", "batch-progress"]) await expect(row.getByTestId(zero)).toHaveCount(0);
+  await request.delete(`/api/watched/${((await watched.json()) as { item: { id: string } }).item.id}`);
+
   await page.goto(`/batches/sendgrid/${ids.sendgrid.scheduled}`);
   await expect(page.getByTestId("batch-state-card")).toContainText("Scheduled");
   await expect(page.getByTestId("batch-send-time")).toHaveText("SendGrid does not report when this batch sends.");

@@ -8,13 +8,14 @@ import { Button } from "@/components/ui/button";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { LabelEditor } from "@/components/batch/label-editor";
-import { countOf, hasOutcome } from "@/lib/batch-counts";
+import { countOf, hasOutcome, isCountless } from "@/lib/batch-counts";
 import { batchFreshness, numbersUpdatedAt } from "@/lib/batch-freshness";
 import { batchDisplayName, namedOtherThanId } from "@/lib/batch-name";
 import { batchPagePath } from "@/lib/batch-page-path";
 import type { BatchView } from "@/lib/batch-view";
 import { cn } from "@/lib/class-names";
 import { EMPTY_VALUE, formatCount, formatPercent } from "@/lib/format";
+import { sendTimeOf } from "@/lib/send-time";
 import type { WatchedBatch } from "@/lib/watched-batch";
 import { WATCHED_GRID } from "./watched-columns";
 
@@ -55,7 +56,11 @@ export function WatchedRow({ item, batch, now, removeError, onRemove }: WatchedR
       </div>
       <div className="col-span-2 flex min-w-0 flex-wrap items-start gap-x-2 lg:col-span-1">
         <LabelEditor
-          target={{ provider: item.provider, batchId: item.batchId, connectionId: item.connectionId }}
+          target={{
+            provider: item.provider,
+            batchId: item.batchId,
+            connectionId: item.connectionId,
+          }}
           label={item.label}
           fallback={data?.name ?? item.batchId}
           className="-my-1 text-xs"
@@ -89,57 +94,72 @@ export function WatchedRow({ item, batch, now, removeError, onRemove }: WatchedR
           <span className="text-sm text-faint">{batch?.isError ? EMPTY_VALUE : "Loading…"}</span>
         )}
       </div>
-      <div
-        className={cn("col-span-2 flex items-center gap-3 lg:col-span-1", stale && STALE_TEXT)}
-      >
-        <ProgressBar
-          value={data?.progress ?? null}
-          label={`Progress of ${name}`}
-          fillClassName={data ? STATE_STYLES[data.state].fill : undefined}
-          className={stale ? "opacity-45" : undefined}
-          testId="batch-progress"
-        />
-        <span className="w-12 shrink-0 text-right text-sm font-medium tabular-nums">
-          {formatPercent(data?.progress)}
-        </span>
-      </div>
-      <div className={cn("lg:text-right", stale && STALE_TEXT)}>
-        <p className={cellLabel}>Processed</p>
-        <p className="tabular-nums">
-          <span
-            data-testid="batch-processed"
-            data-value={data?.processed}
-            className="text-lg font-semibold"
-          >
-            {formatCount(data?.processed)}
-          </span>
-          {data?.total != null && (
-            <span className="text-sm text-muted"> / {formatCount(data.total)}</span>
-          )}
-        </p>
-      </div>
-      <div className={cn("lg:text-right", stale && STALE_TEXT)}>
-        <p className={cellLabel}>Failed</p>
+      {data && isCountless(data) ? (
+        // A provider that reports no counts (SendGrid) shows when the batch sends, never zeros.
         <p
-          data-testid="batch-failures"
-          data-value={failures}
-          className={cn(
-            "text-lg font-semibold tabular-nums",
-            failures ? "text-outcome-failure" : "text-muted",
-          )}
+          className={cn("col-span-2 text-sm lg:col-span-3", stale && STALE_TEXT)}
+          data-testid="batch-send-time"
         >
-          {formatCount(failures)}
+          {sendTimeOf(data, now)}
         </p>
-        {unreached !== undefined && (
-          <p
-            data-testid="batch-unreached"
-            data-value={unreached}
-            className={cn("text-sm tabular-nums", unreached ? "text-outcome-unreached" : "text-muted")}
+      ) : (
+        <>
+          <div
+            className={cn("col-span-2 flex items-center gap-3 lg:col-span-1", stale && STALE_TEXT)}
           >
-            {formatCount(unreached)} not reached
-          </p>
-        )}
-      </div>
+            <ProgressBar
+              value={data?.progress ?? null}
+              label={`Progress of ${name}`}
+              fillClassName={data ? STATE_STYLES[data.state].fill : undefined}
+              className={stale ? "opacity-45" : undefined}
+              testId="batch-progress"
+            />
+            <span className="w-12 shrink-0 text-right text-sm font-medium tabular-nums">
+              {formatPercent(data?.progress)}
+            </span>
+          </div>
+          <div className={cn("lg:text-right", stale && STALE_TEXT)}>
+            <p className={cellLabel}>Processed</p>
+            <p className="tabular-nums">
+              <span
+                data-testid="batch-processed"
+                data-value={data?.processed}
+                className="text-lg font-semibold"
+              >
+                {formatCount(data?.processed)}
+              </span>
+              {data?.total != null && (
+                <span className="text-sm text-muted"> / {formatCount(data.total)}</span>
+              )}
+            </p>
+          </div>
+          <div className={cn("lg:text-right", stale && STALE_TEXT)}>
+            <p className={cellLabel}>Failed</p>
+            <p
+              data-testid="batch-failures"
+              data-value={failures}
+              className={cn(
+                "text-lg font-semibold tabular-nums",
+                failures ? "text-outcome-failure" : "text-muted",
+              )}
+            >
+              {formatCount(failures)}
+            </p>
+            {unreached !== undefined && (
+              <p
+                data-testid="batch-unreached"
+                data-value={unreached}
+                className={cn(
+                  "text-sm tabular-nums",
+                  unreached ? "text-outcome-unreached" : "text-muted",
+                )}
+              >
+                {formatCount(unreached)} not reached
+              </p>
+            )}
+          </div>
+        </>
+      )}
       <div className="text-sm lg:text-right">
         <p className={cellLabel}>Updated</p>
         {data ? (
@@ -156,12 +176,7 @@ export function WatchedRow({ item, batch, now, removeError, onRemove }: WatchedR
         )}
       </div>
       <div className="flex flex-col items-end justify-end gap-1">
-        <Button
-          variant="ghost"
-          size="sm"
-          onClick={onRemove}
-          aria-label={`Remove ${name}`}
-        >
+        <Button variant="ghost" size="sm" onClick={onRemove} aria-label={`Remove ${name}`}>
           Remove
         </Button>
         {removeError && (
