@@ -4,12 +4,12 @@ import type { Database } from "@/lib/server/db/schema";
 import type { Role } from "@/lib/server/security/permissions";
 import {
   addTeamUser,
-  TEST_ENV_SOURCE,
   callRoute,
   mockedDatabaseModule,
   mockedEnvModule,
   mockedSessionModule,
   routeState as state,
+  serveEnvConnectionsTo,
 } from "@/lib/server/testing/route-harness";
 import { openTempDatabase } from "@/lib/server/testing/temp-database";
 import { GET as AUDIT } from "./audit/route";
@@ -29,8 +29,7 @@ let close: () => Promise<void>;
 beforeEach(async () => {
   ({ db, close } = await openTempDatabase());
   state.db = db;
-  // The environment's connections serve the ADMIN_EMAIL admin's team only: team-a here.
-  await addTeamUser(db, "team-a", TEST_ENV_SOURCE.ADMIN_EMAIL, "admin");
+  await serveEnvConnectionsTo(db, "team-a");
 });
 afterEach(async () => close());
 

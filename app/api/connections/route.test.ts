@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/server/people/sessions";
-import { addTeamUser, callRoute, mockedDatabaseModule, mockedEnvModule, mockedSessionModule, routeState as state, TEST_ENV_SOURCE } from "@/lib/server/testing/route-harness";
+import { addTeamUser, callRoute, mockedDatabaseModule, mockedEnvModule, mockedSessionModule, routeState as state, serveEnvConnectionsTo } from "@/lib/server/testing/route-harness";
 import { openTempDatabase } from "@/lib/server/testing/temp-database";
 import { DELETE, PATCH } from "./[id]/route";
 import { POST as TEST } from "./[id]/test/route";
@@ -24,7 +24,7 @@ beforeEach(async () => {
   member = await addTeamUser(temp.db, "team-a", "member@a.test", "member");
   stranger = await addTeamUser(temp.db, "team-b", "admin@b.test", "admin");
   // team-a is the first team: the environment's connections are its own.
-  await addTeamUser(temp.db, "team-a", TEST_ENV_SOURCE.ADMIN_EMAIL, "admin");
+  await serveEnvConnectionsTo(temp.db, "team-a");
   state.user = admin;
 });
 afterEach(async () => close());

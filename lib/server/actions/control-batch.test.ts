@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import { mockedDatabaseModule, mockedEnvModule, routeState, addTeamUser, TEST_ENV_SOURCE } from "@/lib/server/testing/route-harness";
+import { mockedDatabaseModule, mockedEnvModule, routeState, serveEnvConnectionsTo } from "@/lib/server/testing/route-harness";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { sendJson, type FakeUpstream } from "@/lib/providers/testing/fake-upstream";
 import { storedEvents } from "@/lib/server/audit/test-support";
@@ -40,8 +40,7 @@ beforeEach(async () => {
   routeState.env = { SENDGRID_API_URL: upstream.baseUrl, SENDGRID_API_KEY: "SG.test-key.for-actions", UPSTREAM_TIMEOUT_MS: "2000" };
   ({ db, close } = await openTempDatabase());
   routeState.db = db;
-  // The environment's connections serve the ADMIN_EMAIL admin's team only: t1 here.
-  await addTeamUser(db, "t1", TEST_ENV_SOURCE.ADMIN_EMAIL, "admin");
+  await serveEnvConnectionsTo(db, "t1");
   upstream.requests.length = 0;
   sendGrid.answerWrites(null);
   // A batch of its own per test: the poller is one per process.

@@ -3,7 +3,7 @@ import { SIM_KEYS } from "@/sim/scenarios";
 import { BOLNA_AGENTS } from "@/sim/providers/bolna-catalogue";
 import { isTerminalState, type BatchState } from "@/lib/batch-snapshot";
 import { blankSnapshot } from "@/lib/testing/blank-snapshot";
-import { mockedDatabaseModule, mockedEnvModule, routeState, addTeamUser, TEST_ENV_SOURCE } from "@/lib/server/testing/route-harness";
+import { mockedDatabaseModule, mockedEnvModule, routeState, serveEnvConnectionsTo } from "@/lib/server/testing/route-harness";
 import { simulatorAccounts, simulatorForFile } from "@/lib/server/testing/simulator-accounts";
 import { openTempDatabase, type TempDatabase } from "@/lib/server/testing/temp-database";
 import type { ServiceContext } from "../service-context";
@@ -24,8 +24,7 @@ let temp: TempDatabase;
 beforeEach(async () => {
   temp = await openTempDatabase();
   routeState.db = temp.db;
-  // The environment's connections serve the ADMIN_EMAIL admin's team only: t1 here.
-  await addTeamUser(temp.db, "t1", TEST_ENV_SOURCE.ADMIN_EMAIL, "admin");
+  await serveEnvConnectionsTo(temp.db, "t1");
   routeState.env = simulatorAccounts(simulator().url, ["migma", "mindo", "bolna"]);
   clearListCache();
   simulator().resetState();

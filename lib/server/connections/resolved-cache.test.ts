@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { ServiceContext } from "@/lib/server/service-context";
-import { addTeamUser, mockedDatabaseModule, mockedEnvModule, routeState as state, TEST_ENV_SOURCE } from "@/lib/server/testing/route-harness";
+import { mockedDatabaseModule, mockedEnvModule, routeState as state, serveEnvConnectionsTo } from "@/lib/server/testing/route-harness";
 import { openTempDatabase } from "@/lib/server/testing/temp-database";
 import { createConnection, removeConnection, updateConnection } from "./manage";
 import * as repository from "./repository";
@@ -18,7 +18,7 @@ beforeEach(async () => {
   state.db = temp.db;
   close = temp.close;
   // team-a is the first team, whose connections include the environment's.
-  await addTeamUser(temp.db, "team-a", TEST_ENV_SOURCE.ADMIN_EMAIL, "admin");
+  await serveEnvConnectionsTo(temp.db, "team-a");
 });
 afterEach(async () => {
   vi.restoreAllMocks();

@@ -1,11 +1,10 @@
 import type { Kysely } from "kysely";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
-  addTeamUser,
   mockedDatabaseModule,
   mockedEnvModule,
   routeState,
-  TEST_ENV_SOURCE,
+  serveEnvConnectionsTo,
 } from "@/lib/server/testing/route-harness";
 import { addBoardBatch, createBoard, getBoard } from "@/lib/server/boards";
 import type { Database } from "@/lib/server/db/schema";
@@ -31,8 +30,7 @@ beforeEach(async () => {
   routeState.env = { MIGMA_API_KEY: "env_migma_key" };
   ({ db, close } = await openTempDatabase());
   routeState.db = db;
-  // The environment's connections serve the ADMIN_EMAIL admin's team only: t1 here.
-  await addTeamUser(db, "t1", TEST_ENV_SOURCE.ADMIN_EMAIL, "admin");
+  await serveEnvConnectionsTo(db, "t1");
 });
 afterEach(async () => close());
 

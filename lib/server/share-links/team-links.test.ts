@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 // First: the mocks below are built from it, and the modules after it load the mocked ones.
-import { addTeamUser, mockedEnvModule, TEST_ENV_SOURCE } from "@/lib/server/testing/route-harness";
+import { addTeamUser, mockedEnvModule, serveEnvConnectionsTo } from "@/lib/server/testing/route-harness";
 import { createBoard } from "@/lib/server/boards";
 import type { Database } from "@/lib/server/db/schema";
 import { getLogger } from "@/lib/server/logger";
@@ -28,7 +28,7 @@ let boardId: string;
 
 beforeEach(async () => {
   ({ db, close } = await openTempDatabase());
-  admin = await addTeamUser(db, "t1", TEST_ENV_SOURCE.ADMIN_EMAIL, "admin");
+  admin = await serveEnvConnectionsTo(db, "t1");
   ann = await addTeamUser(db, "t1", "ann@t1.test", "member");
   bob = await addTeamUser(db, "t1", "bob@t1.test", "member");
   boardId = (await createBoard(as(ann), { name: "Launch", batches: [{ provider: "migma", batchId: "sim-running" }] })).id;

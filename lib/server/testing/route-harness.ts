@@ -28,6 +28,14 @@ export async function addTeamUser(db: Kysely<Database>, teamId: string, email: s
   return sessionUserOf(row, role);
 }
 
+/**
+ * Makes `teamId` the team the environment's connections (`*_API_KEY`) serve: the ADMIN_EMAIL
+ * admin's team (connections/env-team.ts). Returns that admin.
+ */
+export function serveEnvConnectionsTo(db: Kysely<Database>, teamId: string) {
+  return addTeamUser(db, teamId, TEST_ENV_SOURCE.ADMIN_EMAIL, "admin");
+}
+
 /** Who is signed in, which database the mocked modules hand out, and what the env adds to TEST_ENV_SOURCE; tests set them. */
 export const routeState = {
   user: null as SessionUser | null,

@@ -4,7 +4,7 @@ import path from "node:path";
 import type { Kysely } from "kysely";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { ServiceContext } from "@/lib/server/service-context";
-import { addTeamUser, mockedDatabaseModule, mockedEnvModule, routeState, TEST_ENV_SOURCE } from "@/lib/server/testing/route-harness";
+import { mockedDatabaseModule, mockedEnvModule, routeState, serveEnvConnectionsTo } from "@/lib/server/testing/route-harness";
 import { applyMigrations, openSqlite } from "../db/database";
 import type { Database } from "../db/schema";
 import { addWatchedBatch, listWatchedBatches, removeWatchedBatch } from "./watched-batches";
@@ -23,7 +23,7 @@ beforeEach(async () => {
   db = openSqlite(dir);
   routeState.db = db;
   await applyMigrations(db);
-  await addTeamUser(db, "t1", TEST_ENV_SOURCE.ADMIN_EMAIL, "admin");
+  await serveEnvConnectionsTo(db, "t1");
 });
 
 afterEach(async () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { addTeamUser, callRoute, mockedDatabaseModule, mockedEnvModule, mockedSessionModule, routeState as state, TEST_ENV_SOURCE } from "@/lib/server/testing/route-harness";
+import { addTeamUser, callRoute, mockedDatabaseModule, mockedEnvModule, mockedSessionModule, routeState as state, serveEnvConnectionsTo } from "@/lib/server/testing/route-harness";
 import { autoWatchRuleSchema } from "@/lib/auto-watch";
 import type { SessionUser } from "@/lib/server/people/sessions";
 import { openTempDatabase } from "@/lib/server/testing/temp-database";
@@ -20,8 +20,7 @@ beforeEach(async () => {
   const temp = await openTempDatabase();
   state.db = temp.db;
   close = temp.close;
-  // The environment's connections serve the ADMIN_EMAIL admin's team only: team-a here.
-  await addTeamUser(temp.db, "team-a", TEST_ENV_SOURCE.ADMIN_EMAIL, "admin");
+  await serveEnvConnectionsTo(temp.db, "team-a");
   state.env = { MINDO_API_KEY: "env_mindo_key" };
   operator = await addTeamUser(temp.db, "team-a", "operator@a.test", "operator");
   member = await addTeamUser(temp.db, "team-a", "member@a.test", "member");

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 // First: the mocks below are built from it, and the modules after it load the mocked ones.
-import { addTeamUser, callRoute, mockedDatabaseModule, mockedEnvModule, mockedSessionModule, routeState as state, TEST_ENV_SOURCE } from "@/lib/server/testing/route-harness";
+import { addTeamUser, callRoute, mockedDatabaseModule, mockedEnvModule, mockedSessionModule, routeState as state, serveEnvConnectionsTo } from "@/lib/server/testing/route-harness";
 import { startFakeSendGrid, type FakeSendGrid } from "@/lib/server/actions/test-support";
 import { getPoller } from "@/lib/server/batches";
 import { openTempDatabase } from "@/lib/server/testing/temp-database";
@@ -30,8 +30,7 @@ beforeEach(async () => {
   const temp = await openTempDatabase();
   state.db = temp.db;
   close = temp.close;
-  // The environment's connections serve the ADMIN_EMAIL admin's team only: team-a here.
-  await addTeamUser(temp.db, "team-a", TEST_ENV_SOURCE.ADMIN_EMAIL, "admin");
+  await serveEnvConnectionsTo(temp.db, "team-a");
   sendGrid.upstream.requests.length = 0;
   batchId = `route-test-${++n}-${Date.now()}`;
 });
