@@ -10,7 +10,7 @@ describe("taggedJsonResponse", () => {
     const shared = tagJson(JSON.stringify({ name: "Rentrée — été", counts: [1, 2, 3] }));
     const first = taggedJsonResponse(get(), shared);
     const second = taggedJsonResponse(get(), shared);
-    // The bytes are made once: a Response that took them for itself would leave the next one empty.
+    // The bytes are made once, with the tag: a Response that took them for itself would leave the next one empty.
     expect(await first.text()).toBe(shared.json);
     expect(await second.text()).toBe(shared.json);
     expect(second.headers.get("content-type")).toBe("application/json");

@@ -16,29 +16,14 @@ export function jsonResponse(data: unknown, status = 200): NextResponse {
  * quotes it in If-None-Match gets 304 and no body. no-store still holds: the browser keeps
  * nothing, the page keeps its last answer and asks with its tag (lib/api-client.ts).
  */
-export function taggedJsonResponse(request: Request, tagged: TaggedJson): Response {
-  const { etag } = tagged;
+export function taggedJsonResponse(request: Request, { bytes, etag }: TaggedJson): Response {
   if (holdsCurrent(request.headers.get("if-none-match"), etag)) {
     return new Response(null, { status: 304, headers: { ...NO_STORE, ETag: etag } });
   }
-  return new Response(encodedOnce(tagged), {
+  return new Response(bytes, {
     status: 200,
     headers: { ...NO_STORE, "Content-Type": "application/json", ETag: etag },
   });
-}
-
-// A shared body is read by every viewer: its UTF-8 bytes are made once, not once per request
-// (a string body is checked and encoded by the Response on every answer).
-const encodedBodies = new WeakMap<TaggedJson, Uint8Array<ArrayBuffer>>();
-const encoder = new TextEncoder();
-
-function encodedOnce(tagged: TaggedJson): Uint8Array<ArrayBuffer> {
-  let bytes = encodedBodies.get(tagged);
-  if (!bytes) {
-    bytes = encoder.encode(tagged.json);
-    encodedBodies.set(tagged, bytes);
-  }
-  return bytes;
 }
 
 export function emptyResponse(status = 204): NextResponse {
