@@ -5,9 +5,9 @@ import { contentSecurityPolicy, referrerPolicyFor, STATIC_SECURITY_HEADERS } fro
 import { sessionCookieName } from "@/lib/server/session-cookie";
 import { frameAncestorsForShareToken } from "@/lib/server/share-links/frame-ancestors";
 
-// Pages anyone may open: signing in, a share link, an invitation.
+// Pages anyone may open: signing in (and why SSO refused it), a share link, an invitation.
 const SHARE_PAGE = /^\/s\/([^/]+)$/;
-const PUBLIC_PAGES = [/^\/signin$/, SHARE_PAGE, /^\/invite\/[^/]+$/];
+const PUBLIC_PAGES = [/^\/signin$/, /^\/signin\/refused$/, SHARE_PAGE, /^\/invite\/[^/]+$/];
 
 /** A valid share link may name one origin allowed to frame it; every other page: 'none'. */
 async function frameAncestorsFor(pathname: string): Promise<string | undefined> {

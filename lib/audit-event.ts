@@ -16,6 +16,9 @@ export const AUDIT_ACTIONS = [
   "user.invite",
   "user.role_change",
   "user.remove",
+  // Single sign-on (issue 15): Sendboard itself, following the identity provider.
+  "user.sso_join",
+  "user.sso_role_change",
   // Control actions and auto-watch (issue 13), alerts (issue 14), API tokens (issue 15).
   "batch.pause",
   "batch.resume",

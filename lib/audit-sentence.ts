@@ -21,6 +21,9 @@ const WORDING = {
     `invited ${target}${roleName(details.role) ? ` as ${roleName(details.role)}` : ""}`,
   "user.role_change": (target, details) => `changed the role of ${target}${roleChange(details)}`,
   "user.remove": (target) => `removed ${target}`,
+  "user.sso_join": (target, details) =>
+    `added ${target} through single sign-on${roleName(details.role) ? ` as ${roleName(details.role)}` : ""}`,
+  "user.sso_role_change": (target, details) => `changed the role of ${target}${roleChange(details)}, following single sign-on`,
   "batch.pause": (target) => `paused ${target}`,
   "batch.resume": (target) => `resumed ${target}`,
   "batch.cancel": (target) => `cancelled ${target}`,

@@ -11,6 +11,7 @@ import { findUserByEmail, normalizeEmail } from "./people/users";
 import { verifyPassword } from "./security/passwords";
 import { checkSignIn, recordSignInFailure, recordSignInSuccess } from "./security/sign-in-throttle";
 import { isSecureAppUrl, sessionCookieName } from "./session-cookie";
+import { findUserIdBySsoSubject, signInWithSso, SSO_PROVIDER_ID, ssoProvider, ssoSettingsFrom, ssoSubjectOf } from "./sso";
 
 declare module "next-auth/jwt" {
   interface JWT {
@@ -43,7 +44,7 @@ export async function authorizeCredentials(input: unknown, address: string, now 
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) return null;
   const attempt = { email: normalizeEmail(parsed.data.email), address };
-  const log = (outcome: "success" | "failure" | "throttled") => getLogger().info({ event: "sign_in", outcome, ...attempt }, "sign-in");
+  const log = (outcome: "success" | "failure" | "throttled" | "password_sign_in_off") => getLogger().info({ event: "sign_in", outcome, ...attempt }, "sign-in");
   const db = await getDb();
   const verdict = await checkSignIn(db, attempt, now);
   if (!verdict.allowed) {
@@ -51,6 +52,15 @@ export async function authorizeCredentials(input: unknown, address: string, now 
     throw new SignInThrottled(verdict.retryAfterSeconds);
   }
   if (verdict.delayMs > 0) await sleep(verdict.delayMs);
+  const { PASSWORD_SIGN_IN, ADMIN_EMAIL } = getEnv();
+  if (PASSWORD_SIGN_IN === "off" && attempt.email !== normalizeEmail(ADMIN_EMAIL)) {
+    // Refused like a wrong password, as slowly, and counted by the throttle: only the recovery
+    // account may use one, and the answer does not tell who has an account.
+    await verifyPassword(parsed.data.password, null);
+    await recordSignInFailure(db, attempt, now);
+    log("password_sign_in_off");
+    return null;
+  }
   const user = await findUserByEmail(db, attempt.email);
   // Verified even for an unknown email so the answer takes as long either way.
   const valid = await verifyPassword(parsed.data.password, user?.password_hash ?? null);
@@ -69,7 +79,9 @@ export async function authorizeCredentials(input: unknown, address: string, now 
  * `signIn` is the request's, for the credentials check; routes that never sign in leave it out.
  */
 export function getAuthOptions(signIn: SignInRequest = { address: "unknown", retryAfterSeconds: null }): NextAuthOptions {
-  const { AUTH_SECRET, APP_URL } = getEnv();
+  const env = getEnv();
+  const { AUTH_SECRET, APP_URL } = env;
+  const sso = ssoSettingsFrom(env);
   // next-auth takes its base URL from NEXTAUTH_URL alone (else from the request's Host, with a
   // warning): APP_URL is the one setting, so it is copied there.
   process.env.NEXTAUTH_URL = APP_URL;
@@ -81,7 +93,8 @@ export function getAuthOptions(signIn: SignInRequest = { address: "unknown", ret
     cookies: {
       sessionToken: { name: sessionCookieName(APP_URL), options: { httpOnly: true, sameSite: "lax", path: "/", secure } },
     },
-    pages: { signIn: "/signin" },
+    // Errors (a tampered or stale OIDC answer: OAuthCallback) land on the sign-in page, which words them.
+    pages: { signIn: "/signin", error: "/signin" },
     providers: [
       CredentialsProvider({
         name: "Email and password",
@@ -95,12 +108,24 @@ export function getAuthOptions(signIn: SignInRequest = { address: "unknown", ret
           }
         },
       }),
+      ...(sso ? [ssoProvider(sso)] : []),
     ],
     callbacks: {
+      // SSO: the claims' rules and the person (created or updated) before any session exists.
+      signIn: async ({ account, profile }) => {
+        if (account?.provider !== SSO_PROVIDER_ID || !sso) return true;
+        const verdict = await signInWithSso(await getDb(), { ...profile }, sso, env.ADMIN_EMAIL);
+        return verdict === true ? true : `${APP_URL}${verdict}`;
+      },
       // Each sign-in gets a server-side session row; the cookie only carries its id, so
       // signing out or removing the user ends the session everywhere.
-      jwt: async ({ token, user }) => {
-        if (user) token.sid = await createSession(await getDb(), user.id);
+      // An SSO user's id is the provider's subject: the session belongs to the person linked to it.
+      jwt: async ({ token, user, account, profile }) => {
+        if (!user) return token;
+        const db = await getDb();
+        const userId = account?.provider === SSO_PROVIDER_ID ? await findUserIdBySsoSubject(db, ssoSubjectOf({ ...profile }) ?? "") : user.id;
+        if (!userId) throw new Error("sso_person_missing");
+        token.sid = await createSession(db, userId);
         return token;
       },
       // GET /api/auth/session answers JavaScript: the session id stays inside the encrypted cookie.

@@ -42,7 +42,61 @@ function providerVariables(): ProviderVariables {
   ]) as ProviderVariables;
 }
 
-export const envSchema = z.object({
+/** A comma list; blanks around and between items are dropped. */
+const commaList = optional(
+  z
+    .string()
+    .transform((value) => value.split(",").map((item) => item.trim()).filter(Boolean))
+    .pipe(z.array(z.string()).min(1, "must name at least one value")),
+);
+const domainList = optional(
+  z
+    .string()
+    .transform((value) => value.split(",").map((item) => item.trim().toLowerCase()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, "must be domains like example.com, separated by commas")).min(1, "must name at least one domain")),
+);
+
+// Single sign-on (OpenID Connect). The three first turn it on together; the rest refine it.
+const ssoVariables = {
+  OIDC_ISSUER: optional(httpUrl.transform((value) => value.replace(/\/+$/, ""))),
+  OIDC_CLIENT_ID: optional(z.string().trim().min(1)),
+  OIDC_CLIENT_SECRET: optional(z.string().min(1)),
+  /** The sign-in button's label: "Sign in with {OIDC_NAME}". */
+  OIDC_NAME: optional(z.string().trim().min(1).max(40)),
+  OIDC_ALLOWED_DOMAINS: domainList,
+  OIDC_ROLE_CLAIM: optional(z.string().trim().regex(/^[A-Za-z0-9_.:/-]{1,100}$/, "must be a claim name such as groups")),
+  OIDC_ADMIN_VALUES: commaList,
+  OIDC_OPERATOR_VALUES: commaList,
+  /** The team (its id or name) new people join; unset: the ADMIN_EMAIL admin's team. */
+  OIDC_TEAM: optional(z.string().trim().min(1)),
+  /** off: only the ADMIN_EMAIL recovery account may sign in with a password. */
+  PASSWORD_SIGN_IN: optional(z.enum(["on", "off"], { message: "must be on or off" })).default("on"),
+};
+
+const SSO_SWITCHES = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const;
+const SSO_REFINEMENTS = ["OIDC_NAME", "OIDC_ALLOWED_DOMAINS", "OIDC_ROLE_CLAIM", "OIDC_ADMIN_VALUES", "OIDC_OPERATOR_VALUES", "OIDC_TEAM"] as const;
+
+/** All three or none; the refinements mean nothing without them, the role values nothing without a claim. */
+function checkSsoVariables(env: Partial<Record<(typeof SSO_SWITCHES | typeof SSO_REFINEMENTS)[number], unknown>>, ctx: z.RefinementCtx): void {
+  const set = SSO_SWITCHES.filter((name) => env[name] !== undefined);
+  if (set.length > 0 && set.length < SSO_SWITCHES.length) {
+    for (const name of SSO_SWITCHES.filter((name) => env[name] === undefined)) {
+      ctx.addIssue({ code: "custom", path: [name], message: `is required with ${set.join(", ")} (single sign-on needs all three)` });
+    }
+  }
+  if (set.length === 0) {
+    for (const name of SSO_REFINEMENTS.filter((name) => env[name] !== undefined)) {
+      ctx.addIssue({ code: "custom", path: [name], message: "is set but single sign-on is off: set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET too" });
+    }
+  }
+  if (env.OIDC_ROLE_CLAIM === undefined) {
+    for (const name of ["OIDC_ADMIN_VALUES", "OIDC_OPERATOR_VALUES"] as const) {
+      if (env[name] !== undefined) ctx.addIssue({ code: "custom", path: [name], message: "needs OIDC_ROLE_CLAIM, the claim its values are read from" });
+    }
+  }
+}
+
+const baseEnvSchema = z.object({
   ...providerVariables(),
   AUTH_SECRET: z.string({ message: "is required (a long random string)" }).min(32, "must be at least 32 characters"),
   ADMIN_EMAIL: z.email({ message: "must be an email address" }),
@@ -80,6 +134,14 @@ export const envSchema = z.object({
   HISTORY_RETENTION_DAYS: optional(z.coerce.number().int().min(1).max(3650)).default(30),
   /** Days the activity log (settings → activity) keeps an event. */
   AUDIT_RETENTION_DAYS: optional(z.coerce.number().int().min(1).max(3650)).default(365),
+  ...ssoVariables,
+});
+
+export const envSchema = baseEnvSchema.superRefine((env, ctx) => {
+  checkSsoVariables(env, ctx);
+  if (env.PASSWORD_SIGN_IN === "off" && env.OIDC_ISSUER === undefined) {
+    ctx.addIssue({ code: "custom", path: ["PASSWORD_SIGN_IN"], message: "can be off only with single sign-on configured (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET)" });
+  }
 });
 
 export type Env = z.infer<typeof envSchema>;

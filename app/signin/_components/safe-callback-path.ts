@@ -16,6 +16,6 @@ export function safeCallbackPath(raw: string | string[] | null | undefined): str
   }
   if (url.origin !== BASE) return FALLBACK;
   // Going back to the sign-in page or to a JSON endpoint after signing in helps no one.
-  if (url.pathname === "/signin" || url.pathname.startsWith("/api/")) return FALLBACK;
+  if (url.pathname === "/signin" || url.pathname.startsWith("/signin/") || url.pathname.startsWith("/api/")) return FALLBACK;
   return `${url.pathname}${url.search}${url.hash}`;
 }

@@ -1,4 +1,4 @@
-import type { Generated } from "kysely";
+import type { ColumnType, Generated } from "kysely";
 
 // The database as Kysely sees it. Column types are the ones SQLite and PostgreSQL share:
 // ids and timestamps are text (UUIDs, ISO 8601), counters are integers.
@@ -19,6 +19,8 @@ export interface UsersTable {
   invite_token_hash: string | null;
   invite_expires_at: string | null;
   created_at: string;
+  /** `iss sub` once the person signed in with single sign-on; null otherwise (optional on insert). */
+  sso_subject: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface SessionsTable {

@@ -24,7 +24,9 @@ export function toTeamUser(row: UserRow, now = new Date()): TeamUser | null {
 }
 
 function describeUser(row: UserRow, role: UserRole, now: Date): TeamUser {
-  const status = row.password_hash !== null ? "active" : isExpired(row.invite_expires_at, now) ? "invite_expired" : "invited";
+  // Signing in with single sign-on makes an invited person active as much as setting a password.
+  const signedUp = row.password_hash !== null || row.sso_subject !== null;
+  const status = signedUp ? "active" : isExpired(row.invite_expires_at, now) ? "invite_expired" : "invited";
   return { id: row.id, email: row.email, name: row.name, role, status, inviteExpiresAt: row.invite_expires_at, createdAt: row.created_at };
 }
 
@@ -59,6 +61,8 @@ export async function inviteUser(
     invite_token_hash: hashToken(token),
     invite_expires_at: new Date(now.getTime() + INVITE_LIFETIME_MS).toISOString(),
     created_at: now.toISOString(),
+
+    sso_subject: null,
   };
   await db.transaction().execute(async (trx) => {
     await trx.insertInto("users").values(row).execute();

@@ -47,6 +47,8 @@ export async function ensureBootstrapAdmin(
     invite_token_hash: null,
     invite_expires_at: null,
     created_at: now.toISOString(),
+
+    sso_subject: null,
   };
   await db.transaction().execute(async (trx) => {
     await trx.insertInto("teams").values({ id: teamId, name: "Team", created_at: now.toISOString() }).execute();
