@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { mockedDatabaseModule, mockedEnvModule, routeState, TEST_ENV_SOURCE } from "@/lib/server/testing/route-harness";
 import type { Database } from "@/lib/server/db/schema";
 import { getLogger } from "@/lib/server/logger";
-import { ensureBootstrapAdmin } from "@/lib/server/people/users";
+import { findSessionUser, SESSION_LIFETIME_MS } from "@/lib/server/people/sessions";
+import { ensureBootstrapAdmin, findUserByEmail } from "@/lib/server/people/users";
 import { openTempDatabase } from "@/lib/server/testing/temp-database";
 import { authorizeCredentials, getAuthOptions, SignInThrottled } from "./auth-options";
 
@@ -137,5 +138,65 @@ describe("the session cookie and the session endpoint", () => {
     expect(JSON.stringify(session.body)).not.toMatch(/sid/);
     const [sessionRow] = await db.selectFrom("sessions").select("id").execute();
     expect(JSON.stringify(session.body)).not.toContain(sessionRow!.id);
+  });
+});
+
+const SSO_ENV = { OIDC_ISSUER: "https://idp.example.com", OIDC_CLIENT_ID: "sendboard", OIDC_CLIENT_SECRET: "client-secret", OIDC_ROLE_CLAIM: "groups", OIDC_ADMIN_VALUES: "sb-admins" };
+
+describe("with PASSWORD_SIGN_IN=off", () => {
+  beforeEach(() => {
+    routeState.env = { ...SSO_ENV, PASSWORD_SIGN_IN: "off" };
+  });
+
+  it("refuses a right password of anyone but the ADMIN_EMAIL recovery account, counted by the throttle", async () => {
+    await db.insertInto("users").values({ ...(await findUserByEmail(db, ADMIN.email))!, id: "u-ana", email: "ana@example.com" }).execute();
+    const info = vi.spyOn(getLogger(), "info").mockImplementation(() => undefined);
+    expect(await authorizeCredentials({ email: "ana@example.com", password: ADMIN.password }, "10.0.1.1")).toBeNull();
+    expect(info.mock.calls.at(-1)?.[0]).toMatchObject({ event: "sign_in", outcome: "password_sign_in_off", email: "ana@example.com" });
+    expect(await db.selectFrom("sign_in_failures").selectAll().execute()).not.toEqual([]);
+    expect(await authorizeCredentials({ email: ADMIN.email, password: ADMIN.password }, "10.0.1.1")).toMatchObject({ email: ADMIN.email });
+  });
+
+  it("still accepts every password with it on", async () => {
+    routeState.env = { ...SSO_ENV };
+    await db.insertInto("users").values({ ...(await findUserByEmail(db, ADMIN.email))!, id: "u-ana", email: "ana@example.com" }).execute();
+    expect(await authorizeCredentials({ email: "ana@example.com", password: ADMIN.password }, "10.0.1.2")).toMatchObject({ id: "u-ana" });
+  });
+});
+
+describe("single sign-on through next-auth's callbacks", () => {
+  const claims = { iss: "https://idp.example.com", sub: "ana-1", email: "ana@acme.com", email_verified: true, name: "Ana", groups: ["sb-admins"] };
+  const account = { provider: "oidc", type: "oauth" as const, providerAccountId: "ana-1" };
+
+  it("adds the OIDC provider only when configured, with discovery, PKCE, state and nonce", () => {
+    expect(getAuthOptions().providers.map((provider) => provider.id)).toEqual(["credentials"]);
+    routeState.env = SSO_ENV;
+    const sso = getAuthOptions().providers.find((provider) => provider.id === "oidc");
+    expect(sso).toMatchObject({ type: "oauth", wellKnown: "https://idp.example.com/.well-known/openid-configuration", checks: ["pkce", "state", "nonce"], idToken: true });
+  });
+
+  it("creates the person, then a server-side session of theirs like a password sign-in's", async () => {
+    routeState.env = SSO_ENV;
+    const { callbacks } = getAuthOptions();
+    const user = { id: "ana-1", email: claims.email, name: claims.name };
+    expect(await callbacks!.signIn!({ user, account, profile: claims })).toBe(true);
+    const token = await callbacks!.jwt!({ token: {}, user, account, profile: claims, trigger: "signIn" });
+    const person = (await findUserByEmail(db, claims.email))!;
+    expect(person.role).toBe("admin");
+    const session = await findSessionUser(db, token.sid!);
+    expect(session).toMatchObject({ id: person.id, role: "admin", email: "ana@acme.com" });
+    const row = (await db.selectFrom("sessions").selectAll().where("user_id", "=", person.id).executeTakeFirst())!;
+    expect(Date.parse(row.expires_at) - Date.parse(row.created_at)).toBe(SESSION_LIFETIME_MS);
+  });
+
+  it("sends a refused sign-in to the page that says why, and creates nobody", async () => {
+    routeState.env = { ...SSO_ENV, OIDC_ALLOWED_DOMAINS: "example.org" };
+    const { callbacks } = getAuthOptions();
+    const verdict = await callbacks!.signIn!({ user: { id: "ana-1" }, account, profile: claims });
+    expect(verdict).toBe("http://127.0.0.1:3000/signin/refused?reason=domain");
+    expect(await findUserByEmail(db, claims.email)).toBeUndefined();
+    expect(await callbacks!.signIn!({ user: { id: "ana-1" }, account, profile: { ...claims, email: "ana@example.org", email_verified: false } })).toBe(
+      "http://127.0.0.1:3000/signin/refused?reason=unverified_email",
+    );
   });
 });

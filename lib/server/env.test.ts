@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { acceptInviteSchema, PASSWORD_MIN_LENGTH } from "@/lib/team-user";
 import { EnvError, getProviderSettings, parseEnv } from "./env";
+import { ssoSettingsFrom } from "./sso/sso-settings";
 
 const minimal = {
   AUTH_SECRET: "s".repeat(32),
@@ -104,5 +105,74 @@ describe("parseEnv", () => {
     for (const bad of ["0", "2.5", "forever"]) {
       expect(() => parseEnv({ ...minimal, AUDIT_RETENTION_DAYS: bad })).toThrow(/AUDIT_RETENTION_DAYS/);
     }
+  });
+});
+
+describe("single sign-on settings", () => {
+  const sso = { OIDC_ISSUER: "https://idp.example.com/realms/acme/", OIDC_CLIENT_ID: "sendboard", OIDC_CLIENT_SECRET: "client-secret-value" };
+  const errorOf = (source: Record<string, string>) => {
+    try {
+      parseEnv({ ...minimal, ...source });
+    } catch (error) {
+      return (error as Error).message;
+    }
+    return "";
+  };
+
+  it("is off by default, with password sign-in on", () => {
+    const env = parseEnv(minimal);
+    expect(ssoSettingsFrom(env)).toBeNull();
+    expect(env.PASSWORD_SIGN_IN).toBe("on");
+  });
+
+  it("turns on with the three variables, the issuer without its trailing slash, and parses the lists", () => {
+    const env = parseEnv({
+      ...minimal,
+      ...sso,
+      OIDC_ALLOWED_DOMAINS: " Acme.com, acme.io ,",
+      OIDC_ROLE_CLAIM: "groups",
+      OIDC_ADMIN_VALUES: "sb-admins",
+      OIDC_OPERATOR_VALUES: "sb-ops, support",
+      OIDC_TEAM: "Team",
+      PASSWORD_SIGN_IN: "off",
+    });
+    expect(ssoSettingsFrom(env)).toEqual({
+      issuer: "https://idp.example.com/realms/acme",
+      clientId: "sendboard",
+      clientSecret: "client-secret-value",
+      label: "single sign-on",
+      allowedDomains: ["acme.com", "acme.io"],
+      roleClaim: { name: "groups", values: { admin: ["sb-admins"], operator: ["sb-ops", "support"] } },
+      team: "Team",
+    });
+    expect(env.PASSWORD_SIGN_IN).toBe("off");
+    expect(ssoSettingsFrom(parseEnv({ ...minimal, ...sso, OIDC_NAME: "Okta" }))?.label).toBe("Okta");
+  });
+
+  it("is all or nothing: one or two of the three name the missing ones, never the secret", () => {
+    const message = errorOf({ OIDC_ISSUER: sso.OIDC_ISSUER, OIDC_CLIENT_SECRET: sso.OIDC_CLIENT_SECRET });
+    expect(message).toMatch(/OIDC_CLIENT_ID: is required with OIDC_ISSUER, OIDC_CLIENT_SECRET/);
+    expect(message).not.toMatch(/OIDC_ISSUER:|OIDC_CLIENT_SECRET:/);
+    expect(message).not.toContain(sso.OIDC_CLIENT_SECRET);
+    expect(errorOf({ OIDC_CLIENT_ID: "x" })).toMatch(/OIDC_ISSUER: is required[\s\S]*OIDC_CLIENT_SECRET: is required/);
+    // Empty means unset, as everywhere.
+    expect(ssoSettingsFrom(parseEnv({ ...minimal, OIDC_ISSUER: "", OIDC_CLIENT_ID: "", OIDC_CLIENT_SECRET: "" }))).toBeNull();
+  });
+
+  it("refuses refinements without single sign-on, role values without a claim, and passwords off without SSO", () => {
+    expect(errorOf({ OIDC_ALLOWED_DOMAINS: "acme.com" })).toMatch(/OIDC_ALLOWED_DOMAINS: is set but single sign-on is off/);
+    expect(errorOf({ ...sso, OIDC_ADMIN_VALUES: "sb-admins" })).toMatch(/OIDC_ADMIN_VALUES: needs OIDC_ROLE_CLAIM/);
+    expect(errorOf({ PASSWORD_SIGN_IN: "off" })).toMatch(/PASSWORD_SIGN_IN: can be off only with single sign-on/);
+  });
+
+  it.each([
+    { OIDC_ISSUER: "ftp://idp.example.com" },
+    { OIDC_ALLOWED_DOMAINS: "acme" },
+    { OIDC_ALLOWED_DOMAINS: "*.acme.com" },
+    { OIDC_ALLOWED_DOMAINS: " , " },
+    { OIDC_ROLE_CLAIM: "my groups" },
+    { PASSWORD_SIGN_IN: "no" },
+  ])("refuses %j", (bad) => {
+    expect(errorOf({ ...sso, ...bad })).toContain(Object.keys(bad)[0]);
   });
 });
