@@ -195,7 +195,7 @@ describe("single sign-on through next-auth's callbacks", () => {
     const verdict = await callbacks!.signIn!({ user: { id: "ana-1" }, account, profile: claims });
     expect(verdict).toBe("http://127.0.0.1:3000/signin/refused?reason=domain");
     expect(await findUserByEmail(db, claims.email)).toBeUndefined();
-    expect(await callbacks!.signIn!({ user: { id: "ana-1" }, account, profile: { ...claims, email: "ana@example.org", email_verified: false } })).toBe(
+    expect(await callbacks!.signIn!({ user: { id: "ana-1" }, account, profile: { ...claims, email: "ana@example.org", email_verified: false } as typeof claims })).toBe(
       "http://127.0.0.1:3000/signin/refused?reason=unverified_email",
     );
   });

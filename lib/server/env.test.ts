@@ -172,7 +172,7 @@ describe("single sign-on settings", () => {
     { OIDC_ALLOWED_DOMAINS: " , " },
     { OIDC_ROLE_CLAIM: "my groups" },
     { PASSWORD_SIGN_IN: "no" },
-  ])("refuses %j", (bad) => {
+  ] as Record<string, string>[])("refuses %j", (bad) => {
     expect(errorOf({ ...sso, ...bad })).toContain(Object.keys(bad)[0]);
   });
 });

@@ -1,7 +1,7 @@
 import "server-only";
 import { isPlainText } from "@/lib/plain-text";
 import type { UserRole } from "@/lib/team-user";
-import { normalizeEmail } from "@/lib/server/people/users";
+import { normalizeEmail } from "@/lib/server/people";
 import type { SsoSettings } from "./sso-settings";
 
 /** Why a sign-in the identity provider accepted is refused here; each has its own page text. */

@@ -88,7 +88,8 @@ describe("findOrCreateSsoPerson", () => {
     const outcomes = await Promise.all([findOrCreateSsoPerson(db, ana, options), findOrCreateSsoPerson(db, ana, options)]);
     const rows = await db.selectFrom("users").select("id").where("email", "=", ana.email).execute();
     expect(rows).toHaveLength(1);
-    expect(outcomes).toEqual([{ ok: true, userId: rows[0].id }, { ok: true, userId: rows[0].id }]);
+    const userId = rows[0]?.id;
+    expect(outcomes).toEqual([{ ok: true, userId }, { ok: true, userId }]);
     expect((await ssoEvents()).filter((event) => event.action === "user.sso_join")).toHaveLength(1);
   });
 });

@@ -3,8 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Database } from "@/lib/server/db/schema";
 import { recordAudit, systemActor } from "@/lib/server/audit";
-import { forgetCachedSessionUsers } from "@/lib/server/people/session-cache";
-import { findUserByEmail, normalizeEmail, type UserRow } from "@/lib/server/people/users";
+import { findUserByEmail, forgetCachedSessionUsers, normalizeEmail, type UserRow } from "@/lib/server/people";
 import type { SsoIdentity, SsoRefusal } from "./sso-claims";
 import { findSsoTeamId } from "./sso-team";
 

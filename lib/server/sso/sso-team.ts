@@ -1,7 +1,7 @@
 import "server-only";
 import type { Kysely } from "kysely";
 import type { Database } from "@/lib/server/db/schema";
-import { findUserByEmail } from "@/lib/server/people/users";
+import { findUserByEmail } from "@/lib/server/people";
 
 /**
  * The team new SSO people join: OIDC_TEAM by id or name, else the ADMIN_EMAIL admin's team (the
