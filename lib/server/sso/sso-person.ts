@@ -29,6 +29,8 @@ async function linkedPerson(db: Kysely<Database>, identity: SsoIdentity, options
   if (linked) return { ok: true, row: linked };
   const sameEmail = await findUserByEmail(db, identity.email);
   if (sameEmail) {
+    // Linked between the two reads, by a simultaneous sign-in of the same identity.
+    if (sameEmail.sso_subject === identity.subject) return { ok: true, row: sameEmail };
     // Linked to another identity: the provider gave this email to someone new.
     if (sameEmail.sso_subject !== null) return { ok: false, reason: "linked_elsewhere" };
     // Signing in spends an open invite: its link must not set a password afterwards.
