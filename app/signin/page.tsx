@@ -6,7 +6,7 @@ import { getSessionUser } from "@/lib/server/session";
 import { getSignInChoices } from "@/lib/server/sso";
 import { safeCallbackPath } from "./_components/safe-callback-path";
 import { SignInForm } from "./_components/sign-in-form";
-import { SsoButton } from "./_components/sso-button";
+import { SsoButton } from "@/components/auth/sso-button";
 
 export const metadata: Metadata = { title: "Sign in" };
 

@@ -1,5 +1,7 @@
 import type { Kysely } from "kysely";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+// First: the env mock below is built from it.
+import { mockedEnvModule, routeState } from "@/lib/server/testing/route-harness";
 import type { Database } from "@/lib/server/db/schema";
 import { getLogger } from "@/lib/server/logger";
 import { verifyPassword } from "@/lib/server/security/passwords";
@@ -8,6 +10,8 @@ import { openTempDatabase } from "@/lib/server/testing/temp-database";
 import { acceptInvite, findInvite } from "./invites";
 import { INVITE_LIFETIME_MS, inviteUser } from "./team-users";
 
+vi.mock("@/lib/server/env", async (original) => mockedEnvModule(await original()));
+
 let db: Kysely<Database>;
 let close: () => Promise<void>;
 const t0 = new Date("2026-11-25T08:00:00Z");
@@ -15,6 +19,7 @@ const justBefore = new Date(t0.getTime() + INVITE_LIFETIME_MS - 1);
 const expiry = new Date(t0.getTime() + INVITE_LIFETIME_MS);
 
 beforeEach(async () => {
+  routeState.env = {};
   ({ db, close } = await openTempDatabase());
 });
 afterEach(async () => close());
@@ -60,5 +65,14 @@ describe("invites", () => {
     await invite();
     await expect(acceptInvite({ db }, { token: "A".repeat(43), password: "a-good-password" }, t0)).rejects.toMatchObject({ code: "not_found" });
     expect(await findInvite({ db }, { token: "../etc/passwd" }, t0)).toEqual({ status: "unknown" });
+  });
+
+  it("set no password when password sign-in is off, and stay open for an SSO sign-in to spend", async () => {
+    routeState.env = { OIDC_ISSUER: "https://idp.example.com", OIDC_CLIENT_ID: "sb", OIDC_CLIENT_SECRET: "secret", PASSWORD_SIGN_IN: "off" };
+    const { user, token } = await invite();
+    await expect(acceptInvite({ db }, { token, password: "a-good-password" }, justBefore)).rejects.toMatchObject({ code: "conflict" });
+    const row = await db.selectFrom("users").selectAll().where("id", "=", user.id).executeTakeFirstOrThrow();
+    expect(row.password_hash).toBeNull();
+    expect((await findInvite({ db }, { token }, justBefore)).status).toBe("valid");
   });
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
+import { getEnv } from "@/lib/server/env";
 import { getLogger } from "@/lib/server/logger";
 import type { PublicContext } from "@/lib/server/service-context";
 import { hashPassword } from "@/lib/server/security/passwords";
@@ -27,6 +28,8 @@ export async function findInvite({ db }: PublicContext, { token }: { token: stri
 
 /** Sets the password and spends the token; throws not_found / invite_expired. */
 export async function acceptInvite(ctx: PublicContext, { token, password }: { token: string; password: string }, now = new Date()): Promise<void> {
+  // A password nobody may sign in with would only mislead: the invite is spent by an SSO sign-in.
+  if (getEnv().PASSWORD_SIGN_IN === "off") throw new AppError("conflict", "Password sign-in is off here: sign in with single sign-on under this invite's email instead.");
   const { db } = ctx;
   const invite = await findInvite(ctx, { token }, now);
   if (invite.status === "unknown") throw new AppError("not_found", "This invite link is not valid or has already been used.");
