@@ -138,6 +138,37 @@ test("a callback whose state was tampered with is refused, and no session", asyn
 });
 
 test("with passwords off the ADMIN_EMAIL recovery account still signs in with its password", async ({ browser }) => {
+  const page = await signInAsRecoveryAdmin(browser);
+  expect((await page.request.get(`${app.url}/api/watched`)).status()).toBe(200);
+  await page.context().close();
+});
+
+test("an invited person who signs in with SSO under the invite's email is that same person", async ({ browser }) => {
+  const admin = await signInAsRecoveryAdmin(browser);
+  const invited = await admin.request.post(`${app.url}/api/users`, {
+    headers: { origin: app.url },
+    data: { email: "Ivy@SSO.test", name: "Ivy Invited", role: "member" },
+  });
+  expect(invited.status()).toBe(201);
+  const { user, inviteUrl } = (await invited.json()) as { user: { id: string }; inviteUrl: string };
+
+  // Passwords are off: the invite page offers SSO, not a password to set.
+  const ivy = await freshPage(browser);
+  await ivy.goto(inviteUrl);
+  await expect(ivy.getByLabel("New password")).toHaveCount(0);
+  await ivy.getByRole("button", { name: `Sign in with ${SSO_LABEL}` }).click();
+  await logInAtProvider(ivy, "invited");
+  await ivy.waitForURL(`${app.url}/`);
+
+  expect((await teamPeople(admin)).get("ivy@sso.test")).toMatchObject({ id: user.id, name: "Ivy Invited", status: "active", role: "operator" });
+  // Signing in spent the invite.
+  await ivy.goto(inviteUrl);
+  await expect(ivy.getByRole("button", { name: `Sign in with ${SSO_LABEL}` })).toHaveCount(0);
+  await ivy.context().close();
+  await admin.context().close();
+});
+
+async function signInAsRecoveryAdmin(browser: Browser): Promise<Page> {
   const page = await freshPage(browser);
   await page.goto(`${app.url}/signin`);
   await page.getByRole("link", { name: "Recovery sign-in for the server admin" }).click();
@@ -146,9 +177,8 @@ test("with passwords off the ADMIN_EMAIL recovery account still signs in with it
   await page.getByLabel("Password").fill(E2E.admin.password);
   await page.getByRole("button", { name: /^sign in$/i }).click();
   await expect(page).toHaveURL(`${app.url}/`);
-  expect((await page.request.get(`${app.url}/api/watched`)).status()).toBe(200);
-  await page.context().close();
-});
+  return page;
+}
 
 async function freshPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] }, baseURL: app.url });
@@ -166,6 +196,11 @@ async function signInWithSso(browser: Browser, login: OidcLogin): Promise<Page> 
 async function startSsoAndLogIn(page: Page, login: OidcLogin): Promise<void> {
   await page.goto(`${app.url}/signin`);
   await page.getByRole("button", { name: `Sign in with ${SSO_LABEL}` }).click();
+  await logInAtProvider(page, login);
+}
+
+/** The provider's own pages: its login form (any password for a known login), then its consent. */
+async function logInAtProvider(page: Page, login: OidcLogin): Promise<void> {
   await page.waitForURL((url) => url.origin === idp.issuer);
   await page.locator('input[name="login"]').fill(login);
   await page.locator('input[name="password"]').fill("any-password");

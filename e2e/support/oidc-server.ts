@@ -17,6 +17,7 @@ export const OIDC_ACCOUNTS = {
   operator: { email: "otto@sso.test", email_verified: true, name: "Otto Operator", groups: ["sendboard-operators"] },
   outsider: { email: "eve@elsewhere.test", email_verified: true, name: "Eve Outsider", groups: ["sendboard-admins"] },
   tamper: { email: "tim@sso.test", email_verified: true, name: "Tim Tamper", groups: [] },
+  invited: { email: "ivy@sso.test", email_verified: true, name: "Ivy at the IdP", groups: ["sendboard-operators"] },
 } as const satisfies Record<string, Account>;
 
 export type OidcLogin = keyof typeof OIDC_ACCOUNTS;
@@ -56,7 +57,8 @@ export async function startOidcServer(redirectUri: string): Promise<OidcServer> 
   return {
     issuer: OIDC_ISSUER,
     setGroups: (login, groups) => {
-      accounts[login]!.groups = groups;
+      const account = accounts[login];
+      if (account) account.groups = groups;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
