@@ -4,6 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { setTimeout as sleep } from "node:timers/promises";
 import { z } from "zod";
 import { getEnv } from "@/lib/server/env";
+import { authLogger } from "./auth-logger";
 import { getDb } from "./db/database";
 import { getLogger } from "./logger";
 import { createSession, revokeSession, SESSION_LIFETIME_MS } from "./people/sessions";
@@ -88,6 +89,7 @@ export function getAuthOptions(signIn: SignInRequest = { address: "unknown", ret
   const secure = isSecureAppUrl(APP_URL);
   return {
     secret: AUTH_SECRET,
+    logger: authLogger,
     session: { strategy: "jwt", maxAge: SESSION_LIFETIME_MS / 1000 },
     useSecureCookies: secure,
     cookies: {
