@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import pg from "pg";
 import { waitForUrl } from "../scripts/lib/wait-for-url";
@@ -69,6 +70,8 @@ test("the sign-in page offers SSO first and, with passwords off, no password for
   await expect(page.getByRole("button", { name: `Sign in with ${SSO_LABEL}` })).toBeVisible();
   await expect(page.getByTestId("signin-form")).toHaveCount(0);
   await expect(page.getByLabel("Password")).toHaveCount(0);
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => violation.id)).toEqual([]);
   await page.context().close();
 });
 

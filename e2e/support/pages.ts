@@ -61,6 +61,7 @@ export async function everyPage(request: APIRequestContext): Promise<VisitedPage
     { name: "people", path: "/settings/users", ready: '[data-testid="user-row"]' },
     { name: "not found", path: "/no-such-page", ready: '[data-testid="page-not-found"]' },
     { name: "sign in", path: "/signin", ready: "form", signedOut: true },
+    { name: "sso refused", path: "/signin/refused?reason=domain", ready: '[data-testid="signin-refused"]', signedOut: true },
     { name: "invite", path: new URL(inviteUrl).pathname, ready: "form", signedOut: true },
   ];
 }
