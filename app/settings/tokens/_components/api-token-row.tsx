@@ -15,9 +15,9 @@ function statusOf(token: ApiToken, now: number): "revoked" | "expired" | null {
   return null;
 }
 
-export function ApiTokenRow({ token }: { token: ApiToken }) {
+export function ApiTokenRow({ token, now }: { token: ApiToken; now: number }) {
   const revoke = useMutation(revokeApiTokenOptions(token.id));
-  const status = statusOf(token, Date.now());
+  const status = statusOf(token, now);
   return (
     <li data-testid="api-token-row" data-token-id={token.id} data-status={status ?? "active"} className="rounded-xl border border-line bg-panel p-4">
       <div className="flex flex-wrap items-center justify-between gap-3">

@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { Notice } from "@/components/ui/notice";
+import { useNow } from "@/lib/hooks/use-now";
 import { apiTokensQueryOptions } from "@/lib/queries/api-tokens";
 import { SettingsHeading } from "../../_components/settings-heading";
 import { ApiTokenRow } from "./api-token-row";
@@ -9,6 +10,8 @@ import { CreateApiTokenForm } from "./create-api-token-form";
 
 export function ApiTokensManager() {
   const list = useQuery(apiTokensQueryOptions());
+  // Expiry is shown as a state; a minute's lag in noticing it is fine.
+  const now = useNow(60_000);
   return (
     <div className="space-y-6 sm:space-y-8">
       <SettingsHeading title="API tokens">
@@ -28,7 +31,7 @@ export function ApiTokensManager() {
       {list.data && list.data.length > 0 && (
         <ul className="space-y-3" aria-label="API tokens">
           {list.data.map((token) => (
-            <ApiTokenRow key={token.id} token={token} />
+            <ApiTokenRow key={token.id} token={token} now={now} />
           ))}
         </ul>
       )}
