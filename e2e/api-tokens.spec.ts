@@ -58,6 +58,14 @@ test("an admin makes tokens in settings; a script adds a batch to a board and re
       .toBe(batchId);
     const board = (await (await script.get(`/api/boards/${boardId}`)).json()) as { batches: { batchId: string }[] };
     expect(board.batches.map((batch) => batch.batchId)).toEqual([batchId]);
+    // The README's third use: a connection's recent sends.
+    await expect.poll(async () => (await script.get("/api/sends?connection=env-sendgrid")).status(), { timeout: 20_000 }).toBe(200);
+    // Pages (a board, its wall) never take a token: they send a script to the sign-in page.
+    for (const path of [`/boards/${boardId}`, `/boards/${boardId}/wall`]) {
+      const answer = await script.get(path, { maxRedirects: 0 });
+      expect(answer.status(), path).toBeGreaterThanOrEqual(300);
+      expect(answer.headers().location ?? "", path).toContain("/signin");
+    }
     // Nothing admin, even for an operator token.
     expect((await script.get("/api/users")).status()).toBe(403);
     expect((await script.get("/api/tokens")).status()).toBe(403);
