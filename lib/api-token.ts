@@ -27,7 +27,7 @@ export const createApiTokenSchema = z
       noControlCharacters(),
     ),
     role: apiTokenRoleSchema,
-    expiresAt: z.optional(z.iso.datetime({ offset: true, message: "Give expiresAt as an ISO 8601 date and time." })),
+    expiresAt: z.optional(z.iso.datetime({ offset: true, error: "Give expiresAt as an ISO 8601 date and time." })),
     expiresInDays: z.optional(
       z.number().check(z.int(), z.minimum(1), z.maximum(API_TOKEN_MAX_DAYS, `A token lasts at most ${API_TOKEN_MAX_DAYS} days.`)),
     ),
