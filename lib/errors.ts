@@ -19,6 +19,7 @@ export const ERROR_STATUS = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   too_many_attempts: 429,
+  token_rate_limited: 429,
   provider_error: 502,
   provider_timeout: 502,
   provider_rate_limited: 502,

@@ -14,10 +14,12 @@ export function BoardList({ boards }: { boards: BoardSummary[] }) {
       </p>
     );
   }
+  // min-w-0 on each item: a grid item is at least as wide as its content, so a long name would
+  // widen the page on a phone instead of being cut short by `truncate`.
   return (
-    <ul className="grid gap-3 sm:grid-cols-2 xl:grid-cols-3" aria-label="Boards">
+    <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-3" aria-label="Boards">
       {boards.map((board) => (
-        <li key={board.id} data-testid="board-row" data-board-id={board.id}>
+        <li key={board.id} className="min-w-0" data-testid="board-row" data-board-id={board.id}>
           <Link
             href={`/boards/${board.id}`}
             className="block rounded-xl border border-line bg-panel p-4 transition-colors hover:border-muted"

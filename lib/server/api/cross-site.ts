@@ -22,3 +22,12 @@ export function assertSameOrigin(headers: Headers, appOrigin: string): void {
 function isOwnOrAbsent(origin: string | null, appOrigin: string): boolean {
   return origin === null || origin === appOrigin;
 }
+
+/**
+ * A script with an API token and no cookie needs no cross-site check: a browser sends no
+ * Authorization header to us from another site without a CORS preflight, which we never answer,
+ * and nothing of the victim's rides along. A request with any cookie keeps the check.
+ */
+export function isCookielessBearer(headers: Headers): boolean {
+  return headers.get("cookie") === null && /^Bearer /i.test(headers.get("authorization") ?? "");
+}

@@ -5,14 +5,15 @@ import { appOrigin } from "../app-url";
 import { loggablePath, logRequest } from "../logger";
 import type { ServiceContext } from "../service-context";
 import { sessionContext } from "./context";
-import { assertSameOrigin, changesState } from "./cross-site";
+import { assertSameOrigin, changesState, isCookielessBearer } from "./cross-site";
 import { errorResponse } from "./response";
 
 /**
- * `url` is the request's, parsed once for the handler and the log line; `userId` is set by
- * withSession once the caller is known, so the request's log line names them.
+ * `url` is the request's, parsed once for the handler and the log line; `userId` (a person) or
+ * `tokenId` (an API token, never the token itself) is set by withSession once the caller is
+ * known, so the request's log line names them.
  */
-export type ApiContext<Params> = { request: Request; url: RequestUrl; params: Params; requestId: string; userId?: string };
+export type ApiContext<Params> = { request: Request; url: RequestUrl; params: Params; requestId: string; userId?: string; tokenId?: string };
 export type SessionApiContext<Params> = ApiContext<Params> & { ctx: ServiceContext };
 
 /** Headers set on every answer of the route, errors included. */
@@ -44,7 +45,7 @@ export function withApi<Params = Record<string, never>>(handler: (context: ApiCo
     let apiContext: ApiContext<Params> | undefined;
     let response: Response;
     try {
-      if (changesState(request.method)) assertSameOrigin(request.headers, appOrigin());
+      if (changesState(request.method) && !isCookielessBearer(request.headers)) assertSameOrigin(request.headers, appOrigin());
       apiContext = { request, url, params: await context.params, requestId };
       response = await handler(apiContext);
     } catch (error) {
@@ -60,6 +61,7 @@ export function withApi<Params = Record<string, never>>(handler: (context: ApiCo
       ms: Math.round(performance.now() - started),
       // Only when known: the line is JSON written by hand, and undefined is not JSON.
       ...(apiContext?.userId && { userId: apiContext.userId }),
+      ...(apiContext?.tokenId && { tokenId: apiContext.tokenId }),
     });
     return response;
   };
@@ -69,7 +71,8 @@ export function withApi<Params = Record<string, never>>(handler: (context: ApiCo
 export function withSession<Params = Record<string, never>>(handler: (context: SessionApiContext<Params>) => Promise<Response>) {
   return withApi<Params>(async (context) => {
     const ctx = await sessionContext(context.request);
-    context.userId = ctx.actor.id;
+    if (ctx.actor.kind === "token") context.tokenId = ctx.actor.id;
+    else context.userId = ctx.actor.id;
     return handler({ ...context, ctx });
   });
 }

@@ -16,7 +16,8 @@ export async function addBoardBatch(
   { boardId, batch: input }: { boardId: string; batch: BoardBatchInput },
   now = new Date(),
 ): Promise<BoardBatch> {
-  assertCan(actor, "boards:write");
+  // Not boards:write: an operator API token may add a batch without being able to change the board otherwise.
+  assertCan(actor, "boards:add-batch");
   const board = await findTeamBoard(db, actor.teamId, boardId);
   const batch = await prepareBoardBatch(db, actor.teamId, input);
   const at = now.toISOString();

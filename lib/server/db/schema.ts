@@ -220,6 +220,24 @@ export interface SendTimesTable {
   updated_at: string;
 }
 
+/** A team's API token (api-tokens/): only its hash; the rate window and refusal record are shared by instances. */
+export interface ApiTokensTable {
+  id: string;
+  team_id: string;
+  name: string;
+  role: string; // an ApiTokenRole: "member" | "operator"
+  hash: string; // SHA-256 hex of the token, unique
+  last4: string;
+  created_by: string; // the admin's user id
+  created_at: string;
+  expires_at: string | null; // null: never
+  last_used_at: string | null;
+  revoked_at: string | null;
+  rate_window_start: string | null; // when the current rate-limit window began
+  rate_window_count: Generated<number>; // uses counted in that window
+  refusal_audited_at: string | null; // when a refused use (revoked, expired) was last recorded
+}
+
 export interface Database {
   teams: TeamsTable;
   users: UsersTable;
@@ -241,4 +259,5 @@ export interface Database {
   send_times: SendTimesTable;
   auto_watch_rules: AutoWatchRulesTable;
   auto_watch_additions: AutoWatchAdditionsTable;
+  api_tokens: ApiTokensTable;
 }

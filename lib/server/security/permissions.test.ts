@@ -15,6 +15,7 @@ const expected: Record<Role, Record<Action, boolean>> = {
     "users:manage": true,
     "boards:read": true,
     "boards:write": true,
+    "boards:add-batch": true,
     "batches:read": true,
     "batches:label": true,
     "share-links:manage": true,
@@ -23,12 +24,14 @@ const expected: Record<Role, Record<Action, boolean>> = {
     "sends:act": true,
     "auto-watch:manage": true,
     "audit:read": true,
+    "tokens:manage": true,
   },
   operator: {
     "connections:manage": false,
     "users:manage": false,
     "boards:read": true,
     "boards:write": true,
+    "boards:add-batch": true,
     "batches:read": true,
     "batches:label": true,
     "share-links:manage": true,
@@ -37,12 +40,14 @@ const expected: Record<Role, Record<Action, boolean>> = {
     "sends:act": true,
     "auto-watch:manage": true,
     "audit:read": false,
+    "tokens:manage": false,
   },
   member: {
     "connections:manage": false,
     "users:manage": false,
     "boards:read": true,
     "boards:write": true,
+    "boards:add-batch": true,
     "batches:read": true,
     "batches:label": true,
     "share-links:manage": true,
@@ -51,8 +56,33 @@ const expected: Record<Role, Record<Action, boolean>> = {
     "sends:act": false,
     "auto-watch:manage": false,
     "audit:read": false,
+    "tokens:manage": false,
   },
 };
+
+// An API token's rule is its own table, narrower than the person of the same role.
+const TOKEN_MAY: Record<"member" | "operator", readonly Action[]> = {
+  member: ["boards:read", "batches:read"],
+  operator: ["boards:read", "batches:read", "sends:act", "boards:add-batch"],
+};
+
+describe("an API token", () => {
+  for (const role of ["member", "operator"] as const) {
+    const token: Actor = { id: `tok_${role}`, role, teamId: "team_a", email: `CI (API token)`, kind: "token" };
+    for (const action of ACTIONS) {
+      const allowed = TOKEN_MAY[role].includes(action);
+      it(`${role} token ${allowed ? "may" : "may not"} ${action}`, () => {
+        expect(can(token, action)).toBe(allowed);
+        expect(can(token, action, otherTeam)).toBe(false);
+      });
+    }
+  }
+
+  it("with the admin role (never issued) may do nothing", () => {
+    const forged: Actor = { id: "tok_x", role: "admin", teamId: "team_a", email: "x (API token)", kind: "token" };
+    for (const action of ACTIONS) expect(can(forged, action)).toBe(false);
+  });
+});
 
 describe("the role list", () => {
   it("is the one the client-safe team-user module offers", () => {

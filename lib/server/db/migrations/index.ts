@@ -15,6 +15,7 @@ import * as auditEvents from "./0030-audit-events";
 import * as onDemandCalls from "./0040-on-demand-calls";
 import * as autoWatch from "./0041-auto-watch";
 import * as batchActions from "./0050-batch-actions";
+import * as apiTokens from "./0060-api-tokens";
 import * as ssoSubjects from "./0065-sso-subjects";
 
 // Migrations are imported, not read from disk, so the bundled server and the tests apply the same list.
@@ -35,5 +36,6 @@ export const migrations: Record<string, Migration> = {
   "0040-on-demand-calls": onDemandCalls,
   "0041-auto-watch": autoWatch,
   "0050-batch-actions": batchActions,
+  "0060-api-tokens": apiTokens,
   "0065-sso-subjects": ssoSubjects,
 };
