@@ -23,7 +23,8 @@ describe("checkSsoClaims", () => {
 
   it.each([
     [{ email_verified: false }, "unverified_email"],
-    [{ email_verified: "true" }, "unverified_email"],
+    [{ email_verified: "yes" }, "unverified_email"],
+    [{ email_verified: 1 }, "unverified_email"],
     [{ email_verified: undefined }, "unverified_email"],
     [{ email: undefined }, "no_email"],
     [{ email: "not-an-address" }, "no_email"],
@@ -31,6 +32,10 @@ describe("checkSsoClaims", () => {
     [{ email: "ana@evil.com" }, "domain"],
   ] as const)("refuses %j as %s", (change, reason) => {
     expect(checkSsoClaims({ ...claims, ...change }, settings)).toEqual({ ok: false, reason });
+  });
+
+  it("takes email_verified written as the string \"true\", as a few providers send it", () => {
+    expect(checkSsoClaims({ ...claims, email_verified: "true" }, settings).ok).toBe(true);
   });
 
   it("names a person without a usable name by their email's local part", () => {

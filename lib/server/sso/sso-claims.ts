@@ -22,14 +22,15 @@ export type SsoClaimsVerdict = { ok: true; identity: SsoIdentity } | { ok: false
 
 /**
  * The ID token's claims against the configured rules: an email the provider vouches for
- * (`email_verified` exactly true: an unverified address could be anyone's, and email is how an
- * invited person is matched), in an allowed domain, and the role the role claim maps to.
+ * (`email_verified` true: an unverified address could be anyone's, and email is how an invited
+ * person is matched), in an allowed domain, and the role the role claim maps to.
  */
 export function checkSsoClaims(claims: Record<string, unknown>, settings: SsoSettings): SsoClaimsVerdict {
   const { email } = claims;
   const subject = ssoSubjectOf(claims);
   if (typeof email !== "string" || !email.includes("@") || subject === null) return { ok: false, reason: "no_email" };
-  if (claims.email_verified !== true) return { ok: false, reason: "unverified_email" };
+  // A few providers write the boolean as a string; anything else, absent included, is not a yes.
+  if (claims.email_verified !== true && claims.email_verified !== "true") return { ok: false, reason: "unverified_email" };
   const address = normalizeEmail(email);
   if (!isAllowedDomain(address, settings.allowedDomains)) return { ok: false, reason: "domain" };
   return {
