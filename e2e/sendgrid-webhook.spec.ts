@@ -11,6 +11,7 @@ const run = Date.now().toString(36);
 const BATCH = `sim-fresh-wh${run}`;
 const signer = createSendGridSigner();
 let seq = 0;
+const PAGE_REFRESH = 25_000;
 
 type Event = Record<string, unknown>;
 const event = (message: string, name: string, extra: Event = {}): Event => ({
@@ -65,7 +66,8 @@ test("signed SendGrid events give a SendGrid batch counts; tampered, stale and r
   const firstHeaders = signer.headersFor(first);
   expect(provenBySendGrid(first, firstHeaders)).toBe(true);
   expect((await post(first, firstHeaders)).status()).toBe(200);
-  await expect(page.getByTestId("count-delivered")).toHaveAttribute("data-value", "2");
+  // The webhook asks for a poll at once; the page shows it at its next refresh (every 10 s while scheduled).
+  await expect(page.getByTestId("count-delivered")).toHaveAttribute("data-value", "2", { timeout: PAGE_REFRESH });
   await expect(page.getByTestId("batch-total")).toHaveAttribute("data-value", "4");
   await expect(page.getByText(/numbers come from SendGrid's Event Webhook/)).toBeVisible();
 
@@ -91,7 +93,7 @@ test("signed SendGrid events give a SendGrid batch counts; tampered, stale and r
   expect(retry.status()).toBe(200);
   expect(await retry.json()).toMatchObject({ recorded: 0 });
 
-  await expect(page.getByTestId("count-bounced")).toHaveAttribute("data-value", "1");
+  await expect(page.getByTestId("count-bounced")).toHaveAttribute("data-value", "1", { timeout: PAGE_REFRESH });
   await expect(page.getByTestId("count-deferred")).toHaveAttribute("data-value", "1");
   await expect(page.getByTestId("count-delivered")).toHaveAttribute("data-value", "2");
   await expect(page.getByTestId("batch-processed")).toHaveAttribute("data-value", "3");
