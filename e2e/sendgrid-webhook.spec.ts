@@ -24,7 +24,9 @@ const event = (message: string, name: string, extra: Event = {}): Event => ({
   ...extra,
 });
 
-test("signed SendGrid events give a SendGrid batch counts; tampered, stale and repeated bodies count nothing more", async ({ page }) => {
+test("signed SendGrid events give a SendGrid batch counts; tampered, stale and repeated bodies count nothing more", async ({
+  page,
+}) => {
   await page.goto("/settings/connections");
   const form = page.getByTestId("add-connection-form");
   await form.getByLabel("Provider").selectOption("sendgrid");
@@ -48,7 +50,10 @@ test("signed SendGrid events give a SendGrid batch counts; tampered, stale and r
   // SendGrid's calls carry no cookie and no Origin: a bare client, not the signed-in page.
   const sendGrid = await playwrightRequest.newContext();
   const post = (body: string, headers = signer.headersFor(body)) =>
-    sendGrid.post(hookUrl, { data: Buffer.from(body), headers: { "content-type": "application/json", ...headers } });
+    sendGrid.post(hookUrl, {
+      data: Buffer.from(body),
+      headers: { "content-type": "application/json", ...headers },
+    });
   const verifier = new EventWebhook();
   const provenBySendGrid = (body: string, headers: Record<string, string>) =>
     verifier.verifySignature(
@@ -67,7 +72,9 @@ test("signed SendGrid events give a SendGrid batch counts; tampered, stale and r
   expect(provenBySendGrid(first, firstHeaders)).toBe(true);
   expect((await post(first, firstHeaders)).status()).toBe(200);
   // The webhook asks for a poll at once; the page shows it at its next refresh (every 10 s while scheduled).
-  await expect(page.getByTestId("count-delivered")).toHaveAttribute("data-value", "2", { timeout: PAGE_REFRESH });
+  await expect(page.getByTestId("count-delivered")).toHaveAttribute("data-value", "2", {
+    timeout: PAGE_REFRESH,
+  });
   await expect(page.getByTestId("batch-total")).toHaveAttribute("data-value", "4");
   await expect(page.getByText(/numbers come from SendGrid's Event Webhook/)).toBeVisible();
 
@@ -93,13 +100,18 @@ test("signed SendGrid events give a SendGrid batch counts; tampered, stale and r
   expect(retry.status()).toBe(200);
   expect(await retry.json()).toMatchObject({ recorded: 0 });
 
-  await expect(page.getByTestId("count-bounced")).toHaveAttribute("data-value", "1", { timeout: PAGE_REFRESH });
+  await expect(page.getByTestId("count-bounced")).toHaveAttribute("data-value", "1", {
+    timeout: PAGE_REFRESH,
+  });
   await expect(page.getByTestId("count-deferred")).toHaveAttribute("data-value", "1");
   await expect(page.getByTestId("count-delivered")).toHaveAttribute("data-value", "2");
   await expect(page.getByTestId("batch-processed")).toHaveAttribute("data-value", "3");
 
   const view = await page.request.get(`/api/batches/sendgrid/${BATCH}?connection=${connectionId}`);
-  const body = (await view.json()) as { funnel: { status: string; count: number }[]; total: number };
+  const body = (await view.json()) as {
+    funnel: { status: string; count: number }[];
+    total: number;
+  };
   expect(body.total).toBe(4);
   expect(body.funnel.map((step) => [step.status, step.count])).toEqual([
     ["delivered", 2],
@@ -110,10 +122,14 @@ test("signed SendGrid events give a SendGrid batch counts; tampered, stale and r
   // The bounce, with SendGrid's reason, in the recipients panel.
   const recipients = page.getByTestId("recipients-panel");
   await recipients.getByTestId("recipients-toggle").click();
-  await expect(recipients.getByTestId("recipient-row").filter({ hasText: "c@recipients.e2e.test" })).toContainText("550 5.1.1 The email account does not exist");
+  await expect(
+    recipients.getByTestId("recipient-row").filter({ hasText: "c@recipients.e2e.test" }),
+  ).toContainText("550 5.1.1 The email account does not exist");
 
   await page.goto("/settings/connections");
-  const after = page.locator(`[data-testid="connection-row"][data-connection-id="${connectionId}"]`);
+  const after = page.locator(
+    `[data-testid="connection-row"][data-connection-id="${connectionId}"]`,
+  );
   await expect(after.getByTestId("sendgrid-webhook-events")).toHaveText("11");
   await expect(after.getByTestId("sendgrid-webhook-last")).toContainText(/ago|now/);
   await sendGrid.dispose();

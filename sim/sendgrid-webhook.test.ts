@@ -15,19 +15,46 @@ describe("sendGridEventsBetween", () => {
   it("tells each message once over the run, the same story every time, in windows that add up", () => {
     const all = sendGridEventsBetween("b1", batch, runMs, start - 1, start + 2 * runMs);
     expect(all).toEqual(sendGridEventsBetween("b1", batch, runMs, start - 1, start + 2 * runMs));
-    const processedOrDropped = new Set(all.filter((e) => e.event === "processed" || e.event === "dropped").map((e) => e.sg_message_id));
+    const processedOrDropped = new Set(
+      all
+        .filter((e) => e.event === "processed" || e.event === "dropped")
+        .map((e) => e.sg_message_id),
+    );
     expect(processedOrDropped.size).toBe(MESSAGES_PER_BATCH);
     expect(new Set(all.map((e) => e.sg_event_id)).size).toBe(all.length);
-    const halves = [...sendGridEventsBetween("b1", batch, runMs, start - 1, start + runMs / 2), ...sendGridEventsBetween("b1", batch, runMs, start + runMs / 2, start + 2 * runMs)];
+    const halves = [
+      ...sendGridEventsBetween("b1", batch, runMs, start - 1, start + runMs / 2),
+      ...sendGridEventsBetween("b1", batch, runMs, start + runMs / 2, start + 2 * runMs),
+    ];
     expect(halves.length).toBe(all.length);
     const kinds = new Set(all.map((e) => `${e.event}${e.type ? `:${e.type}` : ""}`));
-    for (const kind of ["processed", "delivered", "deferred", "bounce:bounce", "bounce:blocked", "dropped", "open", "click"]) expect(kinds).toContain(kind);
+    for (const kind of [
+      "processed",
+      "delivered",
+      "deferred",
+      "bounce:bounce",
+      "bounce:blocked",
+      "dropped",
+      "open",
+      "click",
+    ])
+      expect(kinds).toContain(kind);
     expect(all.every((e) => e.batch_id === "b1")).toBe(true);
   });
 
   it("tells nothing of held mail or before the send time", () => {
-    expect(sendGridEventsBetween("b1", { ...batch, status: "pause" }, runMs, start - 1, start + runMs)).toEqual([]);
-    expect(sendGridEventsBetween("b1", { ...batch, sendAtMs: start + runMs }, runMs, start - 1, start + runMs)).toEqual([]);
+    expect(
+      sendGridEventsBetween("b1", { ...batch, status: "pause" }, runMs, start - 1, start + runMs),
+    ).toEqual([]);
+    expect(
+      sendGridEventsBetween(
+        "b1",
+        { ...batch, sendAtMs: start + runMs },
+        runMs,
+        start - 1,
+        start + runMs,
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -45,11 +72,17 @@ describe("startSendGridWebhook", () => {
       req.on("end", () => {
         if (refuseFirst) {
           refuseFirst = false;
-          refusedIds = (JSON.parse(Buffer.concat(chunks).toString()) as { sg_event_id: string }[]).map((event) => event.sg_event_id);
+          refusedIds = (
+            JSON.parse(Buffer.concat(chunks).toString()) as { sg_event_id: string }[]
+          ).map((event) => event.sg_event_id);
           res.writeHead(503).end();
           return;
         }
-        received.push({ body: Buffer.concat(chunks), signature: String(req.headers["x-twilio-email-event-webhook-signature"]), timestamp: String(req.headers["x-twilio-email-event-webhook-timestamp"]) });
+        received.push({
+          body: Buffer.concat(chunks),
+          signature: String(req.headers["x-twilio-email-event-webhook-signature"]),
+          timestamp: String(req.headers["x-twilio-email-event-webhook-timestamp"]),
+        });
         res.writeHead(200).end();
       });
     });
@@ -61,7 +94,11 @@ describe("startSendGridWebhook", () => {
     const sender = startSendGridWebhook({
       url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
       state,
-      runs: { main: { startMs: 0, durationMs: runMs }, fast: { startMs: 0, durationMs: 0 }, past: { startMs: 0, durationMs: 0 } },
+      runs: {
+        main: { startMs: 0, durationMs: runMs },
+        fast: { startMs: 0, durationMs: 0 },
+        past: { startMs: 0, durationMs: 0 },
+      },
       batchIds: () => ["b1"],
       tickMs: 30,
     });
@@ -74,7 +111,11 @@ describe("startSendGridWebhook", () => {
     const live = startSendGridWebhook({
       url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
       state,
-      runs: { main: { startMs: 0, durationMs: 4 * runMs }, fast: { startMs: 0, durationMs: 0 }, past: { startMs: 0, durationMs: 0 } },
+      runs: {
+        main: { startMs: 0, durationMs: 4 * runMs },
+        fast: { startMs: 0, durationMs: 0 },
+        past: { startMs: 0, durationMs: 0 },
+      },
       batchIds: () => ["b2"],
       tickMs: 30,
     });
@@ -83,10 +124,22 @@ describe("startSendGridWebhook", () => {
     const key = parseSendGridPublicKey(live.publicKey)!;
     // SendGrid retries what was not acknowledged: the refused events arrive in a later POST.
     expect(refusedIds.length).toBeGreaterThan(0);
-    const delivered = new Set(received.flatMap((post) => (JSON.parse(post.body.toString()) as { sg_event_id: string }[]).map((event) => event.sg_event_id)));
+    const delivered = new Set(
+      received.flatMap((post) =>
+        (JSON.parse(post.body.toString()) as { sg_event_id: string }[]).map(
+          (event) => event.sg_event_id,
+        ),
+      ),
+    );
     expect(refusedIds.every((id) => delivered.has(id))).toBe(true);
     for (const post of received) {
-      expect(() => assertSignedBySendGrid(key, { signature: post.signature, timestamp: post.timestamp, body: post.body }, new Date())).not.toThrow();
+      expect(() =>
+        assertSignedBySendGrid(
+          key,
+          { signature: post.signature, timestamp: post.timestamp, body: post.body },
+          new Date(),
+        ),
+      ).not.toThrow();
       const events = JSON.parse(post.body.toString()) as { batch_id: string }[];
       expect(events.length).toBeLessThanOrEqual(1_000);
       expect(events.every((event) => event.batch_id === "b2")).toBe(true);

@@ -14,7 +14,13 @@ const MAX_PENDING = 50_000;
 export type SendGridWebhookSender = { publicKey: string; stop(): void };
 
 export function startSendGridWebhook(
-  { url, state, runs, batchIds, tickMs = TICK_MS }: { url: string; state: SimState; runs: SimRuns; batchIds: () => string[]; tickMs?: number },
+  {
+    url,
+    state,
+    runs,
+    batchIds,
+    tickMs = TICK_MS,
+  }: { url: string; state: SimState; runs: SimRuns; batchIds: () => string[]; tickMs?: number },
   signer: SendGridSigner = createSendGridSigner(),
 ): SendGridWebhookSender {
   let sentUpTo = Date.now();
@@ -27,7 +33,8 @@ export function startSendGridWebhook(
       const now = Date.now();
       for (const id of batchIds()) {
         const batch = state.sendgrid.get(id);
-        if (batch) pending.push(...sendGridEventsBetween(id, batch, runs.main.durationMs, sentUpTo, now));
+        if (batch)
+          pending.push(...sendGridEventsBetween(id, batch, runs.main.durationMs, sentUpTo, now));
       }
       sentUpTo = now;
       pending = pending.slice(-MAX_PENDING);
@@ -45,10 +52,19 @@ export function startSendGridWebhook(
   return { publicKey: signer.publicKey, stop: () => clearInterval(timer) };
 }
 
-async function post(url: string, signer: SendGridSigner, events: SendGridWebhookEvent[]): Promise<boolean> {
+async function post(
+  url: string,
+  signer: SendGridSigner,
+  events: SendGridWebhookEvent[],
+): Promise<boolean> {
   const body = JSON.stringify(events);
   try {
-    const response = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json", ...signer.headersFor(body) }, body, signal: AbortSignal.timeout(10_000) });
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", ...signer.headersFor(body) },
+      body,
+      signal: AbortSignal.timeout(10_000),
+    });
     await response.body?.cancel();
     return response.ok;
   } catch {

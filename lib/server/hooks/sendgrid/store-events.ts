@@ -131,6 +131,8 @@ async function moveMessages(
     tally.events += events.length;
     tally.lastEvent = events[events.length - 1]!.event;
     tally.firstEventAt ??= events.find((row) => row.occurred_at)?.occurred_at ?? null;
+    // A repeat of what the message already says (a second open, a late deferral) writes nothing.
+    if (stored.exists && sameState(stored.state, after)) continue;
     updates.push({
       connection_id: connectionId,
       message_key: key,
@@ -162,12 +164,17 @@ async function moveMessages(
   return tallies;
 }
 
-type StoredMessage = { state: MessageState; batchTag: string };
+type StoredMessage = { state: MessageState; batchTag: string; exists: boolean };
+
+function sameState(a: MessageState, b: MessageState): boolean {
+  return a.status === b.status && a.reason === b.reason && a.email === b.email && a.opened === b.opened && a.clicked === b.clicked;
+}
 
 /**
- * The messages' states as committed, each row created first if new and then locked (PostgreSQL)
- * until the transaction ends, so an instance recording other events of the same message waits
- * and then builds on this one's result instead of overwriting it. SQLite has one writer at a time.
+ * The messages' states as committed. On PostgreSQL each row is created first if new and then
+ * locked until the transaction ends, so an instance recording other events of the same message
+ * waits and then builds on this one's result instead of overwriting it. SQLite has one writer at
+ * a time (this transaction holds it since its first insert): a plain read is enough.
  */
 async function lockMessages(
   trx: Transaction<Database>,
@@ -180,23 +187,24 @@ async function lockMessages(
   const found = new Map<string, StoredMessage>();
   for (let at = 0; at < keys.length; at += CHUNK) {
     const chunk = keys.slice(at, at + CHUNK);
-    await trx
-      .insertInto("sendgrid_messages")
-      .values(
-        chunk.map((key) => ({
-          connection_id: connectionId,
-          message_key: key,
-          batch_tag: taggedFirst(byMessage.get(key)!),
-          email: null,
-          status: "new",
-          reason: null,
-          opened: 0,
-          clicked: 0,
-          updated_at: now.toISOString(),
-        })),
-      )
-      .onConflict((conflict) => conflict.columns(["connection_id", "message_key"]).doNothing())
-      .execute();
+    if (postgres)
+      await trx
+        .insertInto("sendgrid_messages")
+        .values(
+          chunk.map((key) => ({
+            connection_id: connectionId,
+            message_key: key,
+            batch_tag: taggedFirst(byMessage.get(key)!),
+            email: null,
+            status: "new",
+            reason: null,
+            opened: 0,
+            clicked: 0,
+            updated_at: now.toISOString(),
+          })),
+        )
+        .onConflict((conflict) => conflict.columns(["connection_id", "message_key"]).doNothing())
+        .execute();
     let query = trx
       .selectFrom("sendgrid_messages")
       .select(["message_key", "batch_tag", "email", "status", "reason", "opened", "clicked"])
@@ -206,6 +214,8 @@ async function lockMessages(
     for (const row of await query.execute()) {
       found.set(row.message_key, {
         batchTag: row.batch_tag,
+        // A placeholder made above is new to this transaction: it must be written.
+        exists: row.status !== "new",
         state: {
           status: isMessageStatus(row.status) ? row.status : "new",
           reason: row.reason,
@@ -218,7 +228,7 @@ async function lockMessages(
   }
   for (const key of keys)
     if (!found.has(key))
-      found.set(key, { state: NEW_MESSAGE, batchTag: taggedFirst(byMessage.get(key)!) });
+      found.set(key, { state: NEW_MESSAGE, batchTag: taggedFirst(byMessage.get(key)!), exists: false });
   return found;
 }
 
