@@ -114,6 +114,14 @@ describe("storeSendGridEvents", () => {
     expect(await tally()).toMatchObject({ processed: 50, delivered: 50, events: 200 });
   });
 
+  it("builds on another instance's result when two bodies move the same messages at once", async () => {
+    const processed = Array.from({ length: 50 }, (_, i) => event(`m${i}`, "processed"));
+    const delivered = Array.from({ length: 50 }, (_, i) => event(`m${i}`, "delivered"));
+    const opened = Array.from({ length: 50 }, (_, i) => event(`m${i}`, "open"));
+    await Promise.all([processed, delivered, opened].map((body) => storeSendGridEvents(db, target, body)));
+    expect(await tally()).toMatchObject({ processed: 50, delivered: 50, opened: 50, events: 150 });
+  });
+
   it("counts untagged events per connection under the empty tag, and keeps connections apart", async () => {
     await storeSendGridEvents(db, target, [
       event("u1", "processed", { batch_id: undefined }),

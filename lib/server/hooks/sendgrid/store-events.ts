@@ -167,7 +167,13 @@ async function moveMessages(
 type StoredMessage = { state: MessageState; batchTag: string; exists: boolean };
 
 function sameState(a: MessageState, b: MessageState): boolean {
-  return a.status === b.status && a.reason === b.reason && a.email === b.email && a.opened === b.opened && a.clicked === b.clicked;
+  return (
+    a.status === b.status &&
+    a.reason === b.reason &&
+    a.email === b.email &&
+    a.opened === b.opened &&
+    a.clicked === b.clicked
+  );
 }
 
 /**
@@ -185,33 +191,41 @@ async function lockMessages(
 ): Promise<Map<string, StoredMessage>> {
   const postgres = trx.getExecutor().adapter instanceof PostgresAdapter;
   const found = new Map<string, StoredMessage>();
+  const columns = [
+    "message_key",
+    "batch_tag",
+    "email",
+    "status",
+    "reason",
+    "opened",
+    "clicked",
+  ] as const;
   for (let at = 0; at < keys.length; at += CHUNK) {
     const chunk = keys.slice(at, at + CHUNK);
-    if (postgres)
-      await trx
-        .insertInto("sendgrid_messages")
-        .values(
-          chunk.map((key) => ({
-            connection_id: connectionId,
-            message_key: key,
-            batch_tag: taggedFirst(byMessage.get(key)!),
-            email: null,
-            status: "new",
-            reason: null,
-            opened: 0,
-            clicked: 0,
-            updated_at: now.toISOString(),
-          })),
-        )
-        .onConflict((conflict) => conflict.columns(["connection_id", "message_key"]).doNothing())
-        .execute();
-    let query = trx
-      .selectFrom("sendgrid_messages")
-      .select(["message_key", "batch_tag", "email", "status", "reason", "opened", "clicked"])
-      .where("connection_id", "=", connectionId)
-      .where("message_key", "in", chunk);
-    if (postgres) query = query.forUpdate();
-    for (const row of await query.execute()) {
+    // PostgreSQL: one upsert that changes nothing creates the missing rows and locks them all,
+    // answering each row as last committed (it waits for another instance's transaction first).
+    const rows = postgres
+      ? await trx
+          .insertInto("sendgrid_messages")
+          .values(
+            chunk.map((key) =>
+              placeholder(connectionId, key, taggedFirst(byMessage.get(key)!), now),
+            ),
+          )
+          .onConflict((conflict) =>
+            conflict
+              .columns(["connection_id", "message_key"])
+              .doUpdateSet((eb) => ({ message_key: eb.ref("excluded.message_key") })),
+          )
+          .returning(columns)
+          .execute()
+      : await trx
+          .selectFrom("sendgrid_messages")
+          .select(columns)
+          .where("connection_id", "=", connectionId)
+          .where("message_key", "in", chunk)
+          .execute();
+    for (const row of rows) {
       found.set(row.message_key, {
         batchTag: row.batch_tag,
         // A placeholder made above is new to this transaction: it must be written.
@@ -228,8 +242,31 @@ async function lockMessages(
   }
   for (const key of keys)
     if (!found.has(key))
-      found.set(key, { state: NEW_MESSAGE, batchTag: taggedFirst(byMessage.get(key)!), exists: false });
+      found.set(key, {
+        state: NEW_MESSAGE,
+        batchTag: taggedFirst(byMessage.get(key)!),
+        exists: false,
+      });
   return found;
+}
+
+function placeholder(
+  connectionId: string,
+  key: string,
+  batchTag: string,
+  now: Date,
+): Database["sendgrid_messages"] {
+  return {
+    connection_id: connectionId,
+    message_key: key,
+    batch_tag: batchTag,
+    email: null,
+    status: "new",
+    reason: null,
+    opened: 0,
+    clicked: 0,
+    updated_at: now.toISOString(),
+  };
 }
 
 // A message's batch is the first tag any of its events carries (SendGrid repeats custom args on every event).
