@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useId, useState } from "react";
 import { Input } from "@/components/ui/input";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { Connection } from "@/lib/connection";
@@ -18,6 +18,7 @@ export function SendGridWebhookPanel({
 }) {
   // Captured once per render of the page: the relative times need a "now" that does not tick here.
   const [now] = useState(() => Date.now());
+  const urlId = useId();
   return (
     <section
       data-testid="sendgrid-webhook"
@@ -25,11 +26,11 @@ export function SendGridWebhookPanel({
       className="mt-4 border-t border-line pt-4 text-sm"
     >
       <h3 className="font-semibold text-ink">Event Webhook (real counts for SendGrid batches)</h3>
-      <label className="mt-2 block text-faint" htmlFor={`webhook-url-${webhook.url}`}>
+      <label className="mt-2 block text-faint" htmlFor={urlId}>
         Webhook URL to paste into SendGrid
       </label>
       <Input
-        id={`webhook-url-${webhook.url}`}
+        id={urlId}
         readOnly
         value={webhook.url}
         data-testid="sendgrid-webhook-url"
