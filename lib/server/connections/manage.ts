@@ -14,7 +14,7 @@ import { connectionDeps, type ConnectionDeps } from "./deps";
 import { isEnvConnectionId, listEnvConnections } from "./env-connections";
 import { mayUseEnvConnections } from "./env-team";
 import { forgetResolvedConnections } from "./resolved-cache";
-import { checkWebhookSettings, withWebhookInfo } from "./webhook-info";
+import { checkWebhookSettings, forgetWebhookData, withWebhookInfo } from "./webhook-info";
 import { deleteConnectionRow, findConnectionRow, insertConnection, listConnectionRows, toPublicConnection, updateConnectionRow } from "./repository";
 import type { ConnectionRow } from "./repository";
 
@@ -84,6 +84,7 @@ export async function removeConnection(ctx: ServiceContext, { id }: { id: string
   const deleted = await db.transaction().execute(async (trx) => {
     const row = await findConnectionRow(trx, actor.teamId, id);
     if (!row || !(await deleteConnectionRow(trx, actor.teamId, id))) return false;
+    await forgetWebhookData(trx, id);
     await recordAudit({ ...ctx, db: trx }, { action: "connection.remove", ...connectionAuditEvent(row) }, now);
     return true;
   });

@@ -73,3 +73,9 @@ export function checkWebhookSettings(
       "That is not SendGrid's verification key: paste the public key shown under Mail Settings → Event Webhook → Signature Verification.",
     );
 }
+
+/** A removed connection's webhook events, messages and tallies go with it (recipient addresses among them). */
+export async function forgetWebhookData(db: Kysely<Database>, connectionId: string): Promise<void> {
+  for (const table of ["sendgrid_events", "sendgrid_messages", "sendgrid_tallies"] as const)
+    await db.deleteFrom(table).where("connection_id", "=", connectionId).execute();
+}

@@ -20,6 +20,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("received_at", "text", (col) => col.notNull())
     .addPrimaryKeyConstraint("sendgrid_events_pk", ["connection_id", "sg_event_id"])
     .execute();
+  // Event rows are kept only for as long as SendGrid may retry them (webhook/prune-events.ts).
+  await db.schema
+    .createIndex("sendgrid_events_received")
+    .on("sendgrid_events")
+    .column("received_at")
+    .execute();
   await db.schema
     .createTable("sendgrid_messages")
     .addColumn("connection_id", "text", (col) => col.notNull())

@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import { findHookConnection } from "../../connections";
 import type { PublicContext } from "../../service-context";
 import { sendGridEventsSchema, type SendGridEvent } from "./event-schema";
+import { pruneEventsIfDue } from "./prune-events";
 import { pollTaggedBatches } from "./request-polls";
 import { storeSendGridEvents, type StoredEvents } from "./store-events";
 import { parseSendGridPublicKey } from "../../security/sendgrid-public-key";
@@ -43,6 +44,7 @@ export async function ingestSendGridEvents(
   // The numbers live in the database already; a poll makes open pages show them now, not at the next cadence.
   if (stored.batchTags.length > 0)
     void pollTaggedBatches(ctx.db, found.connection, stored.batchTags);
+  void pruneEventsIfDue(ctx.db, now);
   return stored;
 }
 

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/server/db/schema";
 import { openTempDatabase } from "@/lib/server/testing/temp-database";
 import type { SendGridEvent } from "./event-schema";
+import { KEEP_EVENTS_MS, pruneEventsIfDue } from "./prune-events";
 import { storeSendGridEvents } from "./store-events";
 
 let db: Kysely<Database>;
@@ -118,7 +119,9 @@ describe("storeSendGridEvents", () => {
     const processed = Array.from({ length: 50 }, (_, i) => event(`m${i}`, "processed"));
     const delivered = Array.from({ length: 50 }, (_, i) => event(`m${i}`, "delivered"));
     const opened = Array.from({ length: 50 }, (_, i) => event(`m${i}`, "open"));
-    await Promise.all([processed, delivered, opened].map((body) => storeSendGridEvents(db, target, body)));
+    await Promise.all(
+      [processed, delivered, opened].map((body) => storeSendGridEvents(db, target, body)),
+    );
     expect(await tally()).toMatchObject({ processed: 50, delivered: 50, opened: 50, events: 150 });
   });
 
@@ -151,5 +154,30 @@ describe("storeSendGridEvents", () => {
       reason: "550 5.1.1 unknown user",
       batch_tag: "B1",
     });
+  });
+
+  it("forgets event rows past SendGrid's retries, keeping the counts, at most once an hour", async () => {
+    const then = new Date("2026-11-01T00:00:00Z");
+    await storeSendGridEvents(
+      db,
+      target,
+      [event("m1", "processed"), event("m1", "delivered")],
+      then,
+    );
+    const schedule = { lastRunAt: 0 };
+    expect(
+      await pruneEventsIfDue(db, new Date(then.getTime() + KEEP_EVENTS_MS - 1_000), schedule),
+    ).toBe(0);
+    expect(
+      await pruneEventsIfDue(db, new Date(then.getTime() + KEEP_EVENTS_MS + 1_000), schedule),
+    ).toBe(0);
+    expect(
+      await pruneEventsIfDue(
+        db,
+        new Date(then.getTime() + KEEP_EVENTS_MS + 2 * 60 * 60_000),
+        schedule,
+      ),
+    ).toBe(2);
+    expect(await tally()).toMatchObject({ processed: 1, delivered: 1, events: 2 });
   });
 });

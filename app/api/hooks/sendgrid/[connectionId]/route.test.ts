@@ -9,7 +9,7 @@ import {
 } from "@/lib/server/testing/route-harness";
 import { openTempDatabase } from "@/lib/server/testing/temp-database";
 import { createSendGridSigner } from "@/sim/sendgrid-signer";
-import { PATCH } from "../../../connections/[id]/route";
+import { DELETE, PATCH } from "../../../connections/[id]/route";
 import { GET as LIST, POST as ADD } from "../../../connections/route";
 import { POST } from "./route";
 
@@ -154,6 +154,22 @@ describe("POST /api/hooks/sendgrid/{connectionId}", () => {
       events: 2,
       untaggedEvents: 1,
     });
+  });
+
+  it("forgets a removed connection's events and recipients, and answers 404 for it after", async () => {
+    const body = JSON.stringify(events(2));
+    expect((await post(body)).status).toBe(200);
+    state.user = await addTeamUser(state.db!, "team-a", "admin4@a.test", "admin");
+    expect((await callRoute(DELETE, { id: connectionId }, { method: "DELETE" })).status).toBe(204);
+    for (const table of ["sendgrid_events", "sendgrid_messages", "sendgrid_tallies"] as const)
+      expect(
+        await state
+          .db!.selectFrom(table)
+          .selectAll()
+          .where("connection_id", "=", connectionId)
+          .execute(),
+      ).toEqual([]);
+    expect((await post(JSON.stringify(events(1)))).status).toBe(404);
   });
 
   it("refuses a verification key that is not a P-256 public key when it is saved", async () => {
