@@ -3,7 +3,7 @@ import type { EmailEventsTally } from "../email-events-tally";
 import { batchProgress } from "../snapshot-parts";
 
 export const WEBHOOK_NOTE =
-  "The numbers come from SendGrid's Event Webhook: mail tagged with this batch id, each message counted once in the furthest state its events reached.";
+  "The numbers come from SendGrid's Event Webhook: mail tagged with this batch id, each message counted once in the furthest state its events reached. Progress is the messages SendGrid is done with (delivered, bounced, blocked or dropped) out of those it processed.";
 
 /** Messages SendGrid is done with: delivered, or refused for good. */
 export function finalMessages(tally: EmailEventsTally): number {

@@ -105,7 +105,12 @@ async function insertNewEvents(trx: Transaction<Database>, rows: EventRow[]): Pr
   return rows.filter((row) => inserted.has(row.sg_event_id));
 }
 
-type TagTally = Tally & { events: number; lastEvent: string; firstEventAt: string | null };
+type TagTally = Tally & {
+  events: number;
+  lastEvent: string;
+  lastEventAt: string;
+  firstEventAt: string | null;
+};
 
 /** Each touched message's new state, written back; returns how each batch tag's counts move. */
 async function moveMessages(
@@ -129,7 +134,12 @@ async function moveMessages(
     const change = tallyChange(stored.state, after);
     for (const field of TALLY_FIELDS) tally[field] += change[field];
     tally.events += events.length;
-    tally.lastEvent = events[events.length - 1]!.event;
+    // The connection page names the latest event SendGrid reported (by its own timestamp).
+    for (const row of events) {
+      const at = row.occurred_at ?? "";
+      if (tally.lastEvent === "" || at >= tally.lastEventAt)
+        [tally.lastEvent, tally.lastEventAt] = [row.event, at];
+    }
     tally.firstEventAt ??= events.find((row) => row.occurred_at)?.occurred_at ?? null;
     // A repeat of what the message already says (a second open, a late deferral) writes nothing.
     if (stored.exists && sameState(stored.state, after)) continue;
@@ -277,7 +287,10 @@ function taggedFirst(rows: EventRow[]): string {
 function tallyFor(tallies: Map<string, TagTally>, tag: string): TagTally {
   let tally = tallies.get(tag);
   if (!tally)
-    tallies.set(tag, (tally = { ...EMPTY_TALLY, events: 0, lastEvent: "", firstEventAt: null }));
+    tallies.set(
+      tag,
+      (tally = { ...EMPTY_TALLY, events: 0, lastEvent: "", lastEventAt: "", firstEventAt: null }),
+    );
   return tally;
 }
 
