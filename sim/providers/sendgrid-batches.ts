@@ -47,7 +47,8 @@ export function sendgridBatches(ctx: SimContext): [string, SendgridBatch][] {
 
 /** Puts every catalogue batch not yet seen into the state (the webhook sender tells of all of them). */
 export function seedSendgridCatalogue(state: SimContext["state"], startMs: number): void {
-  for (const id of Object.keys(CATALOGUE)) if (!state.sendgrid.has(id)) state.sendgrid.set(id, catalogueBatchAt(startMs, id)!);
+  for (const id of Object.keys(CATALOGUE))
+    if (!state.sendgrid.has(id)) state.sendgrid.set(id, catalogueBatchAt(startMs, id)!);
 }
 
 function catalogueBatch(ctx: SimContext, id: string): SendgridBatch | undefined {

@@ -22,15 +22,42 @@ const tally = (counts: Partial<EmailEventsTally>): EmailEventsTally => ({
   lastReceivedAt: "2025-06-01T11:59:00.000Z",
   ...counts,
 });
-const normalize = (emailEvents: EmailEventsTally | null, scheduledSends: unknown = empty, batchId = "b1") =>
+const normalize = (
+  emailEvents: EmailEventsTally | null,
+  scheduledSends: unknown = empty,
+  batchId = "b1",
+) =>
   normalizeSendGridBatch({ batch: docsMailBatch, scheduledSends }, { batchId, now, emailEvents });
 
 describe("a SendGrid batch with webhook counts", () => {
   it("shows the messages by state, the funnel, and progress = final ÷ processed", () => {
-    const snapshot = normalize(tally({ processed: 10, deferred: 1, delivered: 5, bounced: 1, blocked: 1, dropped: 1, opened: 3, clicked: 1, events: 30 }));
+    const snapshot = normalize(
+      tally({
+        processed: 10,
+        deferred: 1,
+        delivered: 5,
+        bounced: 1,
+        blocked: 1,
+        dropped: 1,
+        opened: 3,
+        clicked: 1,
+        events: 30,
+      }),
+    );
     expect(batchSnapshotSchema.safeParse(snapshot).success).toBe(true);
-    expect(snapshot).toMatchObject({ state: "running", total: 10, processed: 8, progress: 0.8, startedAt: "2025-06-01T11:00:00.000Z", details: { webhookEvents: 30 } });
-    expect(Object.fromEntries(snapshot.counts.map((count) => [count.status, [count.count, count.outcome]]))).toEqual({
+    expect(snapshot).toMatchObject({
+      state: "running",
+      total: 10,
+      processed: 8,
+      progress: 0.8,
+      startedAt: "2025-06-01T11:00:00.000Z",
+      details: { webhookEvents: 30 },
+    });
+    expect(
+      Object.fromEntries(
+        snapshot.counts.map((count) => [count.status, [count.count, count.outcome]]),
+      ),
+    ).toEqual({
       processed: [1, "pending"],
       deferred: [1, "active"],
       delivered: [5, "success"],
@@ -47,14 +74,27 @@ describe("a SendGrid batch with webhook counts", () => {
   });
 
   it("is completed once every processed message is final, and a cancel stays a cancel", () => {
-    expect(normalize(tally({ processed: 3, delivered: 2, bounced: 1 }))).toMatchObject({ state: "completed", progress: 1 });
-    const cancelled = normalize(tally({ processed: 3, delivered: 1 }), docsScheduledSend, "HkJ5yLYULb7Rj8GKSx7u025ouWVlMgAi");
+    expect(normalize(tally({ processed: 3, delivered: 2, bounced: 1 }))).toMatchObject({
+      state: "completed",
+      progress: 1,
+    });
+    const cancelled = normalize(
+      tally({ processed: 3, delivered: 1 }),
+      docsScheduledSend,
+      "HkJ5yLYULb7Rj8GKSx7u025ouWVlMgAi",
+    );
     expect(cancelled.state).toBe("cancelled");
   });
 
   it("without webhook events keeps saying SendGrid reports no counts", () => {
     const snapshot = normalize(null);
-    expect(snapshot).toMatchObject({ total: null, processed: 0, counts: [], funnel: null, state: "scheduled" });
+    expect(snapshot).toMatchObject({
+      total: null,
+      processed: 0,
+      counts: [],
+      funnel: null,
+      state: "scheduled",
+    });
     expect(snapshot.notes[0]).not.toBe(WEBHOOK_NOTE);
   });
 });
