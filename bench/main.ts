@@ -15,6 +15,7 @@ import { benchPageWeight } from "./page-weight";
 import { benchRecipientsVsPolls } from "./recipients-vs-polls";
 import { benchWallEndurance } from "./wall-endurance";
 import { benchWallFleet } from "./wall-fleet";
+import { benchWebhookIngest } from "./webhook-ingest";
 
 const BENCHMARKS: Record<string, (context: BenchContext) => Promise<BenchResult>> = {
   "page-weight": benchPageWeight,
@@ -23,6 +24,7 @@ const BENCHMARKS: Record<string, (context: BenchContext) => Promise<BenchResult>
   "wall-endurance": benchWallEndurance,
   "wall-fleet": benchWallFleet,
   "recipients-vs-polls": benchRecipientsVsPolls,
+  "webhook-ingest": benchWebhookIngest,
 };
 
 function selected(names: readonly string[]): string[] {

@@ -33,6 +33,8 @@ export type AppStackOptions = {
    * `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it (Node refuses --cpu-prof in NODE_OPTIONS).
    */
   nodeArgs?: string[];
+  /** More of the app's environment (a webhook key, say). */
+  env?: Record<string, string>;
 };
 
 export type AppStack = {
@@ -62,7 +64,7 @@ export async function startAppStack(options: AppStackOptions): Promise<AppStack>
       cwd: options.appDir,
       detached: true, // its own process group, so stopping it also stops anything it started
       stdio: ["ignore", "pipe", "pipe"],
-      env: appEnv(proxy?.url ?? sim.url, dataDir, port, options.budgets ?? {}),
+      env: { ...appEnv(proxy?.url ?? sim.url, dataDir, port, options.budgets ?? {}), ...options.env },
     },
   );
   const output = keepTail(app);
