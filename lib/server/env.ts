@@ -78,6 +78,15 @@ export const envSchema = z.object({
   UPSTREAM_TIMEOUT_MS: optional(z.coerce.number().int().min(100).max(10_000)).default(10_000),
   /** Days of batch history kept (older changes are deleted; those past a day are thinned). */
   HISTORY_RETENTION_DAYS: optional(z.coerce.number().int().min(1).max(3650)).default(30),
+  /** smtp(s)://user:pass@host:port for email contact points (alerts); email contact points are refused without it. */
+  SMTP_URL: optional(z.url({ protocol: /^smtps?$/, message: "must be an smtp:// or smtps:// URL" })),
+  /** The sender address of alert emails. */
+  SMTP_FROM: optional(z.email({ message: "must be an email address" })).default("sendboard@localhost"),
+  /**
+   * 1: contact points may point at private, loopback and link-local addresses, over plain http://
+   * too. For tests and a demo on one machine; never in production.
+   */
+  ALERTS_ALLOW_PRIVATE_URLS: optional(z.enum(["0", "1"])).default("0"),
   /** Days the activity log (settings → activity) keeps an event. */
   AUDIT_RETENTION_DAYS: optional(z.coerce.number().int().min(1).max(3650)).default(365),
 });

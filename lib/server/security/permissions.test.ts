@@ -23,6 +23,7 @@ const expected: Record<Role, Record<Action, boolean>> = {
     "sends:act": true,
     "auto-watch:manage": true,
     "audit:read": true,
+    "alerts:manage": true,
   },
   operator: {
     "connections:manage": false,
@@ -37,6 +38,7 @@ const expected: Record<Role, Record<Action, boolean>> = {
     "sends:act": true,
     "auto-watch:manage": true,
     "audit:read": false,
+    "alerts:manage": false,
   },
   member: {
     "connections:manage": false,
@@ -51,6 +53,7 @@ const expected: Record<Role, Record<Action, boolean>> = {
     "sends:act": false,
     "auto-watch:manage": false,
     "audit:read": false,
+    "alerts:manage": false,
   },
 };
 

@@ -18,6 +18,7 @@ export const ACTIONS = [
   "sends:act",
   "auto-watch:manage",
   "audit:read",
+  "alerts:manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -52,6 +53,7 @@ const DESCRIPTIONS = {
   "sends:act": "act on sends",
   "auto-watch:manage": "change what boards follow",
   "audit:read": "see the team's activity",
+  "alerts:manage": "manage alerts",
 } satisfies Record<Action, string>;
 
 /** Pure check: the role allows the action, and the resource (when given) is in the actor's team. */

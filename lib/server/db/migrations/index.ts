@@ -15,6 +15,7 @@ import * as auditEvents from "./0030-audit-events";
 import * as onDemandCalls from "./0040-on-demand-calls";
 import * as autoWatch from "./0041-auto-watch";
 import * as batchActions from "./0050-batch-actions";
+import * as alerts from "./0080-alerts";
 
 // Migrations are imported, not read from disk, so the bundled server and the tests apply the same list.
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   "0040-on-demand-calls": onDemandCalls,
   "0041-auto-watch": autoWatch,
   "0050-batch-actions": batchActions,
+  "0080-alerts": alerts,
 };
