@@ -7,6 +7,7 @@ const LINKS: { href: string; label: string; action: Action }[] = [
   { href: "/settings/connections", label: "Connections", action: "connections:manage" },
   { href: "/settings/users", label: "People", action: "users:manage" },
   { href: "/settings/share-links", label: "Share links", action: "share-links:manage" },
+  { href: "/settings/alerts", label: "Alerts", action: "alerts:manage" },
   { href: "/settings/activity", label: "Activity", action: "audit:read" },
 ];
 
