@@ -1,7 +1,11 @@
 import "server-only";
 import type { Kysely } from "kysely";
+import { LRUCache } from "lru-cache";
 import type { FiringAlert } from "@/lib/alerts";
+import { getDb } from "../db/database";
 import type { Database } from "../db/schema";
+import { errorName, getLogger } from "../logger";
+import { processSingleton } from "../process-singleton";
 import { isRuleKind } from "./rule-kind";
 
 /** Kinds that mean something broke (red); the others are news to act on (calm). */
@@ -32,4 +36,27 @@ export async function readFiringAlerts(db: Kysely<Database>, teamId: string, pol
     firing.set(row.poll_key, list);
   }
   return firing;
+}
+
+/** Boards poll every second or so with many viewers: a reading of a board's alerts serves them all this long. */
+export const FIRING_SHARED_FOR_MS = 2_000;
+
+function readingsCache(): LRUCache<string, Promise<Map<string, FiringAlert[]>>> {
+  return processSingleton("alerts:firing-readings", () => new LRUCache<string, Promise<Map<string, FiringAlert[]>>>({ max: 2_000, ttl: FIRING_SHARED_FOR_MS }));
+}
+
+/** The same, shared briefly between viewers of one board; an empty map (no chips) when the database cannot answer. */
+export function readFiringAlertsShared(teamId: string, pollKeys: string[]): Promise<Map<string, FiringAlert[]>> {
+  const key = `${teamId}\n${pollKeys.join("\n")}`;
+  let reading = readingsCache().get(key);
+  if (!reading) {
+    reading = getDb()
+      .then((db) => readFiringAlerts(db, teamId, pollKeys))
+      .catch((error: unknown) => {
+        getLogger().warn({ errorName: errorName(error) }, "alerts: firing alerts unavailable");
+        return new Map<string, FiringAlert[]>();
+      });
+    readingsCache().set(key, reading);
+  }
+  return reading;
 }

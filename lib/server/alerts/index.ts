@@ -8,4 +8,4 @@ export { createAlertRule, listAlertRules, removeAlertRule } from "./rules";
 export { listAlertDeliveries } from "./deliveries";
 export { createAlertEvaluator } from "./evaluator";
 export type { AlertEvaluator } from "./evaluator";
-export { readFiringAlerts } from "./firing";
+export { readFiringAlerts, readFiringAlertsShared } from "./firing";
