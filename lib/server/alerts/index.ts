@@ -9,3 +9,4 @@ export { listAlertDeliveries } from "./deliveries";
 export { createAlertEvaluator } from "./evaluator";
 export type { AlertEvaluator } from "./evaluator";
 export { readFiringAlerts, readFiringAlertsShared } from "./firing";
+export { startAlertWatch } from "./start";
