@@ -9,7 +9,7 @@ import { processSingleton } from "../process-singleton";
 import { isRuleKind } from "./rule-kind";
 
 /** Kinds that mean something broke (red); the others are news to act on (calm). */
-const FAILURE_KINDS = new Set(["failure_share", "stale"]);
+const FAILURE_KINDS = new Set(["failure_share"]);
 
 /**
  * Open incidents per batch (poll key), for the chips on boards and walls. Already authorised:
