@@ -105,6 +105,41 @@ test("a batch that completes, watched on every instance, sends one firing messag
   await closeAll(context, viewers);
 });
 
+test("a firing alert shows as a chip on its board card and wall, red for a failure share", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const [first] = instances;
+  const cookie = await signInForCookie(first!.url, E2E.admin.email, E2E.admin.password);
+  const api = async (path: string, body?: unknown) => {
+    const response = await fetch(`${first!.url}${path}`, {
+      method: body === undefined ? "GET" : "POST",
+      headers: { cookie, "content-type": "application/json", origin: first!.url },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    expect(response.ok, `${path}: HTTP ${response.status}`).toBe(true);
+    return (await response.json()) as { id: string; secret?: string };
+  };
+  // 2,500 WhatsApp messages, 18 % failed (the simulator's failure-breakdown send).
+  const failing = { provider: "mindo", batchId: "00000000-0000-4000-8000-0000000000a4" };
+  const quiet = { provider: "migma", batchId: E2E.ids.migma.completed };
+  const board = await api("/api/boards", { name: "Alert chips", batches: [failing, quiet] });
+  const point = await api("/api/alerts/contact-points", { type: "webhook", name: "Chip hook", url: webhook.url });
+  secret = point.secret ?? null;
+  await api("/api/alerts/rules", { boardId: board.id, kind: "failure_share", threshold: 10, contactPointIds: [point.id] });
+
+  const context = await browser.newContext({ storageState: undefined });
+  await context.addCookies([cookieFor(first!.url, cookie)]);
+  const page = await context.newPage();
+  for (const path of [`/boards/${board.id}`, `/boards/${board.id}/wall`]) {
+    await page.goto(`${first!.url}${path}`);
+    const card = (batch: { batchId: string }) => page.locator(`[data-testid="board-card"][data-batch-id="${batch.batchId}"]`);
+    await expect(card(failing).getByTestId("alert-chip")).toHaveAttribute("data-kinds", "failure_share", { timeout: 30_000 });
+    await expect(card(failing).getByTestId("alert-chip")).toHaveClass(/text-outcome-failure/);
+    await expect(card(quiet).getByTestId("alert-chip")).toHaveCount(0);
+  }
+  await expect.poll(() => webhook.received.filter((item) => (item.json as { batch?: { batchId?: string } }).batch?.batchId === failing.batchId).length).toBe(1);
+  await context.close();
+});
+
 async function addContactPoint(page: Page, type: string, name: string, destination: string) {
   const form = page.getByTestId("add-contact-point-form");
   await form.getByLabel("Type").selectOption({ label: type });
