@@ -129,4 +129,19 @@ describe("incidents across instances", () => {
     expect((await a.onSnapshot(key, snapshot({ state: "failed" }))).map((change) => change?.kind)).toEqual(["fired"]);
     await vi.waitFor(() => expect(webhook.received).toHaveLength(1));
   });
+
+  it("stale: calls failing for N minutes fire once, the first success resolves it", async () => {
+    const contactPointIds = await contactPoints();
+    await createAlertRule(admin(), { batch: { provider: "migma", batchId: key.batchId }, kind: "stale", minutes: 2, contactPointIds: [contactPointIds[0]!] });
+    const a = createAlertEvaluator({ db: async () => temp.db });
+    const t0 = Date.parse("2026-12-02T12:00:00.000Z");
+    const at = (minutes: number) => new Date(t0 + minutes * 60_000);
+    await a.onSnapshot(key, snapshot({ processed: 10 }), at(0));
+    expect(await a.onFailure(key, at(1))).toEqual([]);
+    expect(await a.onFailure(key, at(2.5))).toEqual([]);
+    expect((await a.onFailure(key, at(3.1))).map((change) => change?.kind)).toEqual(["fired"]);
+    expect(await a.onFailure(key, at(4))).toEqual([]);
+    expect((await a.onSnapshot(key, snapshot({ processed: 12 }), at(5))).map((change) => change?.kind)).toEqual(["resolved"]);
+    await vi.waitFor(() => expect(webhook.received.map((item) => (item.json as AlertMessage).type)).toEqual(["alert.firing", "alert.resolved"]));
+  });
 });
