@@ -102,7 +102,31 @@ test("a batch that completes, watched on every instance, sends one firing messag
   await expect(page.getByTestId("alert-delivery").filter({ hasText: "alert.firing" })).toHaveCount(3);
   await expect(page.getByTestId("alert-delivery").filter({ hasText: "alert.firing" }).and(page.locator('[data-status="delivered"]'))).toHaveCount(3);
   await expect(page.getByTestId("alert-delivery").filter({ hasText: "test" })).toHaveCount(1);
+
+  // The activity log has every contact-point and rule change and the test.
+  const audit = (await (await fetch(`${first!.url}/api/audit`, { headers: { cookie } })).json()) as { items: Array<{ action: string }> };
+  const actions = audit.items.map((item) => item.action);
+  for (const action of ["contact_point.create", "contact_point.test", "alert_rule.create"]) expect(actions).toContain(action);
+  expect(actions.filter((action) => action === "contact_point.create")).toHaveLength(3);
   await closeAll(context, viewers);
+});
+
+test("a rule's batch is watched with no screen open: it completes and the message arrives", async () => {
+  test.setTimeout(120_000);
+  const [first] = instances;
+  const cookie = await signInForCookie(first!.url, E2E.admin.email, E2E.admin.password);
+  const post = async (path: string, body: unknown) => {
+    const response = await fetch(`${first!.url}${path}`, { method: "POST", headers: { cookie, "content-type": "application/json", origin: first!.url }, body: JSON.stringify(body) });
+    expect(response.ok, `${path}: HTTP ${response.status}`).toBe(true);
+    return (await response.json()) as { id: string; secret?: string };
+  };
+  const point = await post("/api/alerts/contact-points", { type: "webhook", name: "Unwatched hook", url: webhook.url });
+  secret = point.secret ?? null;
+  const batchId = simMigmaBatchEndingAt(Date.now() + 15_000);
+  await post("/api/alerts/rules", { batch: { provider: "migma", batchId }, kind: "finished", contactPointIds: [point.id] });
+  const forThisBatch = () => webhook.received.filter((item) => (item.json as { batch?: { batchId?: string } }).batch?.batchId === batchId);
+  await expect.poll(() => forThisBatch().length, { timeout: 80_000, intervals: [1_000] }).toBe(1);
+  expect(forThisBatch()[0]).toMatchObject({ verified: true, json: { type: "alert.firing", batch: { state: "completed" } } });
 });
 
 test("a firing alert shows as a chip on its board card and wall, red for a failure share", async ({ browser }) => {
