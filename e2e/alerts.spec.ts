@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import pg from "pg";
 import { signInForCookie } from "../scripts/lib/sign-in";
 import { startSlackReceiver, startSmtpReceiver, startWebhookReceiver, type ReceivedMail, type ReceivedSlack, type ReceivedWebhook, type Receiver } from "../scripts/lib/alert-receivers";
 import { waitForUrl } from "../scripts/lib/wait-for-url";
@@ -13,8 +14,11 @@ import { E2E } from "./support/settings";
 // Alerts end to end, with real receivers on loopback: a webhook receiver that verifies
 // Sendboard-Signature, a Slack-shaped receiver that checks the Block Kit, and an SMTP server
 // that reads the mail. The app instances are this spec's own (SMTP_URL names the SMTP server's
-// port, known only once it listens): one on SQLite, two sharing the PostgreSQL run's database.
-const databaseUrl = process.env.DATABASE_URL;
+// port, known only once it listens): one on SQLite, or two sharing a database of their own on the
+// PostgreSQL run's server. Not the suite's database: the suite's app would evaluate these rules
+// too, and, without ALERTS_ALLOW_PRIVATE_URLS, refuse the loopback receivers when it won.
+const suiteDatabaseUrl = process.env.DATABASE_URL;
+const databaseUrl = suiteDatabaseUrl ? databaseUrlFor(suiteDatabaseUrl, `sendboard_alerts_${process.env.E2E_RUN_ID ?? Date.now()}`) : undefined;
 const INSTANCES = databaseUrl ? ["alerts-a", "alerts-b"] : ["alerts-solo"];
 const SHARED_SECRETS = { AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret", ENCRYPTION_KEY: "e2e0".repeat(16) };
 
@@ -28,13 +32,31 @@ let secret: string | null = null;
 test.beforeAll(async () => {
   test.setTimeout(150_000);
   [webhook, slack, smtp] = await Promise.all([startWebhookReceiver(() => secret), startSlackReceiver(), startSmtpReceiver()]);
+  if (suiteDatabaseUrl && databaseUrl) await adminQuery(suiteDatabaseUrl, `create database ${new URL(databaseUrl).pathname.slice(1)}`);
   instances.push(...(await Promise.all(INSTANCES.map(startInstance))));
 });
 
 test.afterAll(async () => {
   await Promise.all(instances.map((instance) => stopGroup(instance.process)));
   await Promise.all([webhook?.close(), slack?.close(), smtp?.close()]);
+  if (suiteDatabaseUrl && databaseUrl) await adminQuery(suiteDatabaseUrl, `drop database if exists ${new URL(databaseUrl).pathname.slice(1)} with (force)`);
 });
+
+function databaseUrlFor(url: string, name: string): string {
+  const own = new URL(url);
+  own.pathname = `/${name}`;
+  return own.toString();
+}
+
+async function adminQuery(url: string, sql: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
 
 test("a batch that completes, watched on every instance, sends one firing message per contact point; Send test works", async ({ browser }) => {
   test.setTimeout(180_000);
