@@ -16,8 +16,14 @@ import { errorResponse } from "./response";
 export type ApiContext<Params> = { request: Request; url: RequestUrl; params: Params; requestId: string; userId?: string; tokenId?: string };
 export type SessionApiContext<Params> = ApiContext<Params> & { ctx: ServiceContext };
 
-/** Headers set on every answer of the route, errors included. */
-export type ApiOptions = { headers?: Record<string, string> };
+/**
+ * `headers`: set on every answer of the route, errors included. `machineHook`: the route is a
+ * provider's webhook whose URL token is its only credential (POST /api/hooks/bolna/{token}): no
+ * session or cookie counts there, so a cross-site browser request can do nothing a holder of the
+ * URL could not, and a provider may send any Origin or none; the cross-site check is skipped
+ * for it alone. Never for a route that reads a session.
+ */
+export type ApiOptions = { headers?: Record<string, string>; machineHook?: true };
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -45,7 +51,7 @@ export function withApi<Params = Record<string, never>>(handler: (context: ApiCo
     let apiContext: ApiContext<Params> | undefined;
     let response: Response;
     try {
-      if (changesState(request.method) && !isCookielessBearer(request.headers)) assertSameOrigin(request.headers, appOrigin());
+      if (!options.machineHook && changesState(request.method) && !isCookielessBearer(request.headers)) assertSameOrigin(request.headers, appOrigin());
       apiContext = { request, url, params: await context.params, requestId };
       response = await handler(apiContext);
     } catch (error) {

@@ -1,7 +1,7 @@
 import "server-only";
 import { isBrokenCircuitError } from "cockatiel";
 import { LRUCache } from "lru-cache";
-import type { BatchSnapshot } from "@/lib/batch-snapshot";
+import { isTerminalState, type BatchSnapshot } from "@/lib/batch-snapshot";
 import { AppError } from "@/lib/errors";
 import type { ProviderId } from "@/lib/providers/provider-id";
 import { cadenceFor } from "./cadence";
@@ -76,8 +76,9 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
       const entry = entries.peek(id);
       return entry && isPolled(entry, now) ? [entry] : [];
     });
+    const stretch = Math.max(1, options.cadenceStretchFor?.(lane.connectionId, lane.provider) ?? 1);
     const shares = shareBudget(
-      active.map((entry) => cadenceFor(entry.key.provider, entry.snapshot?.state ?? null)),
+      active.map((entry) => stretchedCadence(entry, stretch)),
       pollBudgetOf(lane, now) / lane.callsPerPoll,
     );
     active.forEach((entry, index) => Object.assign(entry, { intervalMs: shares[index]!.intervalMs, limited: shares[index]!.limited }));
@@ -422,6 +423,13 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
       callsInFlight.clear();
     },
   };
+}
+
+// The settling tail is left alone: its count of polls decides when a batch is final.
+function stretchedCadence(entry: BatchEntry, stretch: number): number {
+  const state = entry.snapshot?.state ?? null;
+  const cadence = cadenceFor(entry.key.provider, state);
+  return state !== null && isTerminalState(state) ? cadence : cadence * stretch;
 }
 
 function laneKeyOf(connectionId: string, provider: ProviderId): string {

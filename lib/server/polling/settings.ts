@@ -49,6 +49,14 @@ export const POLL_CADENCE = {
    * the rest, so while they need no more than that they are never delayed.
    */
   onDemand: { maxShare: 0.3 },
+  /**
+   * While a connection's provider pushes events (a live Bolna hook, push-liveness.ts) every change
+   * asks for its own poll, so the cadence of its batches that are not yet terminal is stretched by
+   * `stretch` (running: one poll in 10 s instead of 2 s, to correct drift) and the budget saved,
+   * while viewers are told to ask every `viewerPaceMs`: reads are served from memory, so a
+   * requested poll's numbers reach every open page within a second of arriving.
+   */
+  pushed: { stretch: 5, viewerPaceMs: 1_000 },
 } as const;
 
 /**

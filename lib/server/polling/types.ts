@@ -34,6 +34,12 @@ export type PollSchedulerOptions = {
   fetchBatch: FetchBatch;
   /** Calls per rolling minute allowed on a connection; defaults to PROVIDER_POLL_BUDGETS. Read on every decision, so edits apply at once. */
   budgetFor?: (connectionId: string, provider: ProviderId) => number;
+  /**
+   * How much longer than their cadence the connection's non-terminal batches may wait between
+   * their own polls (POLL_CADENCE.pushed.stretch while its provider pushes events); default 1.
+   * Read on every pump. Requested polls are not stretched.
+   */
+  cadenceStretchFor?: (connectionId: string, provider: ProviderId) => number;
   /** Who makes each call when several instances share the work; default: this process alone. */
   coordinator?: PollCoordinator;
   /** Called with every successful snapshot (history storage). Errors thrown here are ignored. */

@@ -16,6 +16,7 @@ import * as onDemandCalls from "./0040-on-demand-calls";
 import * as autoWatch from "./0041-auto-watch";
 import * as batchActions from "./0050-batch-actions";
 import * as apiTokens from "./0060-api-tokens";
+import * as bolnaHooks from "./0090-bolna-hooks";
 
 // Migrations are imported, not read from disk, so the bundled server and the tests apply the same list.
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   "0041-auto-watch": autoWatch,
   "0050-batch-actions": batchActions,
   "0060-api-tokens": apiTokens,
+  "0090-bolna-hooks": bolnaHooks,
 };
