@@ -1,4 +1,4 @@
-import pino from "pino";
+import type pino from "pino";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, onTestFinished, vi } from "vitest";
 // First: the mocks below are built from it, and the modules after it load the mocked ones.
 import { addTeamUser, callRoute, mockedDatabaseModule, mockedEnvModule, mockedSessionModule, routeState as state, serveEnvConnectionsTo } from "@/lib/server/testing/route-harness";
@@ -14,6 +14,8 @@ import { openTempDatabase } from "@/lib/server/testing/temp-database";
 import { SIM_KEYS, SIM_SCENARIOS } from "@/sim/scenarios";
 import { startSimulator } from "@/sim/server";
 import { GET as READ_BATCH } from "../../../batches/[provider]/[batchId]/route";
+import { GET as RECIPIENTS } from "../../../batches/[provider]/[batchId]/recipients/route";
+import { forgetRecipientLists } from "@/lib/server/recipients";
 import { GET as STATUS, PATCH as SET_ALLOWLIST, POST as ROTATE } from "../../../connections/[id]/bolna-hook/route";
 import { POST } from "./route";
 
@@ -41,6 +43,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   forgetPushLiveness();
+  forgetRecipientLists();
   simulator.resetCounts();
   ({ db, close } = await openTempDatabase());
   state.db = db;
@@ -101,6 +104,20 @@ describe("POST /api/hooks/bolna/{token}", () => {
     expect(status.lastEventAt).not.toBeNull();
   });
 
+  it("updates that call's row in the recipients the batch page holds, without another provider call", async () => {
+    const token = await createHook();
+    state.user = member;
+    type Page = { items: { recipient: string; status: string; reason: string | null; details: { executionId?: string } }[] };
+    const read = async () => (await callRoute(RECIPIENTS, { provider: "bolna", batchId: RUNNING }, { path: `/api/batches/bolna/${RUNNING}/recipients` })).json as Page;
+    const before = await read();
+    const call = before.items.find((item) => item.status !== "completed" && item.details.executionId);
+    expect(call).toBeDefined();
+    await post(token, { ...execution(call!.details.executionId!, "completed"), telephony_data: { to_number: call!.recipient, hangup_reason: "Agent ended the call" } });
+    const after = await read();
+    const row = after.items.find((item) => item.details.executionId === call!.details.executionId);
+    expect(row).toMatchObject({ recipient: call!.recipient, status: "completed", reason: "Agent ended the call" });
+  });
+
   it("coalesces a storm: a thousand events of one batch in a moment make at most two batch calls (one at once, one after the gap)", async () => {
     const token = await createHook();
     const answers = await Promise.all(Array.from({ length: 1000 }, (_, index) => post(token, execution(`storm-${index}`, "completed"))));
@@ -153,11 +170,9 @@ describe("POST /api/hooks/bolna/{token}", () => {
     expect(await eventRows()).toHaveLength(0);
     expect((await post(token, execution("a-1", "ringing"))).status).toBe(200);
     // Behind one proxy the peer is the proxy; the address it appended is the client's.
-    state.env = { ...state.env, TRUSTED_PROXY_HOPS: "1" };
-    onTestFinished(() => {
-      const { TRUSTED_PROXY_HOPS: _ignored, ...rest } = state.env;
-      state.env = rest;
-    });
+    const unproxied = state.env;
+    state.env = { ...unproxied, TRUSTED_PROXY_HOPS: "1" };
+    onTestFinished(() => void (state.env = unproxied));
     const proxied = { [PEER_ADDRESS_HEADER]: "10.0.0.2" };
     expect((await post(token, execution("a-2", "ringing"), { ...proxied, "x-forwarded-for": `${BOLNA_SOURCE}` })).status).toBe(200);
     expect((await post(token, execution("a-3", "ringing"), { ...proxied, "x-forwarded-for": `${BOLNA_SOURCE}, 198.51.100.7` })).status).toBe(403);
