@@ -18,6 +18,9 @@ const simEnvSchema = z.object({
   SIM_MINDO_KEY: key,
   SIM_BOLNA_KEY: key,
   SIM_SENDGRID_KEY: key,
+  // A Sendboard hook URL (settings → connections → Bolna → Create hook URL) the simulator posts
+  // its batches' execution webhooks to, as Bolna would.
+  SIM_BOLNA_WEBHOOK_URL: optional(z.url({ protocol: /^https?$/ })),
 });
 
 /** Simulator options from SIM_* variables; throws a readable Error when one is invalid. */
@@ -41,6 +44,7 @@ export function readSimEnv(source: Record<string, string | undefined>): Simulato
     port: env.SIM_PORT,
     durationSeconds: env.SIM_DURATION_S,
     slowMs: env.SIM_SLOW_MS,
+    bolnaWebhookUrl: env.SIM_BOLNA_WEBHOOK_URL,
     keys: Object.fromEntries(Object.entries(keys).filter(([, value]) => value !== undefined)),
   };
 }

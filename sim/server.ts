@@ -6,6 +6,7 @@ import type { ProviderSim, SimContext, SimRuns } from "./context";
 import { CONTROL_PREFIX, handleControl } from "./control";
 import { isLoopbackHost } from "./loopback";
 import { bolnaSim } from "./providers/bolna";
+import { startBolnaWebhooks } from "./providers/bolna-webhooks";
 import { migmaSim } from "./providers/migma";
 import { mindoSim } from "./providers/mindo";
 import { createSendgridSim } from "./providers/sendgrid";
@@ -23,6 +24,8 @@ export type SimulatorOptions = {
   /** How long fault-slow waits before answering; default 15000. */
   slowMs?: number;
   keys?: Partial<Record<ProviderId, string>>;
+  /** Where to POST Bolna execution webhooks for the simulator's batches (SIM_BOLNA_WEBHOOK_URL); none when unset. */
+  bolnaWebhookUrl?: string;
 };
 
 export type Simulator = {
@@ -91,6 +94,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     server.listen(options.port ?? 0, host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  const bolnaWebhooks = options.bolnaWebhookUrl ? startBolnaWebhooks(options.bolnaWebhookUrl, { runs, state }) : null;
   const urlHost = host.includes(":") && !host.startsWith("[") ? `[${host}]` : host;
 
   return {
@@ -105,6 +109,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     close: () =>
       new Promise<void>((resolve) => {
         shutdown.abort();
+        bolnaWebhooks?.stop();
         server.close(() => resolve());
         server.closeAllConnections();
       }),
