@@ -15,7 +15,17 @@ export function findConnectionHook(db: Kysely<Database>, teamId: string, connect
   return db.selectFrom("bolna_hooks").selectAll().where("team_id", "=", teamId).where("connection_id", "=", connectionId).executeTakeFirst();
 }
 
-export function toHookStatus(row: BolnaHookRow | undefined, now: Date): BolnaHookStatus {
+/** Events stored for the hook: counted from the rows (by the primary key's prefix), not kept in a hot counter. */
+export async function countHookEvents(db: Kysely<Database>, hookId: string): Promise<number> {
+  const row = await db.selectFrom("bolna_hook_events").select((eb) => eb.fn.countAll().as("n")).where("hook_id", "=", hookId).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+export async function hookStatusOf(db: Kysely<Database>, row: BolnaHookRow | undefined, now: Date): Promise<BolnaHookStatus> {
+  return toHookStatus(row, row ? await countHookEvents(db, row.id) : 0, now);
+}
+
+function toHookStatus(row: BolnaHookRow | undefined, eventsReceived: number, now: Date): BolnaHookStatus {
   if (!row) return { configured: false, createdAt: null, rotatedAt: null, lastEventAt: null, eventsReceived: 0, live: false, allowlist: [] };
   const last = row.last_event_at === null ? Number.NaN : Date.parse(row.last_event_at);
   return {
@@ -23,7 +33,7 @@ export function toHookStatus(row: BolnaHookRow | undefined, now: Date): BolnaHoo
     createdAt: row.created_at,
     rotatedAt: row.rotated_at,
     lastEventAt: row.last_event_at,
-    eventsReceived: Number(row.events_received),
+    eventsReceived,
     live: Number.isFinite(last) && now.getTime() - last < PUSH_LIVE_MS,
     allowlist: allowlistOf(row.allowlist),
   };

@@ -10,7 +10,7 @@ import { assertCan } from "../security/permissions";
 import { createShareToken, hashToken } from "../security/tokens";
 import type { ServiceContext } from "../service-context";
 import { parseAllowlist, storedAllowlist } from "./allowlist";
-import { findConnectionHook, toHookStatus } from "./hook-rows";
+import { findConnectionHook, hookStatusOf } from "./hook-rows";
 
 type ConnectionInput = { connectionId: string };
 
@@ -43,7 +43,7 @@ export async function rotateBolnaHook(ctx: ServiceContext, { connectionId }: Con
     );
   });
   getLogger().info({ connectionId: connection.id }, "bolna hook: token set");
-  return { url: bolnaHookUrl(token), status: toHookStatus(await findConnectionHook(ctx.db, ctx.actor.teamId, connection.id), now) };
+  return { url: bolnaHookUrl(token), status: await hookStatusOf(ctx.db, await findConnectionHook(ctx.db, ctx.actor.teamId, connection.id), now) };
 }
 
 /** Only these source addresses may post events; an empty list lets any through (the token still decides). */
@@ -70,14 +70,14 @@ export async function setBolnaHookAllowlist(
       now,
     );
   });
-  return toHookStatus(await findConnectionHook(ctx.db, ctx.actor.teamId, connection.id), now);
+  return hookStatusOf(ctx.db, await findConnectionHook(ctx.db, ctx.actor.teamId, connection.id), now);
 }
 
 /** Whether the connection has a hook, when its last event came, its allowlist: never the token. */
 export async function getBolnaHookStatus(ctx: ServiceContext, { connectionId }: ConnectionInput, now = new Date()): Promise<BolnaHookStatus> {
   assertCan(ctx.actor, "connections:manage");
   const connection = await bolnaConnection(ctx, connectionId);
-  return toHookStatus(await findConnectionHook(ctx.db, ctx.actor.teamId, connection.id), now);
+  return hookStatusOf(ctx.db, await findConnectionHook(ctx.db, ctx.actor.teamId, connection.id), now);
 }
 
 async function bolnaConnection(ctx: ServiceContext, connectionId: string): Promise<ResolvedConnection> {

@@ -14,6 +14,7 @@ import { findHookByTokenHash } from "./hook-rows";
 export type HookDelivery = { token: string; address: string; body: Uint8Array };
 export type HookAnswer = { received: "new" | "duplicate" | "ignored" };
 
+const LAST_EVENT_STEP_MS = 1_000;
 const UNKNOWN = "This hook URL is not known. It may have been rotated: copy the new one from the connection's settings.";
 
 /**
@@ -33,20 +34,13 @@ export async function receiveBolnaEvent(ctx: PublicContext, { token, address, bo
   if (event.batchId === null) return { received: "ignored" };
   const batchId = event.batchId;
 
-  const inserted = await ctx.db.transaction().execute(async (trx) => {
-    const result = await trx
-      .insertInto("bolna_hook_events")
-      .values({ hook_id: hook.id, execution_id: event.executionId, status: event.status, batch_id: batchId, received_at: now.toISOString() })
-      .onConflict((conflict) => conflict.columns(["hook_id", "execution_id", "status"]).doNothing())
-      .executeTakeFirst();
-    if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0) return false;
-    await trx
-      .updateTable("bolna_hooks")
-      .set((eb) => ({ last_event_at: now.toISOString(), events_received: eb("events_received", "+", 1) }))
-      .where("id", "=", hook.id)
-      .execute();
-    return true;
-  });
+  const result = await ctx.db
+    .insertInto("bolna_hook_events")
+    .values({ hook_id: hook.id, execution_id: event.executionId, status: event.status, batch_id: batchId, received_at: now.toISOString() })
+    .onConflict((conflict) => conflict.columns(["hook_id", "execution_id", "status"]).doNothing())
+    .executeTakeFirst();
+  const inserted = Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+  if (inserted) await noteLastEvent(ctx, hook.id, now);
   if (!inserted) return { received: "duplicate" };
 
   notePushedEvent(hook.connection_id, now.getTime());
@@ -61,6 +55,20 @@ export async function receiveBolnaEvent(ctx: PublicContext, { token, address, bo
     getLogger().warn({ connectionId: hook.connection_id, errorName: errorName(error) }, "bolna hook: event for a connection that cannot be resolved");
   }
   return { received: "new" };
+}
+
+/**
+ * A storm of events would queue every one behind the same row's lock: the hook's last event time
+ * moves at most once a second, which is all "last event" and liveness need.
+ */
+async function noteLastEvent(ctx: PublicContext, hookId: string, now: Date): Promise<void> {
+  const at = now.toISOString();
+  await ctx.db
+    .updateTable("bolna_hooks")
+    .set({ last_event_at: at })
+    .where("id", "=", hookId)
+    .where((eb) => eb.or([eb("last_event_at", "is", null), eb("last_event_at", "<", new Date(now.getTime() - LAST_EVENT_STEP_MS).toISOString())]))
+    .execute();
 }
 
 function parseJson(body: Uint8Array): unknown {

@@ -246,7 +246,6 @@ export interface BolnaHooksTable {
   created_at: string;
   rotated_at: string;
   last_event_at: string | null;
-  events_received: Generated<number>; // new (execution, status) pairs stored
 }
 
 /** One (execution, status) a Bolna hook received: the row's existence is what dedupes retries. */

@@ -15,7 +15,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("created_at", "text", (col) => col.notNull())
     .addColumn("rotated_at", "text", (col) => col.notNull())
     .addColumn("last_event_at", "text")
-    .addColumn("events_received", "integer", (col) => col.notNull().defaultTo(0))
     .execute();
   await db.schema.createIndex("bolna_hooks_team_connection").on("bolna_hooks").columns(["team_id", "connection_id"]).unique().execute();
   await db.schema

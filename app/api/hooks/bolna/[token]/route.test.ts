@@ -118,14 +118,18 @@ describe("POST /api/hooks/bolna/{token}", () => {
     expect(row).toMatchObject({ recipient: call!.recipient, status: "completed", reason: "Agent ended the call" });
   });
 
-  it("coalesces a storm: a thousand events of one batch in a moment make at most two batch calls (one at once, one after the gap)", async () => {
+  it("coalesces a storm: a thousand events of one batch make one batch call per request gap, not one per event", async () => {
     const token = await createHook();
+    const started = Date.now();
     const answers = await Promise.all(Array.from({ length: 1000 }, (_, index) => post(token, execution(`storm-${index}`, "completed"))));
+    // SQLite takes them in well under a second; PostgreSQL on a busy machine in a few.
+    const spreadMs = Date.now() - started;
     expect(answers.every((answer) => answer.status === 200)).toBe(true);
     await vi.waitFor(() => expect(simulator.callCount("bolna", RUNNING)).toBeGreaterThanOrEqual(1), { timeout: 5_000 });
     await new Promise((resolve) => setTimeout(resolve, POLL_CADENCE.requestGapMs + 500));
-    expect(simulator.callCount("bolna", RUNNING)).toBeLessThanOrEqual(2);
-  });
+    // One at once, then at most one per gap while events keep coming, and one after the last.
+    expect(simulator.callCount("bolna", RUNNING)).toBeLessThanOrEqual(2 + Math.ceil(spreadMs / POLL_CADENCE.requestGapMs));
+  }, 30_000);
 
   it("while the hook is live, viewers are told to ask every second and the scheduler's own cadence is stretched", async () => {
     const token = await createHook();
