@@ -38,6 +38,8 @@ export type Simulator = {
   resetState(): void;
   /** While on, every provider request has its connection dropped, as if the provider were down. */
   setOutage(on: boolean): void;
+  /** Posts Bolna execution webhooks to this URL from now on (null: stops), as SIM_BOLNA_WEBHOOK_URL does from the start. */
+  setBolnaWebhookUrl(url: string | null): void;
 };
 
 const PAST_OFFSET_MS = 3 * 3_600_000;
@@ -94,7 +96,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     server.listen(options.port ?? 0, host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  const bolnaWebhooks = options.bolnaWebhookUrl ? startBolnaWebhooks(options.bolnaWebhookUrl, { runs, state }) : null;
+  let bolnaWebhooks = options.bolnaWebhookUrl ? startBolnaWebhooks(options.bolnaWebhookUrl, { runs, state }) : null;
   const urlHost = host.includes(":") && !host.startsWith("[") ? `[${host}]` : host;
 
   return {
@@ -105,6 +107,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     resetState: () => state.reset(),
     setOutage: (on) => {
       outage.on = on;
+    },
+    setBolnaWebhookUrl: (url) => {
+      bolnaWebhooks?.stop();
+      bolnaWebhooks = url ? startBolnaWebhooks(url, { runs, state }) : null;
     },
     close: () =>
       new Promise<void>((resolve) => {

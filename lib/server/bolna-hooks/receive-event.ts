@@ -10,6 +10,7 @@ import { hashToken, isTokenShaped } from "../security/tokens";
 import type { PublicContext } from "../service-context";
 import { isAllowedSource } from "./allowlist";
 import { findHookByTokenHash } from "./hook-rows";
+import { pruneHookEventsIfDue } from "./prune-events";
 
 export type HookDelivery = { token: string; address: string; body: Uint8Array };
 export type HookAnswer = { received: "new" | "duplicate" | "ignored" };
@@ -41,6 +42,7 @@ export async function receiveBolnaEvent(ctx: PublicContext, { token, address, bo
     .executeTakeFirst();
   const inserted = Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
   if (inserted) await noteLastEvent(ctx, hook.id, now);
+  pruneHookEventsIfDue(ctx.db, now);
   if (!inserted) return { received: "duplicate" };
 
   notePushedEvent(hook.connection_id, now.getTime());

@@ -43,7 +43,7 @@ export function BolnaHookPanel({ connectionId }: { connectionId: string }) {
             <dd data-testid="bolna-hook-last-event">{hook.lastEventAt ? <RelativeTime value={hook.lastEventAt} now={now} /> : "none yet"}</dd>
           </div>
           <div className="flex gap-1.5">
-            <dt className="text-faint">Events</dt>
+            <dt className="text-faint">Events (7 days)</dt>
             <dd data-testid="bolna-hook-events">{hook.eventsReceived.toLocaleString("en")}</dd>
           </div>
           <div className="flex gap-1.5">

@@ -17,6 +17,8 @@ import { GET as READ_BATCH } from "../../../batches/[provider]/[batchId]/route";
 import { GET as RECIPIENTS } from "../../../batches/[provider]/[batchId]/recipients/route";
 import { forgetRecipientLists } from "@/lib/server/recipients";
 import { GET as STATUS, PATCH as SET_ALLOWLIST, POST as ROTATE } from "../../../connections/[id]/bolna-hook/route";
+import { DELETE as REMOVE_CONNECTION } from "../../../connections/[id]/route";
+import { POST as ADD_CONNECTION } from "../../../connections/route";
 import { POST } from "./route";
 
 vi.mock("@/lib/server/session", () => mockedSessionModule());
@@ -161,6 +163,20 @@ describe("POST /api/hooks/bolna/{token}", () => {
     expect(rows[0]!.token_hash).toBe(hashToken(fresh));
     expect(JSON.stringify(rows)).not.toContain(fresh);
     expect((await post("not-a-token", execution("r-2", "ringing"))).status).toBe(404);
+  });
+
+  it("a removed connection takes its hook URL with it; a connection of another provider has none", async () => {
+    state.user = admin;
+    const added = (await callRoute(ADD_CONNECTION, {}, { method: "POST", body: { provider: "bolna", name: "Calls", apiKey: SIM_KEYS.bolna } })).json as { id: string };
+    const created = (await callRoute(ROTATE, { id: added.id }, { method: "POST" })).json as { url: string };
+    const token = created.url.split("/").pop()!;
+    expect((await post(token, execution("x-1", "ringing"))).status).toBe(200);
+    expect((await callRoute(REMOVE_CONNECTION, { id: added.id }, { method: "DELETE" })).status).toBe(204);
+    expect((await post(token, execution("x-2", "ringing"))).status).toBe(404);
+    expect(await db.selectFrom("bolna_hooks").selectAll().execute()).toHaveLength(0);
+    expect(await eventRows()).toHaveLength(0);
+    const migma = (await callRoute(ADD_CONNECTION, {}, { method: "POST", body: { provider: "migma", name: "Mail", apiKey: SIM_KEYS.migma } })).json as { id: string };
+    expect((await callRoute(ROTATE, { id: migma.id }, { method: "POST" })).status).toBe(400);
   });
 
   it("with an allowlist, refuses other source addresses (403); TRUSTED_PROXY_HOPS picks the client's hop", async () => {
