@@ -12,7 +12,6 @@ import {
   createPostgresCoordinator,
   isPushLive,
   localCoordinator,
-  POLL_CADENCE,
   pollKeyToString,
   PROVIDER_POLL_BUDGETS,
   type PollCoordinator,
@@ -57,7 +56,7 @@ function createPoller(): Poller {
     onFollowedSnapshot: (key, snapshot) => noteFollowedSnapshot(pollKeyToString(key), snapshot),
     budgetFor: (connectionId: string, provider: ProviderId) =>
       connections.get(connectionId)?.budgetPerMinute ?? PROVIDER_POLL_BUDGETS[provider].perMinute,
-    cadenceStretchFor: (connectionId, provider) => (isPushed(connectionId, provider) ? POLL_CADENCE.pushed.stretch : 1),
+    isPushed,
     coordinator: coordinatorFor(getEnv()),
     firstSnapshotWaitMs: FIRST_SNAPSHOT_WAIT_MS,
   });
