@@ -89,7 +89,7 @@ test("two instances poll each batch once between them, and the survivor takes ov
   expect(seen.filter((item) => item.instance === "b" && item.fetchedAt === 0)).toEqual([]);
 });
 
-test("a Bolna webhook posted to one instance reaches the batch another instance serves within seconds", async () => {
+test("a Bolna webhook posted to one instance reaches the batch another instance serves within about a second", async () => {
   test.setTimeout(150_000);
   const [c, d] = await Promise.all([startInstance("c"), startInstance("d")]);
   const cookie = await signInForCookie(c.url, E2E.admin.email, E2E.admin.password);
@@ -123,8 +123,8 @@ test("a Bolna webhook posted to one instance reaches the batch another instance 
   await expect.poll(stateOnC, { timeout: 10_000, intervals: [100] }).toBe("cancelled");
   const lagMs = Date.now() - sentAt;
   test.info().annotations.push({ type: "freshness", description: `webhook on D → batch API on C: ${lagMs} ms` });
-  // D polled at once and published; C, which held the batch, follows at its next claim (its cadence is not stretched with several instances).
-  expect(lagMs).toBeLessThanOrEqual(3_000);
+  // D polled at once and published; C, which held the batch, peeks at what others published every second while the hook is live.
+  expect(lagMs).toBeLessThanOrEqual(2_500);
 });
 
 async function startInstance(name: string): Promise<Instance> {
