@@ -89,7 +89,7 @@ describe("withApi", () => {
 
   it("skips the cross-site check only for a route that declares itself a signed machine call", async () => {
     const crossSite = { "sec-fetch-site": "cross-site", origin: "https://evil.example" };
-    const signed = withApi<{ token: string }>(async () => jsonResponse({ ok: true }), { signedMachineCall: true });
+    const signed = withApi<{ token: string }>(async () => jsonResponse({ ok: true }), { providerWebhook: true });
     const plain = withApi<{ token: string }>(async () => jsonResponse({ ok: true }), { headers: { "X-Test": "1" } });
     expect((await call(signed, crossSite, "POST")).status).toBe(200);
     expect((await call(plain, crossSite, "POST")).status).toBe(403);

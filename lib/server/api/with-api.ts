@@ -17,11 +17,14 @@ export type ApiContext<Params> = { request: Request; url: RequestUrl; params: Pa
 export type SessionApiContext<Params> = ApiContext<Params> & { ctx: ServiceContext };
 
 /**
- * `headers`: set on every answer of the route, errors included. `signedMachineCall`: the route is
- * called by another service with a credential of its own in the request (a provider's webhook
- * signature), never by a browser with our session cookie, so the cross-site check is skipped.
+ * `headers`: set on every answer of the route, errors included. `providerWebhook`: the route is
+ * called by a provider's servers with a credential of its own in the request (SendGrid's
+ * signature, or the unguessable token in a Bolna hook URL), never with a session: no cookie
+ * counts there, so a cross-site browser request can do nothing that a holder of the credential
+ * could not, and a provider may send any Origin or none. The cross-site check is skipped for such
+ * routes alone; never use it on a route that reads a session.
  */
-export type ApiOptions = { headers?: Record<string, string>; signedMachineCall?: true };
+export type ApiOptions = { headers?: Record<string, string>; providerWebhook?: true };
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -41,7 +44,7 @@ function urlOf(request: Request): RequestUrl {
 export function withApi<Params = Record<string, never>>(handler: (context: ApiContext<Params>) => Promise<Response>, options: ApiOptions = {}) {
   // Every request pays for the wrapper: what can be worked out once is.
   const routeHeaders = Object.entries(options.headers ?? {});
-  const checksSite = options.signedMachineCall !== true;
+  const checksSite = options.providerWebhook !== true;
   return async (request: Request, context: { params: Promise<Params> }): Promise<Response> => {
     const started = performance.now();
     const incoming = request.headers.get("x-request-id");

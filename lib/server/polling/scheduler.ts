@@ -1,7 +1,7 @@
 import "server-only";
 import { isBrokenCircuitError } from "cockatiel";
 import { LRUCache } from "lru-cache";
-import type { BatchSnapshot } from "@/lib/batch-snapshot";
+import { isTerminalState, type BatchSnapshot } from "@/lib/batch-snapshot";
 import { AppError } from "@/lib/errors";
 import type { ProviderId } from "@/lib/providers/provider-id";
 import { cadenceFor } from "./cadence";
@@ -42,6 +42,10 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
   let stopped = false;
   let lastSweepAt = Date.now();
 
+  function isPushed(lane: ConnectionLane): boolean {
+    return options.isPushed?.(lane.connectionId, lane.provider) ?? false;
+  }
+
   function perMinuteOf(lane: ConnectionLane): number {
     const asked = options.budgetFor?.(lane.connectionId, lane.provider);
     const perMinute = asked !== undefined && Number.isFinite(asked) && asked > 0 ? asked : PROVIDER_POLL_BUDGETS[lane.provider].perMinute;
@@ -76,8 +80,9 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
       const entry = entries.peek(id);
       return entry && isPolled(entry, now) ? [entry] : [];
     });
+    const stretch = !coordinator.publish && isPushed(lane) ? POLL_CADENCE.pushed.stretch : 1;
     const shares = shareBudget(
-      active.map((entry) => cadenceFor(entry.key.provider, entry.snapshot?.state ?? null)),
+      active.map((entry) => stretchedCadence(entry, stretch)),
       pollBudgetOf(lane, now) / lane.callsPerPoll,
     );
     active.forEach((entry, index) => Object.assign(entry, { intervalMs: shares[index]!.intervalMs, limited: shares[index]!.limited }));
@@ -132,6 +137,8 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
     lane.window.remove(now, lane.callsPerPoll);
     if (decision.kind === "follow") {
       if (adoptShared(entry, decision.latest, decision.leaseExpiresAt, Date.now()) && entry.snapshot) notifyFollowed(entry.key, entry.snapshot);
+      // Pushed changes are polled by whichever instance hears them: look at its result as often as viewers ask.
+      if (entry.follow && isPushed(lane)) entry.follow.recheckAt = Math.min(entry.follow.recheckAt, Date.now() + POLL_CADENCE.pushed.viewerPaceMs);
       followRequest(entry);
     } else if (decision.kind === "budget") lane.sharedBudgetUntil = Math.max(lane.sharedBudgetUntil, decision.availableAt);
     else recordHold(lane, entry, decision, Date.now());
@@ -365,6 +372,26 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
     );
   }
 
+  /**
+   * A pushed change is polled by the instance that heard it, which takes the batch's lease: an
+   * instance that held it learns so only at its next claim. While the connection pushes, a read
+   * here looks at what other instances published (coordinator.peek, no call) every viewer pace and
+   * serves a newer snapshot at once.
+   */
+  function peekNewer(entry: BatchEntry, now: number) {
+    if (!coordinator.peek || now < entry.peekAfter || entry.inFlight) return;
+    entry.peekAfter = now + POLL_CADENCE.pushed.viewerPaceMs;
+    coordinator.peek(entry.id).then(
+      (latest) => {
+        if (stopped || entry.final || !latest?.snapshot || latest.error || latest.fetchedAt === null) return;
+        if (entry.fetchedAt !== null && latest.fetchedAt <= entry.fetchedAt) return;
+        Object.assign(entry, { snapshot: latest.snapshot, fetchedAt: latest.fetchedAt, failure: null, tailCount: latest.tailCount });
+        notifyFollowed(entry.key, latest.snapshot);
+      },
+      () => undefined,
+    );
+  }
+
   function entryFor(key: PollKey, lane: ConnectionLane, now: number): { entry: BatchEntry; created: boolean } {
     const id = pollKeyToString(key);
     const found = entries.get(id);
@@ -402,6 +429,7 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
       const { entry } = entryFor(key, lane, now);
       entry.lastReadAt = now;
       if (entry.final) peekElsewhere(lane, entry, now);
+      else if (isPushed(lane)) peekNewer(entry, now);
       if (wakes && !entry.final) pump(lane);
       // Woken after a quiet spell, its numbers are old: wait a moment for the call just started.
       if (wakes && entry.snapshot && entry.inFlight) await settleWithin(entry.callDone, POLL_CADENCE.wakeWaitMs);
@@ -432,6 +460,13 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
       callsInFlight.clear();
     },
   };
+}
+
+// The settling tail is left alone: its count of polls decides when a batch is final.
+function stretchedCadence(entry: BatchEntry, stretch: number): number {
+  const state = entry.snapshot?.state ?? null;
+  const cadence = cadenceFor(entry.key.provider, state);
+  return state !== null && isTerminalState(state) ? cadence : cadence * stretch;
 }
 
 function laneKeyOf(connectionId: string, provider: ProviderId): string {

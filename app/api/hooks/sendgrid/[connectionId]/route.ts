@@ -20,5 +20,5 @@ export const POST = withApi<{ connectionId: string }>(
     });
     return jsonResponse({ received, recorded });
   },
-  { signedMachineCall: true },
+  { providerWebhook: true },
 );
