@@ -2,7 +2,6 @@ import { readBodyBytes } from "@/lib/server/api/body-bytes";
 import { jsonResponse } from "@/lib/server/api/response";
 import { withApi } from "@/lib/server/api/with-api";
 import { ingestSendGridEvents, SIGNATURE_HEADER, TIMESTAMP_HEADER } from "@/lib/server/hooks";
-
 import { publicContext } from "@/lib/server/service-context";
 
 // SendGrid batches up to thousands of events a POST; 5 MB is far past any it sends.
