@@ -311,6 +311,12 @@ async function addToTallies(
       last_event: tally.lastEvent,
       last_received_at: now.toISOString(),
     })) as Database["sendgrid_tallies"][];
+  // Chunked like the other writes: one body may tag thousands of batches, and a single insert of
+  // them all passes SQLite's and PostgreSQL's limits on bound values.
+  for (let at = 0; at < rows.length; at += CHUNK) await upsertTallies(trx, rows.slice(at, at + CHUNK));
+}
+
+async function upsertTallies(trx: Transaction<Database>, rows: Database["sendgrid_tallies"][]): Promise<void> {
   await trx
     .insertInto("sendgrid_tallies")
     .values(rows)
