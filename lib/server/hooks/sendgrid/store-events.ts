@@ -120,8 +120,13 @@ async function moveMessages(
   now: Date,
 ): Promise<Map<string, TagTally>> {
   const byMessage = new Map<string, EventRow[]>();
-  for (const row of fresh)
-    byMessage.set(row.message_key, [...(byMessage.get(row.message_key) ?? []), row]);
+  // Appended in place: copying the list per event is quadratic, and one body may hold thousands
+  // of events of a single message (opens, clicks), all inside the write transaction.
+  for (const row of fresh) {
+    const list = byMessage.get(row.message_key);
+    if (list) list.push(row);
+    else byMessage.set(row.message_key, [row]);
+  }
   const keys = [...byMessage.keys()].sort();
   const before = await lockMessages(trx, connectionId, keys, byMessage, now);
   const tallies = new Map<string, TagTally>();
