@@ -118,6 +118,9 @@ describe("rule routes", () => {
       { batch: { provider: "migma", batchId: "b-1" }, kind: "pause_window", minutes: 5, contactPointIds },
       { kind: "finished", contactPointIds },
       { batch: { provider: "migma", batchId: "b-1" }, kind: "finished", contactPointIds: [crypto.randomUUID()] },
+      // Not a batch id the provider could have: a rule on it could never be polled, so never fire.
+      { batch: { provider: "migma", batchId: "b 1/../x" }, kind: "finished", contactPointIds },
+      { batch: { provider: "mindo", batchId: "not-a-uuid" }, kind: "finished", contactPointIds },
     ];
     for (const body of bad) expect((await callRoute(ADD_RULE, {}, { method: "POST", body })).status).toBe(400);
     expect((await callRoute(DELETE_RULE, { id: ruleId }, { method: "DELETE" })).status).toBe(204);

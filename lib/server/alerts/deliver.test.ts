@@ -1,5 +1,5 @@
 import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
+import { createServer as createNetServer, type AddressInfo, type LookupFunction } from "node:net";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { AlertMessage } from "@/lib/alerts";
 import { mockedEnvModule, routeState } from "@/lib/server/testing/route-harness";
@@ -8,6 +8,7 @@ import { startWebhookReceiver } from "@/scripts/lib/alert-receivers";
 import { deliverMessage } from "./deliver";
 import type { ContactPointRow } from "./row-types";
 import { sealSecret, sealTarget } from "./secrets";
+import { sendOnce } from "./send-attempt";
 
 vi.mock("@/lib/server/env", async (original) => mockedEnvModule(await original()));
 
@@ -88,6 +89,31 @@ describe("deliverMessage", () => {
       expect(receiver.received).toHaveLength(0);
     } finally {
       await receiver.close();
+    }
+  });
+  it("refuses a name that resolves to a public address when checked and to a private one when connecting (DNS rebinding)", async () => {
+    let connections = 0;
+    const listener = createNetServer((socket) => {
+      connections += 1;
+      socket.destroy();
+    });
+    await new Promise<void>((resolve) => listener.listen(0, "127.0.0.1", resolve));
+    const port = (listener.address() as AddressInfo).port;
+    let answers = 0;
+    // The first answer (the delivery's own check) is public, every later one (the connection's) loopback.
+    const lookup = ((_host: string, options: { all?: boolean }, callback: (error: Error | null, address: unknown, family?: number) => void) => {
+      const address = (answers += 1) === 1 ? "93.184.216.34" : "127.0.0.1";
+      if (options.all) callback(null, [{ address, family: 4 }]);
+      else callback(null, address, 4);
+    }) as unknown as LookupFunction;
+    try {
+      const settings = { policy: { allowPrivate: false }, smtpUrl: undefined, smtpFrom: "a@b.c", timeoutMs: 1_000, lookup };
+      const outcome = await sendOnce({ type: "webhook", target: `https://rebind.example:${port}/hook`, secret: SECRET }, message, settings);
+      expect(outcome).toEqual({ kind: "refused" });
+      expect(answers).toBeGreaterThanOrEqual(2);
+      expect(connections).toBe(0);
+    } finally {
+      listener.close();
     }
   });
 });

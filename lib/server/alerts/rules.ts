@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { RULE_KIND_NEEDS, type AlertRule, type CreateAlertRuleInput } from "@/lib/alerts";
 import { AppError } from "@/lib/errors";
+import { checkBatchId } from "@/lib/providers/batch-id";
 import { profileOf } from "@/lib/providers/profiles";
 import { isProviderId, PROVIDER_INFO } from "@/lib/providers/provider-id";
 import { assertCanOrAudit, recordAudit } from "../audit";
@@ -101,10 +102,14 @@ async function scopeOf(ctx: ServiceContext, input: CreateAlertRuleInput): Promis
     return { columns: { board_id: board.id, connection_id: null, provider: null, batch_id: null }, label: `the board ${board.name}` };
   }
   const batch = input.batch!;
+  // The same rule as every other route naming a batch: an id the provider cannot have is refused,
+  // not stored as a rule that is never polled and so never fires.
+  const checked = checkBatchId(batch.provider, batch.batchId);
+  if (!checked.ok) throw new AppError("invalid_batch_id", checked.reason);
   if (input.kind === "pause_window" && !profileOf(batch.provider).sendTime) {
     throw new AppError("bad_request", `${PROVIDER_INFO[batch.provider].name} batches have no pause window: that rule is for SendGrid.`);
   }
   const connection = await resolveConnection(ctx.actor.teamId, batch.provider, batch.connectionId ?? null);
-  return { columns: { board_id: null, connection_id: connection.id, provider: batch.provider, batch_id: batch.batchId }, label: `${PROVIDER_INFO[batch.provider].name} batch ${batch.batchId}` };
+  return { columns: { board_id: null, connection_id: connection.id, provider: batch.provider, batch_id: checked.batchId }, label: `${PROVIDER_INFO[batch.provider].name} batch ${checked.batchId}` };
 }
 

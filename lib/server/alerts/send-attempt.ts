@@ -1,8 +1,10 @@
 import "server-only";
+import type { LookupFunction } from "node:net";
 import nodemailer from "nodemailer";
 import type { AlertMessage, ContactPointType } from "@/lib/alerts";
 import { AppError } from "@/lib/errors";
 import { assertPublicDestination, checkDestinationUrl, type DestinationPolicy } from "./destination-url";
+import { guardedPost, resolveWith } from "./guarded-post";
 import { factsOf, headlineOf } from "./messages";
 import type { AttemptOutcome } from "./retry-policy";
 import { SIGNATURE_HEADER, signWebhookBody } from "./signature";
@@ -12,29 +14,24 @@ import { slackPayloadOf } from "./slack-message";
 export const ATTEMPT_TIMEOUT_MS = 5_000;
 
 export type Destination = { type: ContactPointType; target: string; secret: string | null };
-export type SendSettings = { policy: DestinationPolicy; smtpUrl: string | undefined; smtpFrom: string; timeoutMs?: number; now?: () => Date };
+/** `lookup`: how the connection resolves the host (tests); checked for private addresses unless the policy allows them. */
+export type SendSettings = { policy: DestinationPolicy; smtpUrl: string | undefined; smtpFrom: string; timeoutMs?: number; now?: () => Date; lookup?: LookupFunction };
 
 /** One attempt, never throwing: how it ended, for the log and the retry policy. */
 export async function sendOnce(destination: Destination, message: AlertMessage, settings: SendSettings): Promise<AttemptOutcome> {
   try {
     if (destination.type === "email") return await sendEmail(destination.target, message, settings);
     const url = checkDestinationUrl(destination.type, destination.target, settings.policy);
-    await assertPublicDestination(url, settings.policy);
+    await assertPublicDestination(url, settings.policy, settings.lookup && resolveWith(settings.lookup));
     const body = JSON.stringify(destination.type === "slack" ? slackPayloadOf(message) : message);
     const headers: Record<string, string> = { "content-type": "application/json", "user-agent": "Sendboard-Alerts/1" };
     if (destination.type === "webhook" && destination.secret) {
       headers[SIGNATURE_HEADER] = signWebhookBody(destination.secret, body, Math.floor((settings.now?.() ?? new Date()).getTime() / 1000));
     }
-    const response = await fetch(url, {
-      method: "POST",
-      headers,
-      body,
-      // A redirect could lead anywhere, private addresses included: not followed.
-      redirect: "manual",
-      signal: AbortSignal.timeout(settings.timeoutMs ?? ATTEMPT_TIMEOUT_MS),
-    });
-    await response.body?.cancel();
-    return response.status >= 200 && response.status < 300 ? { kind: "delivered", httpStatus: response.status } : { kind: "http_error", httpStatus: response.status };
+    // The check above resolved the name once; the connection resolves it again, checked there too.
+    // A redirect could lead anywhere, private addresses included: not followed.
+    const status = await guardedPost(url, { headers, body, timeoutMs: settings.timeoutMs ?? ATTEMPT_TIMEOUT_MS, allowPrivate: settings.policy.allowPrivate, lookup: settings.lookup });
+    return status >= 200 && status < 300 ? { kind: "delivered", httpStatus: status } : { kind: "http_error", httpStatus: status };
   } catch (error) {
     if (error instanceof AppError) return { kind: "refused" };
     if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) return { kind: "timeout" };

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Kysely } from "kysely";
+import { AppError } from "@/lib/errors";
 import type { Outcome } from "@/lib/batch-snapshot";
 import type { RecipientRow } from "@/lib/recipient-row";
 import type { Database } from "../../db/schema";
@@ -38,13 +39,21 @@ export type SendGridRecipientPage = {
 
 const MAX_OFFSET = 1_000_000;
 
+// Our cursor is the number of rows already shown; anything else was not made here (400, as for
+// the providers' lists), rather than quietly the first page again.
+function offsetOf(cursor: string | null | undefined): number {
+  if (cursor === undefined || cursor === null || cursor === "") return 0;
+  if (!/^\d{1,7}$/.test(cursor) || Number(cursor) > MAX_OFFSET)
+    throw new AppError("bad_request", "This list position is not valid: start again from the first page.");
+  return Number(cursor);
+}
+
 /** A batch's messages as the webhook told them, newest change first; failures grouped by reason. */
 export async function readSendGridRecipients(
   db: Kysely<Database>,
   q: SendGridRecipientQuery,
 ): Promise<SendGridRecipientPage> {
-  const offset =
-    q.cursor && /^\d{1,7}$/.test(q.cursor) ? Math.min(Number(q.cursor), MAX_OFFSET) : 0;
+  const offset = offsetOf(q.cursor);
   const text = q.query?.trim().toLowerCase() ?? "";
   let rows = db
     .selectFrom("sendgrid_messages")

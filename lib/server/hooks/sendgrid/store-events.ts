@@ -120,8 +120,13 @@ async function moveMessages(
   now: Date,
 ): Promise<Map<string, TagTally>> {
   const byMessage = new Map<string, EventRow[]>();
-  for (const row of fresh)
-    byMessage.set(row.message_key, [...(byMessage.get(row.message_key) ?? []), row]);
+  // Appended in place: copying the list per event is quadratic, and one body may hold thousands
+  // of events of a single message (opens, clicks), all inside the write transaction.
+  for (const row of fresh) {
+    const list = byMessage.get(row.message_key);
+    if (list) list.push(row);
+    else byMessage.set(row.message_key, [row]);
+  }
   const keys = [...byMessage.keys()].sort();
   const before = await lockMessages(trx, connectionId, keys, byMessage, now);
   const tallies = new Map<string, TagTally>();
@@ -311,6 +316,12 @@ async function addToTallies(
       last_event: tally.lastEvent,
       last_received_at: now.toISOString(),
     })) as Database["sendgrid_tallies"][];
+  // Chunked like the other writes: one body may tag thousands of batches, and a single insert of
+  // them all passes SQLite's and PostgreSQL's limits on bound values.
+  for (let at = 0; at < rows.length; at += CHUNK) await upsertTallies(trx, rows.slice(at, at + CHUNK));
+}
+
+async function upsertTallies(trx: Transaction<Database>, rows: Database["sendgrid_tallies"][]): Promise<void> {
   await trx
     .insertInto("sendgrid_tallies")
     .values(rows)

@@ -154,6 +154,12 @@ describe("GET /api/batches/{provider}/{batchId}/recipients", () => {
     ]);
     expect((await rows("sendgrid", batchId, "?outcome=active")).items.map((row) => row.reason)).toEqual(["451 later"]);
     expect((await rows("sendgrid", batchId, "?q=BLOCK")).items.map((row) => row.recipient)).toEqual(["cid@example.com"]);
+    // Like every other provider's list: a cursor Sendboard did not make is 400, not the first page again.
+    for (const cursor of ["https://evil.example/", "-5", "1e3"]) {
+      const refused = await call(GET, "sendgrid", batchId, `?cursor=${encodeURIComponent(cursor)}`);
+      expect(refused.status).toBe(400);
+      expect(await refused.json()).toMatchObject({ error: { code: "bad_request" } });
+    }
   });
 
   it("refuses a share token with 403, even a valid one and even beside a session", async () => {
