@@ -29,7 +29,7 @@ describe("slackPayloadOf", () => {
   });
 
   it("says when an incident is resolved, and keeps a long name's header within Slack's 150 characters", () => {
-    expect(slackPayloadOf(message({ type: "alert.resolved" })).text).toMatch(/^Resolved: Promo <b>&<\/b> more is no longer over the failure threshold/);
+    expect(slackPayloadOf(message({ type: "alert.resolved" })).text).toMatch(/^Resolved: Promo &lt;b&gt;&amp;&lt;\/b&gt; more is no longer over the failure threshold/);
     const long = slackPayloadOf(message({ batch: { ...message().batch, name: "x".repeat(400) } }));
     expect(blockKitProblems(long)).toEqual([]);
   });

@@ -7,7 +7,8 @@ import { factsOf, headlineOf } from "./messages";
 export function slackPayloadOf(message: AlertMessage) {
   const headline = headlineOf(message);
   return {
-    text: `${headline} · ${message.batch.url}`,
+    // Escaped too: a batch name such as "<!channel>" must not notify a whole channel.
+    text: `${escapeMrkdwn(headline)} · ${message.batch.url}`,
     blocks: [
       { type: "header", text: { type: "plain_text", text: headline.slice(0, 150), emoji: false } },
       {
