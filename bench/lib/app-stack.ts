@@ -12,6 +12,7 @@ import { SIM_KEYS } from "../../sim/scenarios";
 import { deferCleanup } from "./cleanup";
 import { findFreePort } from "./free-port";
 import { groupCpuSeconds } from "./group-cpu";
+import { groupRssBytes } from "./group-memory";
 import { startAliasProxy } from "./running-aliases";
 
 const HOST = "127.0.0.1";
@@ -33,11 +34,15 @@ export type AppStackOptions = {
    * `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it (Node refuses --cpu-prof in NODE_OPTIONS).
    */
   nodeArgs?: string[];
+  /** More of the app's environment (a webhook key, say). */
+  env?: Record<string, string>;
 };
 
 export type AppStack = {
   /** CPU seconds the app's processes have used so far. */
   appCpuSeconds: () => number;
+  /** Resident memory of the app's processes now, in bytes. */
+  appRssBytes: () => number;
   baseUrl: string;
   cookie: string;
   sim: Simulator;
@@ -62,7 +67,7 @@ export async function startAppStack(options: AppStackOptions): Promise<AppStack>
       cwd: options.appDir,
       detached: true, // its own process group, so stopping it also stops anything it started
       stdio: ["ignore", "pipe", "pipe"],
-      env: appEnv(proxy?.url ?? sim.url, dataDir, port, options.budgets ?? {}),
+      env: { ...appEnv(proxy?.url ?? sim.url, dataDir, port, options.budgets ?? {}), ...options.env },
     },
   );
   const output = keepTail(app);
@@ -81,7 +86,14 @@ export async function startAppStack(options: AppStackOptions): Promise<AppStack>
     const baseUrl = `http://${HOST}:${port}`;
     await Promise.race([waitForUrl(`${baseUrl}/api/health`, 60_000), exitedEarly(app, output)]);
     const cookie = await signInForCookie(baseUrl, ADMIN.email, ADMIN.password);
-    return { baseUrl, cookie, sim, stop, appCpuSeconds: () => groupCpuSeconds(app.pid ?? 0) };
+    return {
+      baseUrl,
+      cookie,
+      sim,
+      stop,
+      appCpuSeconds: () => groupCpuSeconds(app.pid ?? 0),
+      appRssBytes: () => groupRssBytes(app.pid ?? 0),
+    };
   } catch (error) {
     await stop();
     throw error;

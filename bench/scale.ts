@@ -1,0 +1,205 @@
+import type { ProviderId } from "../lib/providers/provider-id";
+import { SIM_KEYS } from "../sim/scenarios";
+import { startAppStack, type AppStack } from "./lib/app-stack";
+import { startBatchWatchers, type BatchWatchers, type WatchTally } from "./lib/batch-watchers";
+import type { BenchContext } from "./lib/context";
+import { splitCost, type CostWindow } from "./lib/cost-split";
+import { percentile } from "./lib/percentile";
+import { fixed, formatTable, printBlock, verdict, type BenchResult } from "./lib/report";
+import { scaleBatch, type ScaleBatch } from "./lib/scale-batches";
+import { sleep } from "./lib/sleep";
+
+const title = "scale";
+const MAX_GROWTH = 1.3;
+const SOCKETS = 64;
+const MIB = 1024 * 1024;
+// Every batch keeps running through the run: long past the bench's few minutes.
+const SIM_RUN_SECONDS = 3_600;
+const WARM_UP_MIN_MS = 8_000;
+const WARM_UP_MAX_MS = 60_000;
+
+export type ScaleExtras = {
+  /** Turned on before any batch is watched: webhooks, alert rules. Says what it turned on. */
+  prepare?: (stack: AppStack, batches: (count: number) => ScaleBatch[]) => Promise<string[]>;
+};
+
+type Size = {
+  batches: number;
+  busy: CostWindow;
+  quiet: CostWindow;
+  tally: WatchTally;
+  rssBytes: number;
+  runningBatches: number;
+};
+
+/** 10 → 100 → 1,000 running batches across the four providers, each watched by a few viewers. */
+export async function benchScale(context: BenchContext, extras: ScaleExtras = {}): Promise<BenchResult> {
+  const { settings, appDir } = context;
+  const sizes = settings.BENCH_SCALE_SIZES;
+  const viewers = settings.BENCH_SCALE_VIEWERS;
+  const seconds = settings.BENCH_SCALE_SECONDS;
+  const budget = settings.BENCH_SCALE_BUDGET;
+  const budgets = Object.fromEntries((["migma", "mindo", "bolna", "sendgrid"] as const).map((id) => [id, budget])) as Record<ProviderId, number>;
+  const endsAtMs = Date.now() + 2 * 3_600_000;
+  const batchList = (count: number) => Array.from({ length: count }, (_, n) => scaleBatch(n, endsAtMs));
+  const stack = await startAppStack({ appDir, budgets, simDurationSeconds: SIM_RUN_SECONDS });
+  let watchers: BatchWatchers | null = null;
+  try {
+    const extrasOn = (await extras.prepare?.(stack, batchList)) ?? [];
+    watchers = startBatchWatchers({ baseUrl: stack.baseUrl, cookie: stack.cookie, viewersPerBatch: viewers, sockets: SOCKETS });
+    const measured: Size[] = [];
+    let watched = 0;
+    for (const size of sizes) {
+      const fresh = batchList(size).slice(watched);
+      await startAtProvider(stack, fresh);
+      watchers.setActive(viewers);
+      watchers.add(fresh);
+      watched = size;
+      await warmUp(watchers, size);
+      console.log(`scale: ${size} batches, ${watchers.runningCount()} running; ${viewers} viewers each for ${seconds} s, then 1 each for ${seconds} s…`);
+      const rss: number[] = [];
+      const sampler = setInterval(() => rss.push(stack.appRssBytes()), 1_000);
+      try {
+        const busy = await measureWindow(stack, watchers, seconds);
+        watchers.setActive(1);
+        const quiet = await measureWindow(stack, watchers, seconds);
+        const tally = mergeTallies(busy.tally, quiet.tally);
+        measured.push({ batches: size, busy: busy.window, quiet: quiet.window, tally, rssBytes: percentile(rss, 50), runningBatches: watchers.runningCount() });
+      } finally {
+        clearInterval(sampler);
+      }
+    }
+    return report(measured, { viewers, seconds, budget, extrasOn });
+  } finally {
+    await watchers?.stop();
+    await stack.stop();
+  }
+}
+
+/**
+ * Fresh Bolna batches start dialling when the simulator first sees them: seen a moment before
+ * the app's first poll, they are running then rather than queued at the waiting pace.
+ */
+async function startAtProvider(stack: AppStack, batches: readonly ScaleBatch[]) {
+  const bolna = batches.filter((batch) => batch.provider === "bolna");
+  for (let start = 0; start < bolna.length; start += 25)
+    await Promise.all(
+      bolna.slice(start, start + 25).map((batch) =>
+        fetch(`${stack.sim.url}/batches/${batch.batchId}`, { headers: { Authorization: `Bearer ${SIM_KEYS.bolna}` } }).then((answer) => answer.body?.cancel()),
+      ),
+    );
+}
+
+/** Until every batch has been read and the announced paces have had two rounds to settle. */
+async function warmUp(watchers: BatchWatchers, size: number) {
+  const started = performance.now();
+  watchers.take();
+  let longestInterval = 2_000;
+  while (performance.now() - started < WARM_UP_MAX_MS) {
+    await sleep(2_000);
+    const tally = watchers.take();
+    longestInterval = Math.max(longestInterval, percentile(tally.intervalMs, 90) || 0);
+    const waited = performance.now() - started;
+    if (watchers.runningCount() >= size * 0.7 && waited >= Math.max(WARM_UP_MIN_MS, 2 * longestInterval)) return;
+  }
+}
+
+async function measureWindow(stack: AppStack, watchers: BatchWatchers, seconds: number) {
+  watchers.take();
+  const cpuBefore = stack.appCpuSeconds();
+  const callsBefore = stack.sim.callCount();
+  const started = performance.now();
+  await sleep(seconds * 1_000);
+  const tally = watchers.take();
+  const window: CostWindow = {
+    seconds: (performance.now() - started) / 1_000,
+    cpuSeconds: stack.appCpuSeconds() - cpuBefore,
+    calls: stack.sim.callCount() - callsBefore,
+    reads: tally.ok + tally.notModified,
+  };
+  return { window, tally };
+}
+
+function mergeTallies(a: WatchTally, b: WatchTally): WatchTally {
+  return {
+    reads: a.reads + b.reads,
+    ok: a.ok + b.ok,
+    notModified: a.notModified + b.notModified,
+    failed: a.failed + b.failed,
+    lagMs: [...a.lagMs, ...b.lagMs],
+    intervalMs: [...a.intervalMs, ...b.intervalMs],
+    running: new Set([...a.running, ...b.running]),
+  };
+}
+
+type RunInfo = { viewers: number; seconds: number; budget: number; extrasOn: string[] };
+
+function report(sizes: readonly Size[], info: RunInfo): BenchResult {
+  const figures = sizes.map((size) => {
+    const split = splitCost(size.busy, size.quiet);
+    const both = { cpu: size.busy.cpuSeconds + size.quiet.cpuSeconds, calls: size.busy.calls + size.quiet.calls, reads: size.busy.reads + size.quiet.reads };
+    return {
+      size,
+      split,
+      lagP99: percentile(size.tally.lagMs, 99),
+      intervalMs: percentile(size.tally.intervalMs, 50),
+      allInPerCallMs: (both.cpu * 1_000) / both.calls,
+      allInPerReadMs: (both.cpu * 1_000) / both.reads,
+      callsPerSecond: size.busy.calls / size.busy.seconds,
+    };
+  });
+  const first = figures[0]!;
+  const last = figures.at(-1)!;
+  const memoryPerBatch = sizes.length > 1 ? (last.size.rssBytes - first.size.rssBytes) / (last.size.batches - first.size.batches) : Number.NaN;
+  const rows = [["batches", "running", "calls/s", "reads (busy+quiet)", "304 %", "failed", "lag p99 ms", "interval ms", "CPU ms/call", "CPU ms/read", "all-in ms/call", "all-in ms/read", "RSS MiB"]];
+  for (const f of figures) {
+    const { tally } = f.size;
+    rows.push([
+      String(f.size.batches),
+      String(f.size.runningBatches),
+      fixed(f.callsPerSecond, 1),
+      `${f.size.busy.reads}+${f.size.quiet.reads}`,
+      fixed((100 * tally.notModified) / Math.max(1, tally.ok + tally.notModified), 0),
+      String(tally.failed),
+      fixed(f.lagP99, 0),
+      fixed(f.intervalMs, 0),
+      fixed(f.split.perCallMs, 2),
+      fixed(f.split.perReadMs, 2),
+      fixed(f.allInPerCallMs, 2),
+      fixed(f.allInPerReadMs, 2),
+      fixed(f.size.rssBytes / MIB, 0),
+    ]);
+  }
+  const callGrowth = last.split.perCallMs / first.split.perCallMs;
+  const readGrowth = last.split.perReadMs / first.split.perReadMs;
+  const at = (f: (typeof figures)[number]) => `${f.size.batches} batches`;
+  const problems = [
+    ...(sizes.length > 1 && callGrowth <= MAX_GROWTH ? [] : [`CPU per upstream call ${fixed(callGrowth)}× from ${at(first)} to ${at(last)}`]),
+    ...(sizes.length > 1 && readGrowth <= MAX_GROWTH ? [] : [`CPU per viewer read ${fixed(readGrowth)}× from ${at(first)} to ${at(last)}`]),
+    ...figures.filter((f) => !(f.lagP99 < f.intervalMs)).map((f) => `scheduler lag p99 ${fixed(f.lagP99, 0)} ms at ${at(f)}, not under the ${fixed(f.intervalMs, 0)} ms interval`),
+    ...figures.filter((f) => f.size.busy.reads === 0 || f.size.busy.calls === 0).map((f) => `no reads or no calls at ${at(f)}`),
+  ];
+  const result: BenchResult = {
+    status: verdict(problems.length === 0),
+    summary:
+      problems.length > 0
+        ? problems.join("; ")
+        : `${at(last)}: CPU/call ×${fixed(callGrowth)}, CPU/read ×${fixed(readGrowth)} of ${at(first)}, lag p99 ${fixed(last.lagP99, 0)} ms < ${fixed(last.intervalMs, 0)} ms, ${fixed(memoryPerBatch / 1024, 0)} KiB per batch`,
+  };
+  printBlock(title, {
+    measured:
+      `${sizes.map((size) => size.batches).join(" → ")} running simulator batches round Migma, Mindo, Bolna and SendGrid (budgets ${info.budget} calls a minute each), added to one app; ` +
+      `${info.viewers} HTTP viewers per batch poll GET /api/batches/… with If-None-Match at the announced pace (polling.viewerPaceMs, else intervalMs); at each size ${info.seconds} s with every viewer, then ${info.seconds} s with one per batch. ` +
+      `CPU per read = extra app CPU ÷ extra reads between the two windows; CPU per call = the rest of the one-viewer window (polls${info.extrasOn.length > 0 ? `, ${info.extrasOn.join(", ")}` : ""}, timers) ÷ upstream calls the simulator counted; ` +
+      `"all-in" = all app CPU over both windows ÷ calls or ÷ reads. Lag = how far past the answer's polling.nextUpdateAt a read asked (0 when on time), the app's scheduler-lag metric; RSS = median of 1 s samples of next start's resident memory` +
+      (info.extrasOn.length > 0 ? `; on: ${info.extrasOn.join(", ")}` : "; webhooks and alert rules: not in this build"),
+    figures: [
+      ...formatTable(rows),
+      `CPU per call, ${at(last)} ÷ ${at(first)}: ${fixed(callGrowth)}; CPU per read: ${fixed(readGrowth)}`,
+      `memory per batch: ${fixed(memoryPerBatch / 1024, 0)} KiB ((RSS at ${last.size.batches} − RSS at ${first.size.batches}) ÷ ${last.size.batches - first.size.batches} batches)`,
+    ],
+    target: `CPU per call and per read at ${at(last)} ≤ ${MAX_GROWTH} × at ${at(first)}; scheduler lag p99 under the announced poll interval at every size; memory per batch stated`,
+    result,
+  });
+  return result;
+}
