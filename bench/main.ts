@@ -16,6 +16,7 @@ import { benchRecipientsVsPolls } from "./recipients-vs-polls";
 import { benchScale } from "./scale";
 import { benchWallEndurance } from "./wall-endurance";
 import { benchWallFleet } from "./wall-fleet";
+import { benchWebhookIngest } from "./webhook-ingest";
 
 const BENCHMARKS: Record<string, (context: BenchContext) => Promise<BenchResult>> = {
   "page-weight": benchPageWeight,
@@ -25,6 +26,7 @@ const BENCHMARKS: Record<string, (context: BenchContext) => Promise<BenchResult>
   "wall-fleet": benchWallFleet,
   "recipients-vs-polls": benchRecipientsVsPolls,
   scale: benchScale,
+  "webhook-ingest": benchWebhookIngest,
 };
 
 function selected(names: readonly string[]): string[] {

@@ -30,6 +30,18 @@ export const connectionSchema = z.object({
   readOnly: z.boolean(),
   /** null for environment connections, which have no creation time. */
   createdAt: z.nullable(z.string()),
+  /** A provider with a signed event webhook (SendGrid): where to point it, and what it delivered so far. */
+  webhook: z.optional(
+    z.object({
+      url: z.string(),
+      publicKeySet: z.boolean(),
+      batchArg: z.string(),
+      lastEvent: z.nullable(z.string()),
+      lastReceivedAt: z.nullable(z.string()),
+      events: z.number(),
+      untaggedEvents: z.number(),
+    }),
+  ),
 });
 export type Connection = z.infer<typeof connectionSchema>;
 
@@ -51,6 +63,18 @@ const budgetField = z.nullable(
   z.int().check(z.minimum(1, "The budget must be at least 1 call a minute."), z.maximum(MAX_BUDGET_PER_MINUTE)),
 );
 
+// SendGrid shows its verification key as one base64 line; a PEM copy has its header lines and breaks.
+const webhookPublicKeyField = z.nullable(
+  z.string().check(
+    z.trim(),
+    z.minLength(1, "Paste the verification key, or clear it with null."),
+    z.maxLength(2_000, "That is too long to be a verification key."),
+  ),
+);
+export const webhookBatchArgField = z.nullable(
+  z.string().check(z.trim(), z.regex(/^[A-Za-z0-9_.-]{1,64}$/, "The custom arg name is 1–64 letters, digits, “_”, “.” or “-”.")),
+);
+
 // Strict: a body that tries to set anything else (a base URL, say) is refused, not ignored.
 export const createConnectionSchema = z.strictObject({
   provider: providerIdSchema,
@@ -58,10 +82,13 @@ export const createConnectionSchema = z.strictObject({
   apiKey: apiKeyField,
   region: z.optional(regionSchema),
   budgetPerMinute: z.optional(budgetField),
+  /** SendGrid only: the Event Webhook's verification key, and the custom arg naming a send's batch (null: batch_id). */
+  webhookPublicKey: z.optional(webhookPublicKeyField),
+  webhookBatchArg: z.optional(webhookBatchArgField),
 });
 export type CreateConnectionInput = z.infer<typeof createConnectionSchema>;
 
-/** Rename, replace the key, move region, change the budget: any of them, at least one. */
+/** Rename, replace the key, move region, change the budget or the webhook settings: any of them, at least one. */
 export const updateConnectionSchema = z
   .partial(z.omit(createConnectionSchema, { provider: true }))
   .check(z.refine((patch) => Object.values(patch).some((value) => value !== undefined), "Nothing to change."));

@@ -25,6 +25,8 @@ const demoBatches = [
   // 2,500 WhatsApp messages, 18 % failed with Meta's reasons: its Recipients panel shows why.
   { provider: "mindo", batchId: FAILURE_BREAKDOWN_BATCH, label: "Black Friday promo (18 % failed)" },
   { provider: "sendgrid", batchId: "sim-flash-sale", label: "Flash sale (paused)" },
+  // Counts from the simulator's signed Event Webhook, as a real account's would arrive.
+  { provider: "sendgrid", batchId: "sim-welcome-series", label: "Welcome series (webhook counts)" },
 ];
 
 const dataDir = process.env.DATA_DIR ?? "./data/demo";
@@ -54,7 +56,8 @@ async function main() {
   await buildIfNeeded();
   // SendGrid cannot report a batch's send time: the demo tells Sendboard the simulator's.
   const simStartedAt = Date.now();
-  const simulator = await startSimulator({ host, port: simPort, startedAt: simStartedAt });
+  // The simulator posts SendGrid's signed Event Webhook to the environment's SendGrid connection.
+  const simulator = await startSimulator({ host, port: simPort, startedAt: simStartedAt, sendgridWebhookUrl: `${baseUrl}/api/hooks/sendgrid/env-sendgrid` });
   const app = spawn("npx", ["next", "start", "-H", host, "-p", String(appPort)], {
     stdio: ["ignore", "inherit", "inherit"],
     env: {
@@ -68,6 +71,7 @@ async function main() {
       DATA_DIR: dataDir,
       ENCRYPTION_KEY: process.env.ENCRYPTION_KEY ?? readOrCreateDemoKey(dataDir),
       ...simulatorAccounts(simulator.url),
+      SENDGRID_WEBHOOK_PUBLIC_KEY: simulator.sendgridWebhookKey ?? "",
     },
   });
   const stop = async () => {

@@ -18,6 +18,8 @@ const simEnvSchema = z.object({
   SIM_MINDO_KEY: key,
   SIM_BOLNA_KEY: key,
   SIM_SENDGRID_KEY: key,
+  /** e.g. http://127.0.0.1:3000/api/hooks/sendgrid/env-sendgrid: the simulator posts signed events there. */
+  SIM_SENDGRID_WEBHOOK_URL: optional(z.url({ protocol: /^https?$/ })),
 });
 
 /** Simulator options from SIM_* variables; throws a readable Error when one is invalid. */
@@ -42,5 +44,6 @@ export function readSimEnv(source: Record<string, string | undefined>): Simulato
     durationSeconds: env.SIM_DURATION_S,
     slowMs: env.SIM_SLOW_MS,
     keys: Object.fromEntries(Object.entries(keys).filter(([, value]) => value !== undefined)),
+    sendgridWebhookUrl: env.SIM_SENDGRID_WEBHOOK_URL,
   };
 }

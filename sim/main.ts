@@ -11,6 +11,10 @@ try {
 }
 
 console.log(`Provider simulator listening on ${simulator.url}`);
+if (simulator.sendgridWebhookKey)
+  console.log(
+    `SendGrid Event Webhook verification key (SENDGRID_WEBHOOK_PUBLIC_KEY): ${simulator.sendgridWebhookKey}`,
+  );
 
 function stop() {
   simulator.close().then(

@@ -9,6 +9,8 @@ import { bolnaSim } from "./providers/bolna";
 import { migmaSim } from "./providers/migma";
 import { mindoSim } from "./providers/mindo";
 import { createSendgridSim } from "./providers/sendgrid";
+import { seedSendgridCatalogue } from "./providers/sendgrid-batches";
+import { startSendGridWebhook } from "./sendgrid-webhook";
 import { sendText } from "./respond";
 import { SIM_KEYS } from "./scenarios";
 import { SimState } from "./state";
@@ -23,6 +25,8 @@ export type SimulatorOptions = {
   /** How long fault-slow waits before answering; default 15000. */
   slowMs?: number;
   keys?: Partial<Record<ProviderId, string>>;
+  /** Where to post SendGrid's signed Event Webhook for the SendGrid batches; unset: not posted. */
+  sendgridWebhookUrl?: string;
 };
 
 export type Simulator = {
@@ -35,6 +39,8 @@ export type Simulator = {
   resetState(): void;
   /** While on, every provider request has its connection dropped, as if the provider were down. */
   setOutage(on: boolean): void;
+  /** The verification key (base64 DER) of the Event Webhook posts, when sendgridWebhookUrl was given. */
+  sendgridWebhookKey: string | null;
 };
 
 const PAST_OFFSET_MS = 3 * 3_600_000;
@@ -91,6 +97,17 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     server.listen(options.port ?? 0, host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  const webhook = options.sendgridWebhookUrl
+    ? startSendGridWebhook({
+        url: options.sendgridWebhookUrl,
+        state,
+        runs,
+        batchIds: () => {
+          seedSendgridCatalogue(state, runs.main.startMs);
+          return [...state.sendgrid.keys()];
+        },
+      })
+    : null;
   const urlHost = host.includes(":") && !host.startsWith("[") ? `[${host}]` : host;
 
   return {
@@ -102,8 +119,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     setOutage: (on) => {
       outage.on = on;
     },
+    sendgridWebhookKey: webhook?.publicKey ?? null,
     close: () =>
       new Promise<void>((resolve) => {
+        webhook?.stop();
         shutdown.abort();
         server.close(() => resolve());
         server.closeAllConnections();

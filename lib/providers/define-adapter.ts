@@ -53,7 +53,12 @@ export function defineAdapter<Raw, const Profile extends AdapterProfile>({
     async getBatch(batchId, context) {
       const raw = await fetchBatch(batchId, context);
       try {
-        return normalize(raw, { batchId, now: context.now, sendAt: context.sendAt ?? null });
+        return normalize(raw, {
+          batchId,
+          now: context.now,
+          sendAt: context.sendAt ?? null,
+          emailEvents: context.emailEvents ?? null,
+        });
       } catch (error) {
         // An answer we could not read is an upstream error, counted like a bad status.
         if (error instanceof AppError && error.code === "provider_bad_response")

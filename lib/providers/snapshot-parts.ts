@@ -1,11 +1,18 @@
 import "server-only";
 import { isTerminalState } from "@/lib/batch-snapshot";
 import type { BatchDetails, BatchState } from "@/lib/batch-snapshot";
+import type { EmailEventsTally } from "./email-events-tally";
 import { progressOf } from "./lenient";
 
 /** What every transform gets besides the raw payload; `now` is injected so tests are deterministic. */
-/** `sendAt`: the send time Sendboard was told, for a provider that cannot report it (profile.sendTime). */
-export type TransformContext = { batchId: string; now: Date; sendAt?: string | null };
+export type TransformContext = {
+  batchId: string;
+  now: Date;
+  /** The send time Sendboard was told, for a provider that cannot report it (profile.sendTime). */
+  sendAt?: string | null;
+  /** What the provider's event webhook counted for the batch; null when nothing came. */
+  emailEvents?: EmailEventsTally | null;
+};
 
 type DetailValue = BatchDetails[string];
 

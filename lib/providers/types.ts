@@ -3,6 +3,7 @@ import type { BatchSnapshot, BatchState, Outcome } from "@/lib/batch-snapshot";
 import type { ErrorCode } from "@/lib/errors";
 import type { RecipientRow } from "@/lib/recipient-row";
 import type { SendSummary } from "@/lib/send-summary";
+import type { EmailEventsTally } from "./email-events-tally";
 import type { CallOutcome } from "./http";
 import type { ProviderId } from "./provider-id";
 import type { BatchAction } from "./provider-profile";
@@ -32,6 +33,8 @@ export type FetchBatchContext = UpstreamContext & {
   now: Date;
   /** The send time the team gave, for a provider whose profile has `sendTime` (it cannot say). */
   sendAt?: string | null;
+  /** What the provider's event webhook counted for this batch (profile.capabilities.webhooks "email-events"). */
+  emailEvents?: EmailEventsTally | null;
 };
 
 export type TestConnectionContext = UpstreamContext;

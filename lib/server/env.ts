@@ -132,6 +132,10 @@ const baseEnvSchema = z.object({
   UPSTREAM_TIMEOUT_MS: optional(z.coerce.number().int().min(100).max(10_000)).default(10_000),
   /** Days of batch history kept (older changes are deleted; those past a day are thinned). */
   HISTORY_RETENTION_DAYS: optional(z.coerce.number().int().min(1).max(3650)).default(30),
+  /** The environment's SendGrid connection: the Event Webhook's verification key, as SendGrid shows it (base64). */
+  SENDGRID_WEBHOOK_PUBLIC_KEY: optional(z.string().trim().min(1)),
+  /** The custom arg that names a send's batch in its events; default batch_id. */
+  SENDGRID_WEBHOOK_BATCH_ARG: optional(z.string().trim().regex(/^[A-Za-z0-9_.-]{1,64}$/, "must be 1–64 letters, digits, “_”, “.” or “-”")).default("batch_id"),
   /** Days the activity log (settings → activity) keeps an event. */
   AUDIT_RETENTION_DAYS: optional(z.coerce.number().int().min(1).max(3650)).default(365),
   ...ssoVariables,

@@ -20,6 +20,8 @@ const CATALOGUE: Readonly<Record<string, { sendInMs: number; status: HeldStatus 
   // Inside the 10-minute window from the start: a pause or cancel is refused.
   "sim-price-update": { sendInMs: 8 * MINUTE, status: null },
   "sim-spring-teaser": { sendInMs: -HOUR, status: "cancel" },
+  // Went out just before the start: its Event Webhook (sim/sendgrid-webhook.ts) gives the demo counts.
+  "sim-welcome-series": { sendInMs: -2 * MINUTE, status: null },
 };
 
 /** A catalogue batch's send time, as epoch ms, for a simulator started at `startMs` (the demo tells Sendboard). */
@@ -43,11 +45,21 @@ export function sendgridBatches(ctx: SimContext): [string, SendgridBatch][] {
   return [...ctx.state.sendgrid];
 }
 
+/** Puts every catalogue batch not yet seen into the state (the webhook sender tells of all of them). */
+export function seedSendgridCatalogue(state: SimContext["state"], startMs: number): void {
+  for (const id of Object.keys(CATALOGUE))
+    if (!state.sendgrid.has(id)) state.sendgrid.set(id, catalogueBatchAt(startMs, id)!);
+}
+
 function catalogueBatch(ctx: SimContext, id: string): SendgridBatch | undefined {
+  return catalogueBatchAt(ctx.runs.main.startMs, id);
+}
+
+function catalogueBatchAt(startMs: number, id: string): SendgridBatch | undefined {
   const entry = CATALOGUE[id];
   if (!entry) return undefined;
   return {
-    sendAtMs: ctx.runs.main.startMs + entry.sendInMs,
+    sendAtMs: startMs + entry.sendInMs,
     status: entry.status,
     group: "catalogue",
   };

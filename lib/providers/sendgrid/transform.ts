@@ -5,6 +5,7 @@ import { unknownStatusNote } from "../snapshot-parts";
 import type { TransformContext } from "../snapshot-parts";
 import { sendGridProfile } from "./profile";
 import { sendGridBatchSchema } from "./schema";
+import { eventCountsPart, eventDrivenState, WEBHOOK_NOTE } from "./event-counts";
 import { SEND_TIME_UNKNOWN, sendTimeStateOf } from "./send-time-state";
 import type { SendGridScheduledSend } from "./schema";
 
@@ -12,13 +13,37 @@ const NAME = sendGridProfile.name;
 
 export function normalizeSendGridBatch(
   raw: unknown,
-  { batchId, now, sendAt = null }: TransformContext,
+  { batchId, now, sendAt = null, emailEvents = null }: TransformContext,
 ): BatchSnapshot {
   const { scheduledSends } = parsePayload(sendGridBatchSchema, raw, NAME);
   const entry = pickScheduledSend(scheduledSends, batchId);
   const held = entry ? toSendGridState(entry.status) : "scheduled";
   const timed = sendTimeStateOf(held, sendAt, now);
-  const state = timed?.state ?? held;
+  const snapshot = sendGridSnapshot(batchId, now, sendAt, entry, timed, timed?.state ?? held);
+  const tally = emailEvents && emailEvents.processed > 0 ? emailEvents : null;
+  if (!tally) return snapshot;
+  // The webhook knows more than the schedule: mail is going out until every message is final.
+  const state = eventDrivenState(snapshot.state, tally);
+  return {
+    ...snapshot,
+    state,
+    ...eventCountsPart(tally, state),
+    startedAt: tally.firstEventAt,
+    updatedAt: tally.lastReceivedAt,
+    completedAt: state === "completed" ? (snapshot.completedAt ?? tally.lastReceivedAt) : snapshot.completedAt,
+    notes: [WEBHOOK_NOTE, ...snapshot.notes.slice(1)],
+    details: { webhookEvents: tally.events },
+  };
+}
+
+function sendGridSnapshot(
+  batchId: string,
+  now: Date,
+  sendAt: string | null,
+  entry: SendGridScheduledSend | null,
+  timed: ReturnType<typeof sendTimeStateOf>,
+  state: BatchState,
+): BatchSnapshot {
   return {
     provider: "sendgrid",
     batchId,

@@ -87,6 +87,14 @@ describe("withApi", () => {
     }
   });
 
+  it("skips the cross-site check only for a route that declares itself a signed machine call", async () => {
+    const crossSite = { "sec-fetch-site": "cross-site", origin: "https://evil.example" };
+    const signed = withApi<{ token: string }>(async () => jsonResponse({ ok: true }), { signedMachineCall: true });
+    const plain = withApi<{ token: string }>(async () => jsonResponse({ ok: true }), { headers: { "X-Test": "1" } });
+    expect((await call(signed, crossSite, "POST")).status).toBe(200);
+    expect((await call(plain, crossSite, "POST")).status).toBe(403);
+  });
+
   it("never checks a read", async () => {
     const answer = await call(withApi(async () => jsonResponse({ ok: true })), { "sec-fetch-site": "cross-site", origin: "https://evil.example" });
     expect(answer.status).toBe(200);

@@ -16,8 +16,12 @@ import { errorResponse } from "./response";
 export type ApiContext<Params> = { request: Request; url: RequestUrl; params: Params; requestId: string; userId?: string; tokenId?: string };
 export type SessionApiContext<Params> = ApiContext<Params> & { ctx: ServiceContext };
 
-/** Headers set on every answer of the route, errors included. */
-export type ApiOptions = { headers?: Record<string, string> };
+/**
+ * `headers`: set on every answer of the route, errors included. `signedMachineCall`: the route is
+ * called by another service with a credential of its own in the request (a provider's webhook
+ * signature), never by a browser with our session cookie, so the cross-site check is skipped.
+ */
+export type ApiOptions = { headers?: Record<string, string>; signedMachineCall?: true };
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -37,6 +41,7 @@ function urlOf(request: Request): RequestUrl {
 export function withApi<Params = Record<string, never>>(handler: (context: ApiContext<Params>) => Promise<Response>, options: ApiOptions = {}) {
   // Every request pays for the wrapper: what can be worked out once is.
   const routeHeaders = Object.entries(options.headers ?? {});
+  const checksSite = options.signedMachineCall !== true;
   return async (request: Request, context: { params: Promise<Params> }): Promise<Response> => {
     const started = performance.now();
     const incoming = request.headers.get("x-request-id");
@@ -45,7 +50,7 @@ export function withApi<Params = Record<string, never>>(handler: (context: ApiCo
     let apiContext: ApiContext<Params> | undefined;
     let response: Response;
     try {
-      if (changesState(request.method) && !isCookielessBearer(request.headers)) assertSameOrigin(request.headers, appOrigin());
+      if (checksSite && changesState(request.method) && !isCookielessBearer(request.headers)) assertSameOrigin(request.headers, appOrigin());
       apiContext = { request, url, params: await context.params, requestId };
       response = await handler(apiContext);
     } catch (error) {

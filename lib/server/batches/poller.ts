@@ -10,6 +10,7 @@ import { errorName, getLogger } from "../logger";
 import { createPollScheduler, createPostgresCoordinator, localCoordinator, pollKeyToString, PROVIDER_POLL_BUDGETS, type PollCoordinator, type PollEntry, type PollKey } from "../polling";
 import { processSingleton } from "../process-singleton";
 import { findSendTime } from "../send-times";
+import { emailEventsOf } from "./email-events";
 
 /** How long a viewer waits for a batch's first snapshot before hearing "not yet". */
 const FIRST_SNAPSHOT_WAIT_MS = 12_000;
@@ -21,6 +22,8 @@ export type Poller = {
   read(key: PollKey): Promise<PollEntry>;
   /** PollScheduler.requestPoll: poll it as soon as the budget allows; its connection must have been registered. */
   requestPoll(key: PollKey): Promise<void>;
+  /** PollScheduler.holds: this process polls (or follows) the batch for someone now. */
+  holds(key: PollKey): boolean;
   /** A list or recipient call on the connection's budget, within the share kept from polls (polling/on-demand.ts). */
   runOnDemand<T>(connection: ResolvedConnection, calls: number, run: () => Promise<T>): Promise<T>;
   stop(): void;
@@ -38,8 +41,8 @@ function createPoller(): Poller {
       const connection = connections.get(key.connectionId);
       if (!connection) throw new Error(`No connection registered for ${key.connectionId}`);
       const access = providerAccessFor(connection, getEnv().UPSTREAM_TIMEOUT_MS);
-      const sendAt = await sendTimeOf(key);
-      return getAdapter(key.provider).getBatch(key.batchId, { access, now: new Date(), signal, sendAt });
+      const [sendAt, emailEvents] = await Promise.all([sendTimeOf(key), emailEventsOf(key)]);
+      return getAdapter(key.provider).getBatch(key.batchId, { access, now: new Date(), signal, sendAt, emailEvents });
     },
     // Every snapshot goes to history; recordPolledSnapshot never rejects.
     onSnapshot: (key, snapshot) => void recordPolledSnapshot(key, snapshot, { retentionDays: getEnv().HISTORY_RETENTION_DAYS }),
@@ -56,6 +59,7 @@ function createPoller(): Poller {
     register,
     read: (key) => scheduler.read(key),
     requestPoll: (key) => scheduler.requestPoll(key),
+    holds: (key) => scheduler.holds(key),
     runOnDemand: (connection, calls, run) => {
       // Registered so the lane reads this connection's own budget.
       register(connection);

@@ -8,3 +8,5 @@ export type { ResolvedConnection } from "./resolved-connection";
 export { testConnectionById } from "./test-connection";
 export { findFirstConnectionRow } from "./repository";
 export { defaultConnectionIdFor, storedConnectionIdFor } from "./stored-connection-id";
+export { DEFAULT_BATCH_ARG, findHookConnection } from "./hook-connection";
+export type { WebhookSettings } from "./hook-connection";

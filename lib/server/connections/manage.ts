@@ -14,6 +14,7 @@ import { connectionDeps, type ConnectionDeps } from "./deps";
 import { isEnvConnectionId, listEnvConnections } from "./env-connections";
 import { mayUseEnvConnections } from "./env-team";
 import { forgetResolvedConnections } from "./resolved-cache";
+import { checkWebhookSettings, forgetWebhookData, withWebhookInfo } from "./webhook-info";
 import { deleteConnectionRow, findConnectionRow, insertConnection, listConnectionRows, toPublicConnection, updateConnectionRow } from "./repository";
 import type { ConnectionRow } from "./repository";
 
@@ -24,7 +25,8 @@ export async function listConnections({ db, actor }: ServiceContext): Promise<Co
   assertCan(actor, "connections:manage");
   const rows = await listConnectionRows(db, actor.teamId);
   const own = rows.map(toPublicConnection).filter((item): item is Connection => item !== null);
-  return [...(await envConnectionsOf(connectionDeps(db), actor.teamId)), ...own];
+  const deps = connectionDeps(db);
+  return withWebhookInfo(db, deps.env, [...(await envConnectionsOf(deps, actor.teamId)), ...own], rows);
 }
 
 /** Every member picks sends through them, so they see each connection's id, provider and name only. */
@@ -40,6 +42,7 @@ export async function createConnection(ctx: ServiceContext, input: CreateConnect
   const { db, actor } = ctx;
   const { masterKey } = connectionDeps(db);
   const region = checkRegion(input.provider, input.region) ?? PROVIDER_REGIONS[input.provider][0] ?? null;
+  checkWebhookSettings(input.provider, input);
   const row = await db.transaction().execute(async (trx) => {
     const inserted = await insertConnection(trx, masterKey, { ...input, teamId: actor.teamId, region, budgetPerMinute: input.budgetPerMinute ?? null }, now);
     await recordAudit({ ...ctx, db: trx }, { action: "connection.create", ...connectionAuditEvent(inserted) }, now);
@@ -62,6 +65,7 @@ export async function updateConnection(
   const row = await findConnectionRow(db, actor.teamId, id);
   if (!row || !isProviderId(row.provider)) throw notFound();
   checkRegion(row.provider, changes.region);
+  checkWebhookSettings(row.provider, changes);
   const updated = await db.transaction().execute(async (trx) => {
     const after = await updateConnectionRow(trx, deps.masterKey, actor.teamId, id, changes, now);
     if (!after) return undefined;
@@ -80,6 +84,7 @@ export async function removeConnection(ctx: ServiceContext, { id }: { id: string
   const deleted = await db.transaction().execute(async (trx) => {
     const row = await findConnectionRow(trx, actor.teamId, id);
     if (!row || !(await deleteConnectionRow(trx, actor.teamId, id))) return false;
+    await forgetWebhookData(trx, id);
     await recordAudit({ ...ctx, db: trx }, { action: "connection.remove", ...connectionAuditEvent(row) }, now);
     return true;
   });
@@ -98,6 +103,8 @@ function describeChanges(before: ConnectionRow, changes: UpdateConnectionInput):
     changes.region !== undefined && "region",
     changes.budgetPerMinute !== undefined && "budget",
     changes.apiKey !== undefined && "API key",
+    changes.webhookPublicKey !== undefined && "webhook verification key",
+    changes.webhookBatchArg !== undefined && "webhook batch custom arg",
   ].filter((field) => field !== false);
   const renamed = changes.name !== undefined && changes.name !== before.name;
   return { changed: changed.join(", "), ...(renamed && { renamedFrom: before.name }) };

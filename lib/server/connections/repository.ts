@@ -19,6 +19,8 @@ export type NewConnection = {
   region: Region | null;
   apiKey: string;
   budgetPerMinute: number | null;
+  webhookPublicKey?: string | null;
+  webhookBatchArg?: string | null;
 };
 
 export type ConnectionChanges = {
@@ -26,6 +28,8 @@ export type ConnectionChanges = {
   region?: Region | null;
   apiKey?: string;
   budgetPerMinute?: number | null;
+  webhookPublicKey?: string | null;
+  webhookBatchArg?: string | null;
 };
 
 export function regionOf(row: ConnectionRow): Region | null {
@@ -78,6 +82,8 @@ export async function insertConnection(db: Kysely<Database>, masterKey: Buffer, 
     encrypted_key: encryptSecret(input.apiKey, masterKey, id),
     key_last4: lastFour(input.apiKey),
     budget_per_minute: input.budgetPerMinute,
+    webhook_public_key: input.webhookPublicKey ?? null,
+    webhook_batch_arg: input.webhookBatchArg ?? null,
     created_at: now.toISOString(),
     updated_at: now.toISOString(),
   };
@@ -101,6 +107,8 @@ export async function updateConnectionRow(
       ...(changes.name !== undefined && { name: changes.name }),
       ...(changes.region !== undefined && { region: changes.region }),
       ...(changes.budgetPerMinute !== undefined && { budget_per_minute: changes.budgetPerMinute }),
+      ...(changes.webhookPublicKey !== undefined && { webhook_public_key: changes.webhookPublicKey }),
+      ...(changes.webhookBatchArg !== undefined && { webhook_batch_arg: changes.webhookBatchArg }),
       ...(key !== undefined && { encrypted_key: encryptSecret(key, masterKey, id), key_last4: lastFour(key) }),
       updated_at: now.toISOString(),
     })

@@ -73,7 +73,7 @@ async function envConnectionFor(deps: ConnectionDeps, teamId: string, provider: 
   return (await mayUseEnvConnections(deps, teamId)) ? resolveEnvConnection(deps.env, provider) : undefined;
 }
 
-function fromRow({ env, masterKey }: ConnectionDeps, row: ConnectionRow): ResolvedConnection | undefined {
+export function fromRow({ env, masterKey }: ConnectionDeps, row: ConnectionRow): ResolvedConnection | undefined {
   const provider = row.provider;
   if (!isProviderId(provider)) return undefined;
   const { id, encrypted_key: encryptedKey } = row;

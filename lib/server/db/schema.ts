@@ -42,6 +42,10 @@ export interface ConnectionsTable {
   budget_per_minute: number | null;
   created_at: string;
   updated_at: string;
+  // SendGrid's Event Webhook verification key (public; base64 DER, as SendGrid shows it), and the
+  // custom arg naming a send's batch (null: "batch_id"). Optional on insert: rows of other providers leave them out.
+  webhook_public_key: ColumnType<string | null, string | null | undefined, string | null>;
+  webhook_batch_arg: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface WatchedBatchesTable {
@@ -238,6 +242,48 @@ export interface ApiTokensTable {
   refusal_audited_at: string | null; // when a refused use (revoked, expired) was last recorded
 }
 
+/** One SendGrid webhook event, kept only so a retry or duplicate (same sg_event_id) counts once. */
+export interface SendGridEventsTable {
+  sg_event_id: string;
+  connection_id: string;
+  batch_tag: string; // the custom arg's value; '' when the send was not tagged
+  message_key: string; // sg_message_id, or the event id for an event without one
+  event: string;
+  occurred_at: string | null;
+  received_at: string;
+}
+
+/** One message's furthest delivery state, as its events told it. */
+export interface SendGridMessagesTable {
+  connection_id: string;
+  message_key: string;
+  batch_tag: string;
+  email: string | null; // recipient data: never logged
+  status: string; // a SendGridMessageStatus ("new" until an event ranks it)
+  reason: string | null; // SendGrid's words for a bounce, block, drop or deferral
+  opened: number; // 0 | 1
+  clicked: number; // 0 | 1
+  updated_at: string;
+}
+
+/** The messages of one (connection, batch tag) by state; what a SendGrid batch shows. */
+export interface SendGridTalliesTable {
+  connection_id: string;
+  batch_tag: string;
+  events: number;
+  processed: number;
+  deferred: number;
+  delivered: number;
+  bounced: number;
+  blocked: number;
+  dropped: number;
+  opened: number;
+  clicked: number;
+  first_event_at: string | null;
+  last_event: string;
+  last_received_at: string;
+}
+
 export interface Database {
   teams: TeamsTable;
   users: UsersTable;
@@ -260,4 +306,7 @@ export interface Database {
   auto_watch_rules: AutoWatchRulesTable;
   auto_watch_additions: AutoWatchAdditionsTable;
   api_tokens: ApiTokensTable;
+  sendgrid_events: SendGridEventsTable;
+  sendgrid_messages: SendGridMessagesTable;
+  sendgrid_tallies: SendGridTalliesTable;
 }

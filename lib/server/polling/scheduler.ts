@@ -408,6 +408,7 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
       return toPollEntry(entry, nextPollAtOf(lane, entry, Date.now()), pollBudgetOf(lane, Date.now()));
     },
     runOnDemand,
+    holds: (key) => entries.has(pollKeyToString(key)),
     size: () => entries.size,
     stop() {
       stopped = true;

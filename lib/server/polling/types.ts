@@ -65,6 +65,8 @@ export type PollScheduler = {
    * on-demand share (on-demand-budget.ts), or throws provider_busy at once with the wait.
    */
   runOnDemand<T>(target: LaneTarget, calls: number, run: () => Promise<T>): Promise<T>;
+  /** Whether this batch is held in memory (someone read it, or asked for a poll, recently). */
+  holds(key: PollKey): boolean;
   /** Entries held in memory (polled or not). */
   size(): number;
   stop(): void;

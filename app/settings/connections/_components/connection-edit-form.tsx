@@ -20,6 +20,8 @@ export function ConnectionEditForm({ connection, onDone }: { connection: Connect
   const [apiKey, setApiKey] = useState("");
   const [region, setRegion] = useState<Region | null>(connection.region);
   const [budget, setBudget] = useState(connection.budgetPerMinute === null ? "" : String(connection.budgetPerMinute));
+  const [webhookKey, setWebhookKey] = useState("");
+  const [batchArg, setBatchArg] = useState(connection.webhook?.batchArg ?? "");
   const [error, setError] = useState<string | null>(null);
   const update = useMutation(updateConnectionOptions(connection.id));
 
@@ -32,6 +34,8 @@ export function ConnectionEditForm({ connection, onDone }: { connection: Connect
       ...(apiKey.trim() !== "" && { apiKey }),
       ...(region !== connection.region && region !== null && { region }),
       ...(budgetPerMinute !== connection.budgetPerMinute && { budgetPerMinute }),
+      ...(webhookKey.trim() !== "" && { webhookPublicKey: webhookKey }),
+      ...(connection.webhook && batchArg.trim() !== connection.webhook.batchArg && { webhookBatchArg: batchArg.trim() === "" ? null : batchArg }),
     };
     if (Object.keys(changes).length === 0) return onDone();
     const parsed = updateConnectionSchema.safeParse(changes);
@@ -40,6 +44,7 @@ export function ConnectionEditForm({ connection, onDone }: { connection: Connect
     update.mutate(parsed.data, {
       onSuccess: () => {
         setApiKey("");
+        setWebhookKey("");
         onDone();
       },
       onError: (failure) => setError(`Could not save: ${failure.message}`),
@@ -60,6 +65,16 @@ export function ConnectionEditForm({ connection, onDone }: { connection: Connect
           <Input id={`${fieldId}-budget`} inputMode="numeric" value={budget} placeholder="Default" onChange={(event) => setBudget(event.target.value)} />
         </Field>
       </div>
+      {connection.webhook && (
+        <div className="mt-3 grid gap-3 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+          <Field id={`${fieldId}-webhook-key`} label="Webhook verification key" hint="SendGrid → Event Webhook → Signature Verification: the public key.">
+            <Input id={`${fieldId}-webhook-key`} value={webhookKey} autoComplete="off" spellCheck={false} className="font-mono" placeholder={connection.webhook.publicKeySet ? "Empty: keep the saved key" : "MFkwEwYHKoZIzj0CAQYI…"} onChange={(event) => setWebhookKey(event.target.value)} />
+          </Field>
+          <Field id={`${fieldId}-batch-arg`} label="Batch custom arg" hint="Empty: batch_id">
+            <Input id={`${fieldId}-batch-arg`} value={batchArg} spellCheck={false} className="font-mono" onChange={(event) => setBatchArg(event.target.value)} />
+          </Field>
+        </div>
+      )}
       <div className="mt-3 flex gap-2">
         <Button type="submit" size="sm" disabled={update.isPending}>
           {update.isPending ? "Saving…" : "Save changes"}

@@ -12,6 +12,7 @@ import { ConfirmButton } from "../../_components/confirm-button";
 import { FormError } from "../../_components/form-error";
 import { ConnectionEditForm } from "./connection-edit-form";
 import { ConnectionTestResult } from "./connection-test-result";
+import { SendGridWebhookPanel } from "./sendgrid-webhook-panel";
 
 type ConnectionRowProps = { connection: Connection; defaultBudget: number };
 
@@ -59,6 +60,7 @@ export function ConnectionRow({ connection, defaultBudget }: ConnectionRowProps)
       {test.isSuccess && <ConnectionTestResult result={test.data} />}
       <FormError message={test.isError ? `Could not test the connection: ${test.error.message}` : null} testId="connection-test-error" />
       <FormError message={remove.isError ? `Could not remove the connection: ${remove.error.message}` : null} />
+      {connection.webhook && <SendGridWebhookPanel webhook={connection.webhook} readOnly={readOnly} />}
       {editing && <ConnectionEditForm connection={connection} onDone={() => setEditing(false)} />}
     </li>
   );

@@ -17,6 +17,7 @@ import * as autoWatch from "./0041-auto-watch";
 import * as batchActions from "./0050-batch-actions";
 import * as apiTokens from "./0060-api-tokens";
 import * as ssoSubjects from "./0065-sso-subjects";
+import * as sendGridWebhook from "./0070-sendgrid-webhook";
 
 // Migrations are imported, not read from disk, so the bundled server and the tests apply the same list.
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   "0050-batch-actions": batchActions,
   "0060-api-tokens": apiTokens,
   "0065-sso-subjects": ssoSubjects,
+  "0070-sendgrid-webhook": sendGridWebhook,
 };

@@ -10,6 +10,7 @@ import { createBoard } from "@/lib/server/boards";
 import { forgetRecipientLists } from "@/lib/server/recipients";
 import { createShareLink } from "@/lib/server/share-links";
 import { openTempDatabase } from "@/lib/server/testing/temp-database";
+import { storeSendGridEvents } from "@/lib/server/hooks/sendgrid/store-events";
 import { SIM_KEYS, SIM_SCENARIOS } from "@/sim/scenarios";
 import { startSimulator } from "@/sim/server";
 import type * as batchesModule from "@/lib/server/batches";
@@ -123,13 +124,36 @@ describe("GET /api/batches/{provider}/{batchId}/recipients", () => {
     expect(failed.reasonsOver?.complete).toBe(true);
   });
 
-  it("says plainly what Migma and SendGrid cannot show, without a provider call", async () => {
+  it("says plainly what Migma cannot show, without a provider call", async () => {
     const migma = await rows("migma", SIM_SCENARIOS.migma.partial);
     expect(migma).toMatchObject({ supported: false, items: [], reasons: [], nextCursor: null });
     expect(migma.notes[0]).toMatch(/Migma does not report its recipients/);
-    const sendgrid = await rows("sendgrid", SIM_SCENARIOS.sendgrid.scheduled);
-    expect(sendgrid.supported).toBe(false);
-    expect(sendgrid.notes[0]).toMatch(/Event Webhook/);
+  });
+
+  it("lists SendGrid's recipients from its Event Webhook: failures by SendGrid's reason, filters and search, no provider call", async () => {
+    const batchId = SIM_SCENARIOS.sendgrid.scheduled;
+    expect(await rows("sendgrid", batchId)).toMatchObject({ supported: true, items: [], reasons: [] });
+    const event = (id: string, message: string, name: string, extra: Record<string, unknown> = {}) => ({ sg_event_id: id, sg_message_id: message, event: name, email: `${message}@example.com`, batch_id: batchId, ...extra });
+    await storeSendGridEvents(state.db!, { connectionId: "env-sendgrid", batchArg: "batch_id" }, [
+      event("e1", "ann", "delivered"),
+      event("e2", "bob", "bounce", { type: "bounce", reason: "550 unknown user" }),
+      event("e3", "cid", "bounce", { type: "blocked", reason: "blocklisted" }),
+      event("e4", "dee", "dropped"),
+      event("e5", "eve", "deferred", { response: "451 later" }),
+      // Another batch's message is not this batch's row.
+      event("e6", "fay", "bounce", { type: "bounce", reason: "550 unknown user", batch_id: "other" }),
+    ]);
+    const all = await rows("sendgrid", batchId);
+    expect(all.items.map((row) => row.recipient).sort()).toEqual(["ann@example.com", "bob@example.com", "cid@example.com", "dee@example.com", "eve@example.com"]);
+    expect(all.reasons).toEqual(expect.arrayContaining([{ reason: "550 unknown user", count: 1 }, { reason: "blocklisted", count: 1 }, { reason: "No reason given", count: 1 }]));
+    const failed = await rows("sendgrid", batchId, "?outcome=failure");
+    expect(failed.items.map((row) => [row.recipient, row.status, row.reason]).sort()).toEqual([
+      ["bob@example.com", "bounced", "550 unknown user"],
+      ["cid@example.com", "blocked", "blocklisted"],
+      ["dee@example.com", "dropped", null],
+    ]);
+    expect((await rows("sendgrid", batchId, "?outcome=active")).items.map((row) => row.reason)).toEqual(["451 later"]);
+    expect((await rows("sendgrid", batchId, "?q=BLOCK")).items.map((row) => row.recipient)).toEqual(["cid@example.com"]);
   });
 
   it("refuses a share token with 403, even a valid one and even beside a session", async () => {
