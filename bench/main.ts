@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { buildIfNeeded } from "../scripts/lib/build-if-needed";
 import { benchAmplification } from "./amplification";
 import { benchApiCost } from "./api-cost";
+import { benchFreshness } from "./freshness";
 import { waitForNoBuild, watchForBuilds } from "./lib/build-guard";
 import { snapshotBuild } from "./lib/build-snapshot";
 import { deferCleanup, runAllCleanups } from "./lib/cleanup";
@@ -27,6 +28,7 @@ const BENCHMARKS: Record<string, (context: BenchContext) => Promise<BenchResult>
   "recipients-vs-polls": benchRecipientsVsPolls,
   scale: benchScale,
   "webhook-ingest": benchWebhookIngest,
+  freshness: benchFreshness,
 };
 
 function selected(names: readonly string[]): string[] {

@@ -31,3 +31,6 @@ export const REQUEST_TIMEOUT_MS = 20_000;
 
 /** How often "updated N s ago" and the stale check re-evaluate. */
 export const CLOCK_TICK_MS = 1_000;
+
+/** A Bolna connection's settings re-read "last event" this often: enough to watch the first one arrive. */
+export const BOLNA_HOOK_STATUS_POLL_MS = 10_000;

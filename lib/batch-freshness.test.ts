@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/api-client";
 import type { BatchView, PollingInfo } from "@/lib/batch-view";
 import { blankSnapshot } from "@/lib/testing/blank-snapshot";
-import { batchFreshness, numbersUpdatedAt } from "./batch-freshness";
+import { batchFreshness, lateAfterMs, numbersUpdatedAt } from "./batch-freshness";
+import { nextBatchPoll } from "./queries/batch";
 import type { BatchQueryState } from "./batch-freshness";
 
 const now = 1_000_000;
@@ -113,5 +114,22 @@ describe("batchFreshness", () => {
   it("reads the numbers' time from the snapshot", () => {
     expect(numbersUpdatedAt(view(now - 5_000))).toBe(now - 5_000);
     expect(numbersUpdatedAt({ fetchedAt: "garbage" })).toBeNull();
+  });
+});
+
+describe("a batch whose provider pushes its changes (a live Bolna hook)", () => {
+  // The scheduler polls it every 10 s on its own and at once on every pushed change; viewers ask every second.
+  const pushed = (at: number) => view(at, { polling: polling({ intervalMs: 10_000, viewerPaceMs: 1_000, nextUpdateAt: iso(at + 10_000) }) });
+
+  it("is asked for every second, however slow the scheduler's own cadence", () => {
+    expect(nextBatchPoll(pushed(now), null)).toBe(1_000);
+    expect(nextBatchPoll(view(now, { polling: polling({ intervalMs: 10_000 }) }), null)).toBe(10_000);
+  });
+
+  it("is late against the scheduler's cadence, not the quicker viewer pace", () => {
+    const fetchedAt = now;
+    expect(lateAfterMs(pushed(fetchedAt))).toBe(10_000 * 4);
+    expect(batchFreshness(query(pushed(fetchedAt), now + 20_000), now + 20_000).stale).toBe(false);
+    expect(batchFreshness(query(pushed(fetchedAt), now + 20_000), now + 41_000)).toMatchObject({ stale: true, cause: "late" });
   });
 });

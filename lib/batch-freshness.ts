@@ -36,7 +36,10 @@ export function numbersUpdatedAt(view: Pick<BatchView, "fetchedAt">): number | n
  */
 export function lateAfterMs(view: BatchView): number | null {
   const pace = nextBatchPoll(view, null);
-  return pace === false ? null : pace * (STALE_AFTER_MISSED_POLLS + 1);
+  // A quicker viewer pace (a live webhook) asks more often, but the numbers still move at the
+  // scheduler's interval between pushed changes: late is measured against that.
+  const cadence = view.polling?.viewerPaceMs === undefined ? 0 : view.polling.intervalMs;
+  return pace === false ? null : Math.max(pace, cadence) * (STALE_AFTER_MISSED_POLLS + 1);
 }
 
 /** The freshness of one batch query's numbers at `now`; nothing on screen yet means nothing to dim. */

@@ -8,6 +8,11 @@ export const pollingInfoSchema = z.object({
   /** When the next snapshot is expected (ISO); null once the batch is final. */
   nextUpdateAt: z.nullable(z.string()),
   intervalMs: z.number(),
+  /**
+   * How often viewers should ask, when sooner than `intervalMs`: the provider pushes its changes
+   * (a live webhook) and each is polled at once, so numbers may arrive between the cadence's polls.
+   */
+  viewerPaceMs: z.optional(z.number()),
   budgetPerMinute: z.number(),
   /** The provider's request budget, not the batch's state, sets the interval. */
   limitedByBudget: z.boolean(),

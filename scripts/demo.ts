@@ -97,7 +97,15 @@ async function main() {
     if (!response.ok && response.status !== 409) throw new Error(`Could not add a demo batch: HTTP ${response.status}`);
   }
   await followNewSends(baseUrl, cookie);
+  simulator.setBolnaWebhookUrl(await createBolnaHook(baseUrl, cookie));
   console.log(`\nSendboard demo is running: ${baseUrl}\nSign in with ${admin.email} / ${admin.password}\nProvider simulator: ${simulator.url}\nWho failed and why: ${baseUrl}/batches/mindo/${FAILURE_BREAKDOWN_BATCH} → Show recipients\nPress Ctrl+C to stop.\n`);
+}
+
+/** The environment's Bolna connection gets a hook URL, and the simulator posts its calls' changes there, as Bolna would. */
+async function createBolnaHook(baseUrl: string, cookie: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/connections/env-bolna/bolna-hook`, { method: "POST", headers: { Cookie: cookie } });
+  if (response.status !== 201) throw new Error(`Could not create the demo's Bolna hook URL: HTTP ${response.status}`);
+  return ((await response.json()) as { url: string }).url;
 }
 
 /** A board that follows Mindo and Bolna (auto-watch), so the simulator's sends show up on a wall by themselves; the picker lists the same sends. */

@@ -20,6 +20,9 @@ const simEnvSchema = z.object({
   SIM_SENDGRID_KEY: key,
   /** e.g. http://127.0.0.1:3000/api/hooks/sendgrid/env-sendgrid: the simulator posts signed events there. */
   SIM_SENDGRID_WEBHOOK_URL: optional(z.url({ protocol: /^https?$/ })),
+  // A Sendboard hook URL (settings → connections → Bolna → Create hook URL) the simulator posts
+  // its batches' execution webhooks to, as Bolna would.
+  SIM_BOLNA_WEBHOOK_URL: optional(z.url({ protocol: /^https?$/ })),
 });
 
 /** Simulator options from SIM_* variables; throws a readable Error when one is invalid. */
@@ -43,6 +46,7 @@ export function readSimEnv(source: Record<string, string | undefined>): Simulato
     port: env.SIM_PORT,
     durationSeconds: env.SIM_DURATION_S,
     slowMs: env.SIM_SLOW_MS,
+    bolnaWebhookUrl: env.SIM_BOLNA_WEBHOOK_URL,
     keys: Object.fromEntries(Object.entries(keys).filter(([, value]) => value !== undefined)),
     sendgridWebhookUrl: env.SIM_SENDGRID_WEBHOOK_URL,
   };

@@ -6,6 +6,7 @@ import type { ProviderSim, SimContext, SimRuns } from "./context";
 import { CONTROL_PREFIX, handleControl } from "./control";
 import { isLoopbackHost } from "./loopback";
 import { bolnaSim } from "./providers/bolna";
+import { startBolnaWebhooks } from "./providers/bolna-webhooks";
 import { migmaSim } from "./providers/migma";
 import { mindoSim } from "./providers/mindo";
 import { createSendgridSim } from "./providers/sendgrid";
@@ -27,6 +28,8 @@ export type SimulatorOptions = {
   keys?: Partial<Record<ProviderId, string>>;
   /** Where to post SendGrid's signed Event Webhook for the SendGrid batches; unset: not posted. */
   sendgridWebhookUrl?: string;
+  /** Where to POST Bolna execution webhooks for the simulator's batches (SIM_BOLNA_WEBHOOK_URL); none when unset. */
+  bolnaWebhookUrl?: string;
 };
 
 export type Simulator = {
@@ -41,6 +44,8 @@ export type Simulator = {
   setOutage(on: boolean): void;
   /** The verification key (base64 DER) of the Event Webhook posts, when sendgridWebhookUrl was given. */
   sendgridWebhookKey: string | null;
+  /** Posts Bolna execution webhooks to this URL from now on (null: stops), as SIM_BOLNA_WEBHOOK_URL does from the start. */
+  setBolnaWebhookUrl(url: string | null): void;
 };
 
 const PAST_OFFSET_MS = 3 * 3_600_000;
@@ -108,6 +113,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         },
       })
     : null;
+  let bolnaWebhooks = options.bolnaWebhookUrl ? startBolnaWebhooks(options.bolnaWebhookUrl, { runs, state }) : null;
   const urlHost = host.includes(":") && !host.startsWith("[") ? `[${host}]` : host;
 
   return {
@@ -120,10 +126,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       outage.on = on;
     },
     sendgridWebhookKey: webhook?.publicKey ?? null,
+    setBolnaWebhookUrl: (url) => {
+      bolnaWebhooks?.stop();
+      bolnaWebhooks = url ? startBolnaWebhooks(url, { runs, state }) : null;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         webhook?.stop();
         shutdown.abort();
+        bolnaWebhooks?.stop();
         server.close(() => resolve());
         server.closeAllConnections();
       }),

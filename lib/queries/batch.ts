@@ -36,7 +36,7 @@ export function pollIntervalForState(state: BatchState): number | false {
 function serverPace(view: BatchView): number | false | null {
   if (!view.polling) return null;
   if (view.polling.final) return false;
-  const pace = Math.max(1_000, view.polling.intervalMs);
+  const pace = Math.max(1_000, view.polling.viewerPaceMs ?? view.polling.intervalMs);
   return view.stale ? Math.min(pace, STALE_RETRY_MS) : pace;
 }
 

@@ -59,7 +59,8 @@ function requestStream(logger: pino.Logger): { write: (line: string) => unknown 
 
 /** Paths carry share and invite tokens; logs get the route shape instead. */
 export function loggablePath(pathname: string): string {
-  return pathname.replace(/^\/api\/(share|invites)\/[^/]+/, "/api/$1/:token");
+  // A hook URL's token is its whole credential: it never reaches a log line either.
+  return pathname.replace(/^\/api\/(share|invites|hooks\/[a-z]+)\/[^/]+/, "/api/$1/:token");
 }
 
 /** What a log line says of a failure: its kind, never its message, which could quote a key or the data it failed on. */

@@ -35,7 +35,7 @@ const ALL_FAILED: CallMix = { failed: 1, busy: 0, noAnswer: 0 };
 
 export function scenarioSpec(
   scenario: ScenarioName,
-  { runs }: SimContext,
+  { runs }: Pick<SimContext, "runs">,
 ): BolnaBatchSpec | undefined {
   const spec = (plan: BolnaPlan) => ({
     fileName: SCENARIO_FILE,

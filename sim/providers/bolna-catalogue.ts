@@ -61,7 +61,7 @@ const SCENARIO_AGENT: Partial<Record<ScenarioName, AgentKey>> = {
 const HOUR = 3_600_000;
 const POOR_MIX: CallMix = { failed: 0.08, busy: 0.12, noAnswer: 0.22 };
 
-type Demo = { agent: AgentKey; country: Country; make: (ctx: SimContext) => BolnaBatchSpec };
+type Demo = { agent: AgentKey; country: Country; make: (ctx: BolnaWorld) => BolnaBatchSpec };
 
 const DEMO: Readonly<Record<string, Demo>> = {
   // Dials for 45 minutes from the simulator's start: there to be stopped in the demo.
@@ -111,10 +111,13 @@ const DEMO: Readonly<Record<string, Demo>> = {
   },
 };
 
+/** What Bolna's batches are drawn from: a request's context, or the webhook poster's. */
+export type BolnaWorld = Pick<SimContext, "now" | "runs" | "state">;
+
 export type BolnaBatchEntry = { spec: BolnaBatchSpec; agentId: string; country: Country };
 
 /** The batch behind an id (scenario, demo or fresh, which it creates), or undefined. */
-export function bolnaBatchEntry(ctx: SimContext, batchId: string): BolnaBatchEntry | undefined {
+export function bolnaBatchEntry(ctx: BolnaWorld, batchId: string): BolnaBatchEntry | undefined {
   const scenario = scenarioOf("bolna", batchId);
   const scenarioBatch = scenario && scenarioSpec(scenario, ctx);
   if (scenario && scenarioBatch) {
@@ -141,7 +144,7 @@ export function bolnaBatchEntry(ctx: SimContext, batchId: string): BolnaBatchEnt
 }
 
 /** The batch ids an agent lists: its scenario and demo batches, and (for the test agent) the fresh ones. */
-export function agentBatchIds(ctx: SimContext, agentId: string): string[] | undefined {
+export function agentBatchIds(ctx: BolnaWorld, agentId: string): string[] | undefined {
   const key = (Object.keys(BOLNA_AGENTS) as AgentKey[]).find(
     (candidate) => BOLNA_AGENTS[candidate].id === agentId,
   );

@@ -41,7 +41,8 @@ export function normalizeBolnaExecutionPage(
   return { items: keep(read), nextCursor: more ? String(page + 1) : null, notes };
 }
 
-function callRow(item: unknown): RecipientRow | null {
+/** One execution object (a page's item, or a webhook's body) as a recipient row; null without a number. */
+export function callRow(item: unknown): RecipientRow | null {
   const parsed = bolnaExecutionSchema.safeParse(item);
   if (!parsed.success) return null;
   const call = parsed.data;

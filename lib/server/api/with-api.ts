@@ -20,8 +20,12 @@ export type SessionApiContext<Params> = ApiContext<Params> & { ctx: ServiceConte
  * `headers`: set on every answer of the route, errors included. `signedMachineCall`: the route is
  * called by another service with a credential of its own in the request (a provider's webhook
  * signature), never by a browser with our session cookie, so the cross-site check is skipped.
+ * `machineHook`: the route is a provider's webhook whose URL token is its only credential
+ * (POST /api/hooks/bolna/{token}): no session or cookie counts there, so a cross-site browser
+ * request can do nothing a holder of the URL could not, and a provider may send any Origin or
+ * none; the cross-site check is skipped for it alone. Neither for a route that reads a session.
  */
-export type ApiOptions = { headers?: Record<string, string>; signedMachineCall?: true };
+export type ApiOptions = { headers?: Record<string, string>; signedMachineCall?: true; machineHook?: true };
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -41,7 +45,7 @@ function urlOf(request: Request): RequestUrl {
 export function withApi<Params = Record<string, never>>(handler: (context: ApiContext<Params>) => Promise<Response>, options: ApiOptions = {}) {
   // Every request pays for the wrapper: what can be worked out once is.
   const routeHeaders = Object.entries(options.headers ?? {});
-  const checksSite = options.signedMachineCall !== true;
+  const checksSite = options.signedMachineCall !== true && options.machineHook !== true;
   return async (request: Request, context: { params: Promise<Params> }): Promise<Response> => {
     const started = performance.now();
     const incoming = request.headers.get("x-request-id");

@@ -5,13 +5,13 @@ import { AppError } from "@/lib/errors";
 import type { ResolvedConnection } from "../connections";
 import { readBatchInsights } from "../history";
 import { recordBatchRead } from "../metrics";
-import type { PollEntry } from "../polling";
+import { POLL_CADENCE, type PollEntry } from "../polling";
 import { assertCan } from "../security/permissions";
 import { hashToken } from "../security/tokens";
 import type { PublicContext, ServiceContext } from "../service-context";
 import { authorizeShareBatch } from "../share-links";
 import { resolvePollKey } from "./poll-key";
-import { getPoller } from "./poller";
+import { getPoller, isPushed } from "./poller";
 import { serializedView, type PolledView } from "./serialized-view";
 import type { TaggedJson } from "../api/etag";
 
@@ -64,11 +64,13 @@ export async function readPolledView(connection: ResolvedConnection, { provider,
   });
   if (!entry.snapshot) throw new AppError("internal", "The batch has no snapshot yet.");
   const insights = await readBatchInsights({ connectionId: connection.id, provider, batchId }, entry.snapshot, entry.final);
-  return { snapshot: entry.snapshot, polling: pollingInfo(connection.id, entry), insights };
+  return { snapshot: entry.snapshot, polling: pollingInfo(connection.id, entry, isPushed(connection.id, provider)), insights };
 }
 
-function pollingInfo(connectionId: string, entry: PollEntry): PollingInfo {
+function pollingInfo(connectionId: string, entry: PollEntry, pushed: boolean): PollingInfo {
   return {
+    // Pushed changes are polled at once (requestPoll): viewers ask sooner than the cadence, from memory.
+    ...(pushed && !entry.final && { viewerPaceMs: POLL_CADENCE.pushed.viewerPaceMs }),
     connectionId,
     nextUpdateAt: entry.nextPollAt === null ? null : new Date(entry.nextPollAt).toISOString(),
     intervalMs: entry.intervalMs,

@@ -7,7 +7,17 @@ import { providerAccessFor, type ResolvedConnection } from "../connections";
 import { databaseEngine, getDb } from "../db/database";
 import { noteFollowedSnapshot, recordPolledSnapshot } from "../history";
 import { errorName, getLogger } from "../logger";
-import { createPollScheduler, createPostgresCoordinator, localCoordinator, pollKeyToString, PROVIDER_POLL_BUDGETS, type PollCoordinator, type PollEntry, type PollKey } from "../polling";
+import {
+  createPollScheduler,
+  createPostgresCoordinator,
+  isPushLive,
+  localCoordinator,
+  pollKeyToString,
+  PROVIDER_POLL_BUDGETS,
+  type PollCoordinator,
+  type PollEntry,
+  type PollKey,
+} from "../polling";
 import { processSingleton } from "../process-singleton";
 import { findSendTime } from "../send-times";
 import { emailEventsOf } from "./email-events";
@@ -49,6 +59,7 @@ function createPoller(): Poller {
     onFollowedSnapshot: (key, snapshot) => noteFollowedSnapshot(pollKeyToString(key), snapshot),
     budgetFor: (connectionId: string, provider: ProviderId) =>
       connections.get(connectionId)?.budgetPerMinute ?? PROVIDER_POLL_BUDGETS[provider].perMinute,
+    isPushed,
     coordinator: coordinatorFor(getEnv()),
     firstSnapshotWaitMs: FIRST_SNAPSHOT_WAIT_MS,
   });
@@ -67,6 +78,14 @@ function createPoller(): Poller {
     },
     stop: () => scheduler.stop(),
   };
+}
+
+/** Providers whose webhooks ask for polls as things change (bolna-hooks/): only theirs are worth looking up. */
+const PUSHING_PROVIDERS: ReadonlySet<ProviderId> = new Set<ProviderId>(["bolna"]);
+
+/** The connection's hook delivered an event lately, here or (PostgreSQL) on another instance. */
+export function isPushed(connectionId: string, provider: ProviderId): boolean {
+  return PUSHING_PROVIDERS.has(provider) && isPushLive(connectionId, Date.now(), getDb);
 }
 
 /** The send time the team gave, for a provider that cannot report it (SendGrid); read on every poll, so an edit shows at the next. */

@@ -64,7 +64,7 @@ function paceOf(parts: readonly SnapshotPart[]): BoardSnapshot["pace"] {
     if (part.kind === "pending") sooner(PENDING_PACE_MS);
     if (part.kind !== "view" || part.read.view.polling.final) continue;
     const { polling } = part.read.view;
-    sooner(polling.intervalMs);
+    sooner(polling.viewerPaceMs ?? polling.intervalMs);
     // ISO strings of one format compare as the times they name.
     if (polling.nextUpdateAt !== null && (nextUpdateAt === null || polling.nextUpdateAt < nextUpdateAt)) nextUpdateAt = polling.nextUpdateAt;
   }

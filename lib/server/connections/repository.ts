@@ -120,5 +120,10 @@ export async function updateConnectionRow(
 
 export async function deleteConnectionRow(db: Kysely<Database>, teamId: string, id: string): Promise<boolean> {
   const result = await db.deleteFrom("connections").where("team_id", "=", teamId).where("id", "=", id).executeTakeFirst();
-  return result.numDeletedRows > BigInt(0);
+  if (result.numDeletedRows === BigInt(0)) return false;
+  // Its hook URL goes with it: a token must not outlive the account it posts for (its events follow).
+  const hooks = db.selectFrom("bolna_hooks").select("id").where("team_id", "=", teamId).where("connection_id", "=", id);
+  await db.deleteFrom("bolna_hook_events").where("hook_id", "in", hooks).execute();
+  await db.deleteFrom("bolna_hooks").where("team_id", "=", teamId).where("connection_id", "=", id).execute();
+  return true;
 }

@@ -284,6 +284,27 @@ export interface SendGridTalliesTable {
   last_received_at: string;
 }
 
+/** A Bolna connection's hook URL (bolna-hooks/): only the token's hash, unique; rotating replaces it. */
+export interface BolnaHooksTable {
+  id: string;
+  team_id: string;
+  connection_id: string;
+  token_hash: string; // SHA-256 hex of the token in the URL
+  allowlist: Generated<string>; // source addresses, one per line; empty: any
+  created_at: string;
+  rotated_at: string;
+  last_event_at: string | null;
+}
+
+/** One (execution, status) a Bolna hook received: the row's existence is what dedupes retries. */
+export interface BolnaHookEventsTable {
+  hook_id: string;
+  execution_id: string;
+  status: string;
+  batch_id: string;
+  received_at: string;
+}
+
 export interface Database {
   teams: TeamsTable;
   users: UsersTable;
@@ -309,4 +330,6 @@ export interface Database {
   sendgrid_events: SendGridEventsTable;
   sendgrid_messages: SendGridMessagesTable;
   sendgrid_tallies: SendGridTalliesTable;
+  bolna_hooks: BolnaHooksTable;
+  bolna_hook_events: BolnaHookEventsTable;
 }

@@ -22,6 +22,7 @@ import "server-only";
 export { createPollScheduler } from "./scheduler";
 export { localCoordinator, type PollCoordinator } from "./coordinator";
 export { createPostgresCoordinator } from "./postgres-coordinator";
+export { forgetPushLiveness, isPushLive, notePushedEvent, PUSH_LIVE_MS } from "./push-liveness";
 export { POLL_CADENCE, PROVIDER_POLL_BUDGETS } from "./settings";
 export { pollKeyToString } from "./types";
 export type { FetchBatch, PollEntry, PollKey, PollScheduler, PollSchedulerOptions } from "./types";

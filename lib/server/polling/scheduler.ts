@@ -1,7 +1,7 @@
 import "server-only";
 import { isBrokenCircuitError } from "cockatiel";
 import { LRUCache } from "lru-cache";
-import type { BatchSnapshot } from "@/lib/batch-snapshot";
+import { isTerminalState, type BatchSnapshot } from "@/lib/batch-snapshot";
 import { AppError } from "@/lib/errors";
 import type { ProviderId } from "@/lib/providers/provider-id";
 import { cadenceFor } from "./cadence";
@@ -42,6 +42,10 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
   let stopped = false;
   let lastSweepAt = Date.now();
 
+  function isPushed(lane: ConnectionLane): boolean {
+    return options.isPushed?.(lane.connectionId, lane.provider) ?? false;
+  }
+
   function perMinuteOf(lane: ConnectionLane): number {
     const asked = options.budgetFor?.(lane.connectionId, lane.provider);
     const perMinute = asked !== undefined && Number.isFinite(asked) && asked > 0 ? asked : PROVIDER_POLL_BUDGETS[lane.provider].perMinute;
@@ -76,8 +80,9 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
       const entry = entries.peek(id);
       return entry && isPolled(entry, now) ? [entry] : [];
     });
+    const stretch = !coordinator.publish && isPushed(lane) ? POLL_CADENCE.pushed.stretch : 1;
     const shares = shareBudget(
-      active.map((entry) => cadenceFor(entry.key.provider, entry.snapshot?.state ?? null)),
+      active.map((entry) => stretchedCadence(entry, stretch)),
       pollBudgetOf(lane, now) / lane.callsPerPoll,
     );
     active.forEach((entry, index) => Object.assign(entry, { intervalMs: shares[index]!.intervalMs, limited: shares[index]!.limited }));
@@ -132,6 +137,8 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
     lane.window.remove(now, lane.callsPerPoll);
     if (decision.kind === "follow") {
       if (adoptShared(entry, decision.latest, decision.leaseExpiresAt, Date.now()) && entry.snapshot) notifyFollowed(entry.key, entry.snapshot);
+      // Pushed changes are polled by whichever instance hears them: look at its result as often as viewers ask.
+      if (entry.follow && isPushed(lane)) entry.follow.recheckAt = Math.min(entry.follow.recheckAt, Date.now() + POLL_CADENCE.pushed.viewerPaceMs);
       followRequest(entry);
     } else if (decision.kind === "budget") lane.sharedBudgetUntil = Math.max(lane.sharedBudgetUntil, decision.availableAt);
     else recordHold(lane, entry, decision, Date.now());
@@ -423,6 +430,13 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
       callsInFlight.clear();
     },
   };
+}
+
+// The settling tail is left alone: its count of polls decides when a batch is final.
+function stretchedCadence(entry: BatchEntry, stretch: number): number {
+  const state = entry.snapshot?.state ?? null;
+  const cadence = cadenceFor(entry.key.provider, state);
+  return state !== null && isTerminalState(state) ? cadence : cadence * stretch;
 }
 
 function laneKeyOf(connectionId: string, provider: ProviderId): string {

@@ -49,6 +49,15 @@ export const POLL_CADENCE = {
    * the rest, so while they need no more than that they are never delayed.
    */
   onDemand: { maxShare: 0.3 },
+  /**
+   * While a connection's provider pushes events (a live Bolna hook, push-liveness.ts) every change
+   * asks for its own poll, so (alone, see PollSchedulerOptions.isPushed) the cadence of its batches
+   * that are not yet terminal is stretched by `stretch` (running: one poll in 10 s instead of 2 s,
+   * to correct drift) and the budget saved, while viewers are told to ask every `viewerPaceMs`
+   * (and followers look at the holder's result as often): reads are served from memory, so a
+   * requested poll's numbers reach every open page within a second of arriving.
+   */
+  pushed: { stretch: 5, viewerPaceMs: 1_000 },
 } as const;
 
 /**

@@ -34,6 +34,15 @@ export type PollSchedulerOptions = {
   fetchBatch: FetchBatch;
   /** Calls per rolling minute allowed on a connection; defaults to PROVIDER_POLL_BUDGETS. Read on every decision, so edits apply at once. */
   budgetFor?: (connectionId: string, provider: ProviderId) => number;
+  /**
+   * The connection's provider pushes its changes (a live webhook), each asking for its own poll
+   * (requestPoll). Read on every pump. Alone, the scheduler then stretches its own polls of the
+   * connection's unfinished batches (POLL_CADENCE.pushed.stretch). With other instances (a
+   * coordinator that publishes) it does not: an instance whose lease a request took over would
+   * learn of it only at its next, stretched, claim; instead a follower looks at what the holder
+   * published at the viewers' pace, so a pushed poll reaches every instance's viewers as fast.
+   */
+  isPushed?: (connectionId: string, provider: ProviderId) => boolean;
   /** Who makes each call when several instances share the work; default: this process alone. */
   coordinator?: PollCoordinator;
   /** Called with every successful snapshot (history storage). Errors thrown here are ignored. */

@@ -9,3 +9,4 @@ export { forgetRecipientLists } from "./recipient-lists";
 export { WEBHOOK_RECIPIENT_SOURCES } from "./webhook-sources";
 export type { WebhookRecipientSource } from "./webhook-sources";
 export { parseRecipientsRequest } from "./recipients-request";
+export { updateRecipientRow } from "./update-row";

@@ -87,3 +87,23 @@ function createList(readPage: ReadRecipientPage): RecipientList {
   };
   return list;
 }
+
+/**
+ * A pushed update of one row (a Bolna execution webhook): the batch's full list ("all") has the
+ * row replaced where it holds it, by execution id; its filtered lists are dropped, as the row may
+ * have moved between them, and are read again when next opened. Lists on other instances expire
+ * by their TTL.
+ */
+export function applyRecipientUpdate(listKeyPrefix: string, executionId: string, row: RecipientRow): void {
+  const cache = lists();
+  for (const [key, entry] of cache) {
+    if (!key.startsWith(listKeyPrefix)) continue;
+    if (key !== `${listKeyPrefix}all`) {
+      cache.delete(key);
+      continue;
+    }
+    const rows = entry.list.rows as RecipientRow[];
+    const at = rows.findIndex((held) => held.details.executionId === executionId);
+    if (at >= 0) rows[at] = row;
+  }
+}

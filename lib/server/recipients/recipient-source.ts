@@ -18,6 +18,11 @@ export type RecipientSource =
 // The largest page the adapters take (Mindo 100; Bolna clamps to its 50): fewer calls per row.
 const PROVIDER_PAGE_SIZE = 100;
 
+/** What every cached list of one batch's rows is keyed under, before its outcome. */
+export function recipientListPrefix(connectionId: string, { provider, batchId }: BatchRef): string {
+  return [connectionId, provider, batchId, ""].join("\n");
+}
+
 export function recipientSourceFor(
   connection: ResolvedConnection,
   { provider, batchId }: BatchRef,
@@ -46,6 +51,6 @@ export function recipientSourceFor(
         { access: providerAccessFor(connection, getEnv().UPSTREAM_TIMEOUT_MS), now: new Date() },
       ),
     );
-  const key = [connection.id, provider, batchId, outcome ?? "all"].join("\n");
+  const key = `${recipientListPrefix(connection.id, { provider, batchId })}${outcome ?? "all"}`;
   return { kind: "api", list: recipientList(key, readPage) };
 }

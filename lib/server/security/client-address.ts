@@ -32,16 +32,17 @@ export function stampPeerAddresses(): void {
  */
 export function clientAddress(headers: Headers, trustedProxyHops: number): string {
   const peer = headers.get(PEER_ADDRESS_HEADER) || "unknown";
-  if (trustedProxyHops === 0) return normalized(peer);
+  if (trustedProxyHops === 0) return normalizedAddress(peer);
   const chain = (headers.get("x-forwarded-for") ?? "")
     .split(",")
     .map((entry) => entry.trim())
     .filter(Boolean);
   const entry = chain[Math.max(0, chain.length - trustedProxyHops)];
-  return normalized(entry ?? peer);
+  return normalizedAddress(entry ?? peer);
 }
 
-function normalized(address: string): string {
+/** The form clientAddress answers in: IPv4-mapped IPv6 as IPv4, other IPv6 as its /64; also for lists compared to it. */
+export function normalizedAddress(address: string): string {
   const bare = address.replace(/^\[|\](:\d+)?$/g, "").replace(/%.*$/, "");
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(bare);
   if (mapped) return mapped[1]!;

@@ -10,6 +10,7 @@ import type { Connection } from "@/lib/connection";
 import { removeConnectionOptions, testConnectionOptions } from "@/lib/queries/connections";
 import { ConfirmButton } from "../../_components/confirm-button";
 import { FormError } from "../../_components/form-error";
+import { BolnaHookPanel } from "./bolna-hook-panel";
 import { ConnectionEditForm } from "./connection-edit-form";
 import { ConnectionTestResult } from "./connection-test-result";
 import { SendGridWebhookPanel } from "./sendgrid-webhook-panel";
@@ -62,6 +63,7 @@ export function ConnectionRow({ connection, defaultBudget }: ConnectionRowProps)
       <FormError message={remove.isError ? `Could not remove the connection: ${remove.error.message}` : null} />
       {connection.webhook && <SendGridWebhookPanel webhook={connection.webhook} readOnly={readOnly} />}
       {editing && <ConnectionEditForm connection={connection} onDone={() => setEditing(false)} />}
+      {connection.provider === "bolna" && <BolnaHookPanel connectionId={connection.id} />}
     </li>
   );
 }

@@ -18,6 +18,7 @@ import * as batchActions from "./0050-batch-actions";
 import * as apiTokens from "./0060-api-tokens";
 import * as ssoSubjects from "./0065-sso-subjects";
 import * as sendGridWebhook from "./0070-sendgrid-webhook";
+import * as bolnaHooks from "./0090-bolna-hooks";
 
 // Migrations are imported, not read from disk, so the bundled server and the tests apply the same list.
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   "0060-api-tokens": apiTokens,
   "0065-sso-subjects": ssoSubjects,
   "0070-sendgrid-webhook": sendGridWebhook,
+  "0090-bolna-hooks": bolnaHooks,
 };
