@@ -1,3 +1,4 @@
+import type { FiringAlert } from "./alerts";
 import { apiErrorOf, type ApiError } from "./api-client";
 import type { BatchQueryState } from "./batch-freshness";
 import type { BoardSnapshot } from "./board-snapshot";
@@ -13,6 +14,8 @@ export type SnapshotCard = {
   error: ApiError | null;
   /** When the server last answered with (or confirmed) this view. */
   receivedAt: number;
+  /** Alerts firing on the batch, as the last answer said. */
+  alerts: FiringAlert[];
 };
 
 export type BoardSnapshotState = {
@@ -34,10 +37,10 @@ export function receiveSnapshot(
   now: number,
 ): BoardSnapshotState {
   const before = new Map(previous?.cards.map((card) => [card.batch.id, card]));
-  const cards = snapshot.batches.map(({ view, error, ...batch }): SnapshotCard => {
-    if (view) return { batch, view, error: null, receivedAt: now };
+  const cards = snapshot.batches.map(({ view, error, alerts = [], ...batch }): SnapshotCard => {
+    if (view) return { batch, view, error: null, receivedAt: now, alerts };
     const kept = before.get(batch.id);
-    return { batch, view: kept?.view, error: error ? apiErrorOf(error) : null, receivedAt: kept?.receivedAt ?? now };
+    return { batch, view: kept?.view, error: error ? apiErrorOf(error) : null, receivedAt: kept?.receivedAt ?? now, alerts };
   });
   const { kind, name, expiresAt, pace } = snapshot;
   return { etag, shown: { kind, name, expiresAt, batches: cards.map((card) => card.batch) }, pace, cards };

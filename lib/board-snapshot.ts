@@ -1,4 +1,5 @@
 import { z } from "zod/mini";
+import { firingAlertSchema } from "./alerts";
 import { batchViewSchema } from "./batch-view";
 import type { BoardSummaryCounts } from "./board-summary";
 import { sharedBatchSchema, sharedViewSchema } from "./share-link";
@@ -26,6 +27,8 @@ export const boardSummaryCountsSchema = z.object({
 export const boardSnapshotBatchSchema = z.extend(sharedBatchSchema, {
   view: z.optional(batchViewSchema),
   error: z.optional(z.object({ code: z.string(), message: z.string() })),
+  /** Alerts firing on this batch; absent when none. */
+  alerts: z.optional(z.array(firingAlertSchema)),
 });
 export type BoardSnapshotBatch = z.infer<typeof boardSnapshotBatchSchema>;
 

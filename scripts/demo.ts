@@ -7,6 +7,7 @@ import { PROVIDER_IDS } from "../lib/providers/provider-id";
 import { catalogueSendAtMs } from "../sim/providers/sendgrid-batches";
 import { startSimulator } from "../sim/server";
 import { SIM_KEYS, SIM_SCENARIOS } from "../sim/scenarios";
+import { startWebhookReceiver } from "./lib/alert-receivers";
 import { buildIfNeeded } from "./lib/build-if-needed";
 import { readOrCreateDemoKey } from "./lib/demo-key";
 import { signInForCookie } from "./lib/sign-in";
@@ -72,6 +73,8 @@ async function main() {
       ENCRYPTION_KEY: process.env.ENCRYPTION_KEY ?? readOrCreateDemoKey(dataDir),
       ...simulatorAccounts(simulator.url),
       SENDGRID_WEBHOOK_PUBLIC_KEY: simulator.sendgridWebhookKey ?? "",
+      // The demo's alert receiver listens on loopback without TLS.
+      ALERTS_ALLOW_PRIVATE_URLS: "1",
     },
   });
   const stop = async () => {
@@ -96,9 +99,10 @@ async function main() {
     });
     if (!response.ok && response.status !== 409) throw new Error(`Could not add a demo batch: HTTP ${response.status}`);
   }
-  await followNewSends(baseUrl, cookie);
+  const boardId = await followNewSends(baseUrl, cookie);
   simulator.setBolnaWebhookUrl(await createBolnaHook(baseUrl, cookie));
-  console.log(`\nSendboard demo is running: ${baseUrl}\nSign in with ${admin.email} / ${admin.password}\nProvider simulator: ${simulator.url}\nWho failed and why: ${baseUrl}/batches/mindo/${FAILURE_BREAKDOWN_BATCH} → Show recipients\nPress Ctrl+C to stop.\n`);
+  await alertOnFinishedSends(baseUrl, cookie, boardId);
+  console.log(`\nSendboard demo is running: ${baseUrl}\nSign in with ${admin.email} / ${admin.password}\nProvider simulator: ${simulator.url}\nWho failed and why: ${baseUrl}/batches/mindo/${FAILURE_BREAKDOWN_BATCH} → Show recipients\nAlerts: a send on "${DEMO_FOLLOW_BOARD}" that finishes is printed here as [alert receiver] (settings → alerts)\nPress Ctrl+C to stop.\n`);
 }
 
 /** The environment's Bolna connection gets a hook URL, and the simulator posts its calls' changes there, as Bolna would. */
@@ -109,10 +113,11 @@ async function createBolnaHook(baseUrl: string, cookie: string): Promise<string>
 }
 
 /** A board that follows Mindo and Bolna (auto-watch), so the simulator's sends show up on a wall by themselves; the picker lists the same sends. */
-async function followNewSends(baseUrl: string, cookie: string) {
+async function followNewSends(baseUrl: string, cookie: string): Promise<string> {
   const headers = { "Content-Type": "application/json", Cookie: cookie };
   const boards = (await (await fetch(`${baseUrl}/api/boards`, { headers })).json()) as { items?: { id: string; name: string }[] };
-  if (boards.items?.some((board) => board.name === DEMO_FOLLOW_BOARD)) return;
+  const existing = boards.items?.find((board) => board.name === DEMO_FOLLOW_BOARD);
+  if (existing) return existing.id;
   const created = await fetch(`${baseUrl}/api/boards`, { method: "POST", headers, body: JSON.stringify({ name: DEMO_FOLLOW_BOARD, batches: [] }) });
   if (!created.ok) throw new Error(`Could not create the demo board: HTTP ${created.status}`);
   const { id } = (await created.json()) as { id: string };
@@ -120,6 +125,38 @@ async function followNewSends(baseUrl: string, cookie: string) {
     const rule = await fetch(`${baseUrl}/api/boards/${id}/auto-watch`, { method: "POST", headers, body: JSON.stringify({ connectionId }) });
     if (!rule.ok && rule.status !== 409) throw new Error(`Could not set up auto-watch for the demo: HTTP ${rule.status}`);
   }
+  return id;
+}
+
+const DEMO_RECEIVER = "Demo receiver (prints in this terminal)";
+
+/**
+ * One alert rule (a send on the auto-watch board finished) and a local webhook contact point that
+ * prints every message it receives, its signature checked. The receiver's port is new each run,
+ * so the previous run's contact point and rule are replaced.
+ */
+async function alertOnFinishedSends(baseUrl: string, cookie: string, boardId: string) {
+  const headers = { "Content-Type": "application/json", Cookie: cookie };
+  let secret: string | null = null;
+  const receiver = await startWebhookReceiver(
+    () => secret,
+    (count) => {
+      const message = receiver.received[count - 1];
+      const body = message?.json as { type?: string; batch?: { provider?: string; batchId?: string; state?: string; processed?: number; total?: number | null } } | undefined;
+      console.log(`[alert receiver] ${body?.type} · ${body?.batch?.provider} ${body?.batch?.batchId} ${body?.batch?.state} (${body?.batch?.processed} of ${body?.batch?.total ?? "?"}) · signature ${message?.verified ? "verified" : "BAD"}`);
+      return 200;
+    },
+  );
+  const points = (await (await fetch(`${baseUrl}/api/alerts/contact-points`, { headers })).json()) as { items?: { id: string; name: string }[] };
+  const rules = (await (await fetch(`${baseUrl}/api/alerts/rules`, { headers })).json()) as { items?: { id: string; boardId: string | null; kind: string }[] };
+  for (const rule of rules.items?.filter((item) => item.boardId === boardId && item.kind === "finished") ?? []) await fetch(`${baseUrl}/api/alerts/rules/${rule.id}`, { method: "DELETE", headers });
+  for (const point of points.items?.filter((item) => item.name === DEMO_RECEIVER) ?? []) await fetch(`${baseUrl}/api/alerts/contact-points/${point.id}`, { method: "DELETE", headers });
+  const created = await fetch(`${baseUrl}/api/alerts/contact-points`, { method: "POST", headers, body: JSON.stringify({ type: "webhook", name: DEMO_RECEIVER, url: receiver.url }) });
+  if (!created.ok) throw new Error(`Could not add the demo's alert receiver: HTTP ${created.status}`);
+  const point = (await created.json()) as { id: string; secret: string };
+  secret = point.secret;
+  const rule = await fetch(`${baseUrl}/api/alerts/rules`, { method: "POST", headers, body: JSON.stringify({ boardId, kind: "finished", contactPointIds: [point.id] }) });
+  if (!rule.ok) throw new Error(`Could not add the demo's alert rule: HTTP ${rule.status}`);
 }
 
 main().catch((error: unknown) => {

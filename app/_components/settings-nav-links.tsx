@@ -8,6 +8,7 @@ const LINKS: { href: string; label: string; action: Action }[] = [
   { href: "/settings/users", label: "People", action: "users:manage" },
   { href: "/settings/share-links", label: "Share links", action: "share-links:manage" },
   { href: "/settings/tokens", label: "API tokens", action: "tokens:manage" },
+  { href: "/settings/alerts", label: "Alerts", action: "alerts:manage" },
   { href: "/settings/activity", label: "Activity", action: "audit:read" },
 ];
 

@@ -1,5 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import type { FiringAlert } from "@/lib/alerts";
+import { AlertChip } from "./alert-chip";
 import { BatchErrorChip } from "@/components/batch/batch-error-chip";
 import { BatchReason } from "@/components/batch/batch-reason";
 import { STATE_STYLES } from "@/components/batch/batch-styles";
@@ -33,6 +35,8 @@ type BatchCardProps = {
   /** The batch page, for signed-in views only: a share link must lead nowhere. */
   href?: string;
   actions?: ReactNode;
+  /** Alerts firing on this batch now. */
+  alerts?: readonly FiringAlert[];
 };
 
 /**
@@ -49,6 +53,7 @@ export function BatchCard({
   now,
   href,
   actions,
+  alerts = [],
 }: BatchCardProps) {
   const styles = TIER_STYLES[tier];
   const name = batchDisplayName(batch, snapshot);
@@ -63,6 +68,7 @@ export function BatchCard({
         />
       )}
       {error !== null && error !== undefined && <BatchErrorChip error={error} size="inherit" />}
+      <AlertChip alerts={alerts} />
     </div>
   );
   return (

@@ -65,6 +65,7 @@ export async function everyPage(request: APIRequestContext): Promise<VisitedPage
     { name: "connections", path: "/settings/connections", ready: '[data-testid="connection-row"]' },
     { name: "people", path: "/settings/users", ready: '[data-testid="user-row"]' },
     { name: "API tokens", path: "/settings/tokens", ready: '[data-testid="create-api-token-form"]' },
+    { name: "alerts", path: "/settings/alerts", ready: '[data-testid="add-contact-point-form"]' },
     { name: "not found", path: "/no-such-page", ready: '[data-testid="page-not-found"]' },
     { name: "sign in", path: "/signin", ready: "form", signedOut: true },
     { name: "sso refused", path: "/signin/refused?reason=domain", ready: '[data-testid="signin-refused"]', signedOut: true },

@@ -136,6 +136,15 @@ const baseEnvSchema = z.object({
   SENDGRID_WEBHOOK_PUBLIC_KEY: optional(z.string().trim().min(1)),
   /** The custom arg that names a send's batch in its events; default batch_id. */
   SENDGRID_WEBHOOK_BATCH_ARG: optional(z.string().trim().regex(/^[A-Za-z0-9_.-]{1,64}$/, "must be 1–64 letters, digits, “_”, “.” or “-”")).default("batch_id"),
+  /** smtp(s)://user:pass@host:port for email contact points (alerts); email contact points are refused without it. */
+  SMTP_URL: optional(z.url({ protocol: /^smtps?$/, message: "must be an smtp:// or smtps:// URL" })),
+  /** The sender address of alert emails. */
+  SMTP_FROM: optional(z.email({ message: "must be an email address" })).default("sendboard@localhost"),
+  /**
+   * 1: contact points may point at private, loopback and link-local addresses, over plain http://
+   * too. For tests and a demo on one machine; never in production.
+   */
+  ALERTS_ALLOW_PRIVATE_URLS: optional(z.enum(["0", "1"])).default("0"),
   /** Days the activity log (settings → activity) keeps an event. */
   AUDIT_RETENTION_DAYS: optional(z.coerce.number().int().min(1).max(3650)).default(365),
   ...ssoVariables,

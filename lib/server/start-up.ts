@@ -1,6 +1,8 @@
 import "server-only";
 import { EnvError, getEnv } from "@/lib/server/env";
+import { startAlertWatch } from "./alerts";
 import { startAuditPruning } from "./audit";
+import { readTeamBatch } from "./batches";
 import { startAutoWatch } from "./auto-watch";
 import { migrateToLatest } from "./db/database";
 import { stampPeerAddresses } from "./security/client-address";
@@ -21,4 +23,5 @@ export async function startServer(): Promise<void> {
   await migrateToLatest();
   startAuditPruning();
   startAutoWatch();
+  startAlertWatch(readTeamBatch);
 }

@@ -55,6 +55,7 @@ export function WallBody({ source, initial }: { source: WallSource; initial: Wal
       error: cardState.error,
       freshness: batchFreshness(cardState, now),
       historyKey: batch.id,
+      alerts: card?.alerts ?? [],
     };
   });
   const freshness = wallFreshness(

@@ -1,6 +1,7 @@
 "use client";
 
 import type { CSSProperties } from "react";
+import type { FiringAlert } from "@/lib/alerts";
 import { BatchCard } from "@/components/board/batch-card";
 import { useBatchHistory } from "@/lib/hooks/use-batch-history";
 import { useElementSize } from "@/lib/hooks/use-element-size";
@@ -18,6 +19,7 @@ export type WallItem = {
   error: Error | null;
   freshness: BatchFreshness;
   historyKey: string;
+  alerts: FiringAlert[];
 };
 
 // Before the first measurement: a 1080p screen minus the top bar.
@@ -85,6 +87,7 @@ function WallCard({ item, tier, store, now }: WallCardProps) {
       stale={item.freshness.stale}
       tier={tier}
       history={history}
+      alerts={item.alerts}
       now={now}
     />
   );

@@ -3,6 +3,7 @@ import { getEnv, type Env } from "@/lib/server/env";
 import { getAdapter } from "@/lib/providers/registry";
 import { profileOf } from "@/lib/providers/profiles";
 import type { ProviderId } from "@/lib/providers/provider-id";
+import { createAlertEvaluator } from "../alerts";
 import { providerAccessFor, type ResolvedConnection } from "../connections";
 import { databaseEngine, getDb } from "../db/database";
 import { noteFollowedSnapshot, recordPolledSnapshot } from "../history";
@@ -46,6 +47,8 @@ export function getPoller(): Poller {
 
 function createPoller(): Poller {
   const connections = new Map<string, ResolvedConnection>();
+  // Every instance evaluates what it polls or follows; the database decides which one sends.
+  const alerts = createAlertEvaluator({ db: getDb });
   const scheduler = createPollScheduler({
     fetchBatch: async (key, signal) => {
       const connection = connections.get(key.connectionId);
@@ -54,9 +57,16 @@ function createPoller(): Poller {
       const [sendAt, emailEvents] = await Promise.all([sendTimeOf(key), emailEventsOf(key)]);
       return getAdapter(key.provider).getBatch(key.batchId, { access, now: new Date(), signal, sendAt, emailEvents });
     },
-    // Every snapshot goes to history; recordPolledSnapshot never rejects.
-    onSnapshot: (key, snapshot) => void recordPolledSnapshot(key, snapshot, { retentionDays: getEnv().HISTORY_RETENTION_DAYS }),
-    onFollowedSnapshot: (key, snapshot) => noteFollowedSnapshot(pollKeyToString(key), snapshot),
+    // Every snapshot goes to history and to the alert rules; neither hook rejects.
+    onSnapshot: (key, snapshot) => {
+      void recordPolledSnapshot(key, snapshot, { retentionDays: getEnv().HISTORY_RETENTION_DAYS });
+      void alerts.onSnapshot(key, snapshot);
+    },
+    onFailure: (key) => void alerts.onFailure(key),
+    onFollowedSnapshot: (key, snapshot) => {
+      noteFollowedSnapshot(pollKeyToString(key), snapshot);
+      void alerts.onSnapshot(key, snapshot);
+    },
     budgetFor: (connectionId: string, provider: ProviderId) =>
       connections.get(connectionId)?.budgetPerMinute ?? PROVIDER_POLL_BUDGETS[provider].perMinute,
     isPushed,

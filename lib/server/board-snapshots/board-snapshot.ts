@@ -3,7 +3,9 @@ import { AppError } from "@/lib/errors";
 import type { SharedView } from "@/lib/share-link";
 import { boardToDescriptor } from "@/lib/wall/descriptor";
 import { LRUCache } from "lru-cache";
+import { readFiringAlertsShared } from "../alerts";
 import type { TaggedJson } from "../api/etag";
+import { pollKeyToString } from "../polling";
 import { shareViewer, userViewer } from "../batches";
 import { getBoard } from "../boards";
 import { recordViewer } from "../metrics";
@@ -51,7 +53,10 @@ async function snapshotOf(teamId: string, shown: SharedView, viewer: string): Pr
   const now = Date.now();
   const recent = readings().get(key);
   if (recent && now - recent.at < SHARED_FOR_MS) return recent.body;
-  const body = readSnapshotParts(teamId, shown.batches, viewer).then((parts) => serializedSnapshot(key, shown, parts));
+  const pollKeys = shown.batches.map((batch) => pollKeyToString(batch));
+  const body = Promise.all([readSnapshotParts(teamId, shown.batches, viewer), readFiringAlertsShared(teamId, pollKeys)]).then(([parts, firing]) =>
+    serializedSnapshot(key, shown, parts, pollKeys.map((pollKey) => firing.get(pollKey) ?? [])),
+  );
   readings().set(key, { at: now, body });
   return body;
 }

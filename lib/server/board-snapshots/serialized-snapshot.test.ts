@@ -62,4 +62,15 @@ describe("serializedSnapshot", () => {
     const done = [1, 2, 3].map((n) => viewPart(`s3-${n}`, n, polling(2_000, null, true)));
     expect(parsed(serializedSnapshot("Three", shown("Three"), done).json).pace).toEqual({ intervalMs: null, nextUpdateAt: null });
   });
+
+  it("carries the alerts firing on each batch, and a new or cleared alert makes a new body", () => {
+    const parts = [viewPart("s9-a", 1, polling(5_000, null)), viewPart("s9-b", 1, polling(5_000, null)), viewPart("s9-c", 1, polling(5_000, null))];
+    const quiet = serializedSnapshot("Alerts", shown("Alerts"), parts, [[], [], []]);
+    expect(parsed(quiet.json).batches.map((b) => b.alerts)).toEqual([undefined, undefined, undefined]);
+    const stalled = { kind: "stalled" as const, since: "2026-03-01T12:00:00.000Z", failure: false };
+    const firing = serializedSnapshot("Alerts", shown("Alerts"), parts, [[], [stalled], []]);
+    expect(firing.etag).not.toBe(quiet.etag);
+    expect(parsed(firing.json).batches.map((b) => b.alerts)).toEqual([undefined, [stalled], undefined]);
+    expect(serializedSnapshot("Alerts", shown("Alerts"), parts, [[], [], []]).etag).toBe(quiet.etag);
+  });
 });

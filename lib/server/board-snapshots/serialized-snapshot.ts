@@ -1,5 +1,6 @@
 import "server-only";
 import { LRUCache } from "lru-cache";
+import type { FiringAlert } from "@/lib/alerts";
 import type { BoardSnapshot } from "@/lib/board-snapshot";
 import { summarizeBoard } from "@/lib/board-summary";
 import type { SharedView } from "@/lib/share-link";
@@ -22,11 +23,12 @@ function bodies(): LRUCache<string, Serialized> {
  * next poll (batches/serialized-view.ts), so an unchanged board costs one identity check per
  * batch, and a changed one is written once, by string concatenation of those bodies.
  */
-export function serializedSnapshot(key: string, shown: SharedView, parts: readonly SnapshotPart[]): TaggedJson {
-  const identities = parts.map(identityOf);
+export function serializedSnapshot(key: string, shown: SharedView, parts: readonly SnapshotPart[], alerts: readonly (readonly FiringAlert[])[] = []): TaggedJson {
+  const alertsJson = alerts.map((list) => (list.length > 0 ? JSON.stringify(list) : null));
+  const identities = [...parts.map(identityOf), ...alertsJson];
   const cached = bodies().get(key);
   if (cached && cached.identities.every((identity, index) => identity === identities[index])) return cached.body;
-  const body = tagJson(snapshotJson(shown, parts));
+  const body = tagJson(snapshotJson(shown, parts, alertsJson));
   bodies().set(key, { identities, body });
   return body;
 }
@@ -37,7 +39,7 @@ function identityOf(part: SnapshotPart): unknown {
   return part;
 }
 
-function snapshotJson(shown: SharedView, parts: readonly SnapshotPart[]): string {
+function snapshotJson(shown: SharedView, parts: readonly SnapshotPart[], alertsJson: readonly (string | null)[]): string {
   const head: Omit<BoardSnapshot, "batches"> = {
     kind: shown.kind,
     name: shown.name,
@@ -46,7 +48,8 @@ function snapshotJson(shown: SharedView, parts: readonly SnapshotPart[]): string
     pace: paceOf(parts),
   };
   const batches = shown.batches.map((batch, index) => {
-    const open = JSON.stringify(batch).slice(0, -1);
+    const alerts = alertsJson[index];
+    const open = `${JSON.stringify(batch).slice(0, -1)}${alerts ? `,"alerts":${alerts}` : ""}`;
     const part = parts[index];
     if (part?.kind === "view") return `${open},"view":${part.read.body.json}}`;
     if (part?.kind === "error") return `${open},"error":${JSON.stringify(part.body.error)}}`;

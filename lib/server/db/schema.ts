@@ -303,6 +303,61 @@ export interface BolnaHookEventsTable {
   status: string;
   batch_id: string;
   received_at: string;
+/** Where alert messages go (alerts/): a Slack incoming webhook, a signed webhook, or an email address. */
+export interface AlertContactPointsTable {
+  id: string;
+  team_id: string;
+  type: string; // a ContactPointType: "slack" | "webhook" | "email"
+  name: string;
+  encrypted_target: string; // the URL or the address, AES-256-GCM bound to the row id
+  target_hint: string; // what the UI may show of it (host and a few characters)
+  encrypted_secret: string | null; // a webhook's signing secret, shown once at creation
+  created_by: string;
+  created_at: string;
+}
+
+/** When to alert: for a board's batches or one batch (connection_id, provider, batch_id). */
+export interface AlertRulesTable {
+  id: string;
+  team_id: string;
+  board_id: string | null;
+  connection_id: string | null;
+  provider: string | null;
+  batch_id: string | null;
+  kind: string; // an AlertRuleKind
+  threshold: number | null;
+  minutes: number | null;
+  contact_point_ids: string; // JSON array
+  created_by: string;
+  created_at: string;
+}
+
+/** One incident of a rule on a batch; the unique (rule_id, poll_key, seq) makes it once across instances. */
+export interface AlertIncidentsTable {
+  id: string; // the alertId receivers pair firing and resolved messages by
+  team_id: string;
+  rule_id: string;
+  poll_key: string;
+  seq: number;
+  fired_at: string;
+  resolved_at: string | null;
+  batch: string; // JSON AlertBatch
+}
+
+/** Every attempt to deliver a message to a contact point, with its outcome. */
+export interface AlertDeliveriesTable {
+  id: string;
+  team_id: string;
+  contact_point_id: string;
+  contact_point_name: string;
+  incident_id: string | null; // null for a test
+  message_type: string; // "alert.firing" | "alert.resolved" | "test"
+  attempt: number;
+  status: string; // "delivered" | "retrying" | "failed"
+  http_status: number | null;
+  error: string | null; // a code such as "timeout", never a body or URL
+  duration_ms: number;
+  at: string;
 }
 
 export interface Database {
@@ -332,4 +387,8 @@ export interface Database {
   sendgrid_tallies: SendGridTalliesTable;
   bolna_hooks: BolnaHooksTable;
   bolna_hook_events: BolnaHookEventsTable;
+  alert_contact_points: AlertContactPointsTable;
+  alert_rules: AlertRulesTable;
+  alert_incidents: AlertIncidentsTable;
+  alert_deliveries: AlertDeliveriesTable;
 }

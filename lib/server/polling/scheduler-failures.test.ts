@@ -21,6 +21,29 @@ const LATENCY = 100;
 const running = (key: PollKey) => makeSnapshot(key, "running", Math.floor((Date.now() - START) / 1_000));
 
 describe("poll scheduler failures", () => {
+  it("tells onFailure of every failed call it makes (alerts: a batch going stale), and onSnapshot of the next success", async () => {
+    const upstream = createFakeUpstream(running, LATENCY);
+    const failures: string[] = [];
+    const snapshots: string[] = [];
+    scheduler = createPollScheduler({
+      fetchBatch: upstream.fetchBatch,
+      onFailure: (key, error) => failures.push(`${key.batchId} ${error.code}`),
+      onSnapshot: (key) => snapshots.push(key.batchId),
+    });
+    const key = makeKey("bolna", "a");
+    keepReading(scheduler, () => [key], 500);
+    await vi.advanceTimersByTimeAsync(1_000);
+    upstream.answerWith(serverError);
+    const before = snapshots.length;
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(failures.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(failures)).toEqual(new Set(["a provider_error"]));
+    expect(snapshots.length).toBe(before);
+    upstream.answerWith(running);
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(snapshots.length).toBeGreaterThan(before);
+  });
+
   it("makes no call on a connection for 5 s after a 429 with Retry-After 5, then calls at once", async () => {
     const upstream = createFakeUpstream(running, LATENCY);
     scheduler = createPollScheduler({ fetchBatch: upstream.fetchBatch });

@@ -169,6 +169,7 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
           const failure = toAppError(error);
           recordFailure(lane, entry, failure, Date.now());
           shareHold(lane, failure, Date.now());
+          notifyFailure(entry.key, failure);
         },
       )
       .finally(() => {
@@ -234,6 +235,14 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
       options.onFollowedSnapshot?.(key, snapshot);
     } catch {
       // Insights are best effort; following must go on.
+    }
+  }
+
+  function notifyFailure(key: PollKey, failure: AppError) {
+    try {
+      options.onFailure?.(key, failure);
+    } catch {
+      // Alerts are best effort; polling must go on.
     }
   }
 

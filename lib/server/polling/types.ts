@@ -1,5 +1,5 @@
 import type { BatchSnapshot } from "@/lib/batch-snapshot";
-import type { ErrorCode } from "@/lib/errors";
+import type { AppError, ErrorCode } from "@/lib/errors";
 import type { ProviderId } from "@/lib/providers/provider-id";
 import type { PollCoordinator } from "./coordinator";
 
@@ -47,6 +47,8 @@ export type PollSchedulerOptions = {
   coordinator?: PollCoordinator;
   /** Called with every successful snapshot (history storage). Errors thrown here are ignored. */
   onSnapshot?: (key: PollKey, snapshot: BatchSnapshot) => void;
+  /** Called with every failed call this instance made (alerts: a batch going stale). Errors thrown here are ignored. */
+  onFailure?: (key: PollKey, error: AppError) => void;
   /** Called once with every fresh snapshot adopted from the instance that polls the batch (not stored again). */
   onFollowedSnapshot?: (key: PollKey, snapshot: BatchSnapshot) => void;
   /** How long a read waits for a batch's first call before answering snapshot_pending; default: until it settles. */

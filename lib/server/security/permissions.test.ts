@@ -25,6 +25,7 @@ const expected: Record<Role, Record<Action, boolean>> = {
     "auto-watch:manage": true,
     "audit:read": true,
     "tokens:manage": true,
+    "alerts:manage": true,
   },
   operator: {
     "connections:manage": false,
@@ -41,6 +42,7 @@ const expected: Record<Role, Record<Action, boolean>> = {
     "auto-watch:manage": true,
     "audit:read": false,
     "tokens:manage": false,
+    "alerts:manage": false,
   },
   member: {
     "connections:manage": false,
@@ -57,6 +59,7 @@ const expected: Record<Role, Record<Action, boolean>> = {
     "auto-watch:manage": false,
     "audit:read": false,
     "tokens:manage": false,
+    "alerts:manage": false,
   },
 };
 

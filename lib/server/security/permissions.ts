@@ -21,6 +21,7 @@ export const ACTIONS = [
   "auto-watch:manage",
   "audit:read",
   "tokens:manage",
+  "alerts:manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -69,6 +70,7 @@ const DESCRIPTIONS = {
   "auto-watch:manage": "change what boards follow",
   "audit:read": "see the team's activity",
   "tokens:manage": "manage API tokens",
+  "alerts:manage": "manage alerts",
 } satisfies Record<Action, string>;
 
 /** Pure check: the role allows the action, and the resource (when given) is in the actor's team. */

@@ -41,6 +41,7 @@ export function BoardView({ initial, canManageAutoWatch }: { initial: Board; can
   const batches = shown.batches.map((batch) => ({
     batch,
     state: cardQueryState(cards.get(batch.id), snapshotQuery.error),
+    alerts: cards.get(batch.id)?.alerts ?? [],
   }));
   const remove = useMutation(removeBoardBatchOptions(board.id));
   const reorder = useMutation(reorderBoardBatchesOptions(board.id));
@@ -81,7 +82,7 @@ export function BoardView({ initial, canManageAutoWatch }: { initial: Board; can
           className="grid grid-cols-1 gap-4 [--u:1rem] md:grid-cols-2 2xl:grid-cols-3"
           aria-label="Batches on this board"
         >
-          {batches.map(({ batch, state }, index) => {
+          {batches.map(({ batch, state, alerts }, index) => {
             const stale = batchFreshness(state, now).stale;
             return (
               <li key={batch.id} className="min-h-72">
@@ -91,6 +92,7 @@ export function BoardView({ initial, canManageAutoWatch }: { initial: Board; can
                   error={state.error}
                   stale={stale}
                   tier="lg"
+                  alerts={alerts}
                   now={now}
                   href={batchPagePath(batch.provider, batch.batchId, batch.connectionId)}
                   actions={

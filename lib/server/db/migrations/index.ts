@@ -19,6 +19,7 @@ import * as apiTokens from "./0060-api-tokens";
 import * as ssoSubjects from "./0065-sso-subjects";
 import * as sendGridWebhook from "./0070-sendgrid-webhook";
 import * as bolnaHooks from "./0090-bolna-hooks";
+import * as alerts from "./0080-alerts";
 
 // Migrations are imported, not read from disk, so the bundled server and the tests apply the same list.
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   "0065-sso-subjects": ssoSubjects,
   "0070-sendgrid-webhook": sendGridWebhook,
   "0090-bolna-hooks": bolnaHooks,
+  "0080-alerts": alerts,
 };
