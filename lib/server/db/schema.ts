@@ -303,6 +303,8 @@ export interface BolnaHookEventsTable {
   status: string;
   batch_id: string;
   received_at: string;
+}
+
 /** Where alert messages go (alerts/): a Slack incoming webhook, a signed webhook, or an email address. */
 export interface AlertContactPointsTable {
   id: string;
