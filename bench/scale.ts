@@ -7,6 +7,7 @@ import { splitCost, type CostWindow } from "./lib/cost-split";
 import { percentile } from "./lib/percentile";
 import { fixed, formatTable, printBlock, verdict, type BenchResult } from "./lib/report";
 import { scaleBatch, type ScaleBatch } from "./lib/scale-batches";
+import { turnOnHooksAndAlerts, type ScaleExtras } from "./lib/scale-extras";
 import { sleep } from "./lib/sleep";
 
 const title = "scale";
@@ -18,11 +19,6 @@ const SIM_RUN_SECONDS = 3_600;
 const WARM_UP_MIN_MS = 8_000;
 const WARM_UP_MAX_MS = 60_000;
 
-export type ScaleExtras = {
-  /** Turned on before any batch is watched: webhooks, alert rules. Says what it turned on. */
-  prepare?: (stack: AppStack, batches: (count: number) => ScaleBatch[]) => Promise<string[]>;
-};
-
 type Size = {
   batches: number;
   busy: CostWindow;
@@ -33,7 +29,7 @@ type Size = {
 };
 
 /** 10 → 100 → 1,000 running batches across the four providers, each watched by a few viewers. */
-export async function benchScale(context: BenchContext, extras: ScaleExtras = {}): Promise<BenchResult> {
+export async function benchScale(context: BenchContext): Promise<BenchResult> {
   const { settings, appDir } = context;
   const sizes = settings.BENCH_SCALE_SIZES;
   const viewers = settings.BENCH_SCALE_VIEWERS;
@@ -42,16 +38,18 @@ export async function benchScale(context: BenchContext, extras: ScaleExtras = {}
   const budgets = Object.fromEntries((["migma", "mindo", "bolna", "sendgrid"] as const).map((id) => [id, budget])) as Record<ProviderId, number>;
   const endsAtMs = Date.now() + 2 * 3_600_000;
   const batchList = (count: number) => Array.from({ length: count }, (_, n) => scaleBatch(n, endsAtMs));
-  const stack = await startAppStack({ appDir, budgets, simDurationSeconds: SIM_RUN_SECONDS });
+  const stack = await startAppStack({ appDir, budgets, simDurationSeconds: SIM_RUN_SECONDS, sendgridWebhook: true, env: { ALERTS_ALLOW_PRIVATE_URLS: "1" } });
   let watchers: BatchWatchers | null = null;
+  let extras: ScaleExtras | null = null;
   try {
-    const extrasOn = (await extras.prepare?.(stack, batchList)) ?? [];
+    extras = await turnOnHooksAndAlerts(stack);
     watchers = startBatchWatchers({ baseUrl: stack.baseUrl, cookie: stack.cookie, viewersPerBatch: viewers, sockets: SOCKETS });
     const measured: Size[] = [];
     let watched = 0;
     for (const size of sizes) {
       const fresh = batchList(size).slice(watched);
       await startAtProvider(stack, fresh);
+      await extras.addRules(fresh);
       watchers.setActive(viewers);
       watchers.add(fresh);
       watched = size;
@@ -69,9 +67,10 @@ export async function benchScale(context: BenchContext, extras: ScaleExtras = {}
         clearInterval(sampler);
       }
     }
-    return report(measured, { viewers, seconds, budget, extrasOn });
+    return report(measured, { viewers, seconds, budget, extrasOn: extras.on, alertsReceived: extras.received() });
   } finally {
     await watchers?.stop();
+    await extras?.close();
     await stack.stop();
   }
 }
@@ -132,7 +131,7 @@ function mergeTallies(a: WatchTally, b: WatchTally): WatchTally {
   };
 }
 
-type RunInfo = { viewers: number; seconds: number; budget: number; extrasOn: string[] };
+type RunInfo = { viewers: number; seconds: number; budget: number; extrasOn: string[]; alertsReceived: number };
 
 function report(sizes: readonly Size[], info: RunInfo): BenchResult {
   const figures = sizes.map((size) => {
@@ -190,13 +189,14 @@ function report(sizes: readonly Size[], info: RunInfo): BenchResult {
     measured:
       `${sizes.map((size) => size.batches).join(" → ")} running simulator batches round Migma, Mindo, Bolna and SendGrid (budgets ${info.budget} calls a minute each), added to one app; ` +
       `${info.viewers} HTTP viewers per batch poll GET /api/batches/… with If-None-Match at the announced pace (polling.viewerPaceMs, else intervalMs); at each size ${info.seconds} s with every viewer, then ${info.seconds} s with one per batch. ` +
-      `CPU per read = extra app CPU ÷ extra reads between the two windows; CPU per call = the rest of the one-viewer window (polls${info.extrasOn.length > 0 ? `, ${info.extrasOn.join(", ")}` : ""}, timers) ÷ upstream calls the simulator counted; ` +
-      `"all-in" = all app CPU over both windows ÷ calls or ÷ reads. Lag = how far past the answer's polling.nextUpdateAt a read asked (0 when on time), the app's scheduler-lag metric; RSS = median of 1 s samples of next start's resident memory` +
-      (info.extrasOn.length > 0 ? `; on: ${info.extrasOn.join(", ")}` : "; webhooks and alert rules: not in this build"),
+      `CPU per read = extra app CPU ÷ extra reads between the two windows; CPU per call = the rest of the one-viewer window (polls, webhook ingest, alert evaluation, timers) ÷ upstream calls the simulator counted; ` +
+      `"all-in" = all app CPU over both windows ÷ calls or ÷ reads. Lag = how far past the answer's polling.nextUpdateAt a read asked (0 when on time), the app's scheduler-lag metric; RSS = median of 1 s samples of next start's resident memory; ` +
+      `on throughout: ${info.extrasOn.join("; ")}`,
     figures: [
       ...formatTable(rows),
       `CPU per call, ${at(last)} ÷ ${at(first)}: ${fixed(callGrowth)}; CPU per read: ${fixed(readGrowth)}`,
       `memory per batch: ${fixed(memoryPerBatch / 1024, 0)} KiB ((RSS at ${last.size.batches} − RSS at ${first.size.batches}) ÷ ${last.size.batches - first.size.batches} batches)`,
+      `alert messages received: ${info.alertsReceived} (the rules' threshold is above every batch's failure share)`,
     ],
     target: `CPU per call and per read at ${at(last)} ≤ ${MAX_GROWTH} × at ${at(first)}; scheduler lag p99 under the announced poll interval at every size; memory per batch stated`,
     result,
