@@ -4,6 +4,7 @@ import { startAppStack, type AppStack } from "./lib/app-stack";
 import { startBatchWatchers, type BatchWatchers, type WatchTally } from "./lib/batch-watchers";
 import type { BenchContext } from "./lib/context";
 import { splitCost, type CostWindow } from "./lib/cost-split";
+import { fetchRetrying } from "./lib/fetch-retry";
 import { percentile } from "./lib/percentile";
 import { fixed, formatTable, printBlock, verdict, type BenchResult } from "./lib/report";
 import { scaleBatch, type ScaleBatch } from "./lib/scale-batches";
@@ -84,7 +85,7 @@ async function startAtProvider(stack: AppStack, batches: readonly ScaleBatch[]) 
   for (let start = 0; start < bolna.length; start += 25)
     await Promise.all(
       bolna.slice(start, start + 25).map((batch) =>
-        fetch(`${stack.sim.url}/batches/${batch.batchId}`, { headers: { Authorization: `Bearer ${SIM_KEYS.bolna}` } }).then((answer) => answer.body?.cancel()),
+        fetchRetrying(`${stack.sim.url}/batches/${batch.batchId}`, { headers: { Authorization: `Bearer ${SIM_KEYS.bolna}` } }).then((answer) => answer.body?.cancel()),
       ),
     );
 }

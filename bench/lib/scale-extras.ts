@@ -1,5 +1,6 @@
 import { startWebhookReceiver } from "../../scripts/lib/alert-receivers";
 import type { AppStack } from "./app-stack";
+import { fetchRetrying } from "./fetch-retry";
 import type { ScaleBatch } from "./scale-batches";
 
 // Alert rules are created this many at a time: the API is the admins' settings page's.
@@ -38,7 +39,8 @@ export async function turnOnHooksAndAlerts(stack: AppStack): Promise<ScaleExtras
     secret = point.secret ?? null;
     const addRule = async (batch: ScaleBatch) => {
       const body = { batch, kind: "failure_share", threshold: FAILURE_SHARE_PERCENT, contactPointIds: [point.id] };
-      const answer = await fetch(`${stack.baseUrl}/api/alerts/rules`, { method: "POST", headers: admin, body: JSON.stringify(body) });
+      // A repeat after a dropped connection at worst adds a twin rule that never fires either.
+      const answer = await fetchRetrying(`${stack.baseUrl}/api/alerts/rules`, { method: "POST", headers: admin, body: JSON.stringify(body) });
       if (!answer.ok) throw new Error(`Creating an alert rule answered ${answer.status}: ${(await answer.text()).slice(0, 200)}`);
     };
     return {
