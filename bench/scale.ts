@@ -100,7 +100,9 @@ async function warmUp(watchers: BatchWatchers, size: number) {
     const tally = watchers.take();
     longestInterval = Math.max(longestInterval, percentile(tally.intervalMs, 90) || 0);
     const waited = performance.now() - started;
-    if (watchers.runningCount() >= size * 0.7 && waited >= Math.max(WARM_UP_MIN_MS, 2 * longestInterval)) return;
+    // The first reads of new batches wait for their first calls: measure once that wave has passed.
+    const settled = tally.failed === 0 && watchers.runningCount() >= size * 0.7;
+    if (settled && waited >= Math.max(WARM_UP_MIN_MS, 2 * longestInterval)) return;
   }
 }
 
@@ -178,6 +180,7 @@ function report(sizes: readonly Size[], info: RunInfo): BenchResult {
     ...(sizes.length > 1 && readGrowth <= MAX_GROWTH ? [] : [`CPU per viewer read ${fixed(readGrowth)}× from ${at(first)} to ${at(last)}`]),
     ...figures.filter((f) => !(f.lagP99 < f.intervalMs)).map((f) => `scheduler lag p99 ${fixed(f.lagP99, 0)} ms at ${at(f)}, not under the ${fixed(f.intervalMs, 0)} ms interval`),
     ...figures.filter((f) => f.size.busy.reads === 0 || f.size.busy.calls === 0).map((f) => `no reads or no calls at ${at(f)}`),
+    ...figures.filter((f) => f.size.tally.failed > 0.01 * f.size.tally.reads).map((f) => `${f.size.tally.failed} of ${f.size.tally.reads} viewer reads failed at ${at(f)} (the app could not keep up)`),
   ];
   const result: BenchResult = {
     status: verdict(problems.length === 0),
@@ -199,7 +202,7 @@ function report(sizes: readonly Size[], info: RunInfo): BenchResult {
       `memory per batch: ${fixed(memoryPerBatch / 1024, 0)} KiB ((RSS at ${last.size.batches} − RSS at ${first.size.batches}) ÷ ${last.size.batches - first.size.batches} batches)`,
       `alert messages received: ${info.alertsReceived} (the rules' threshold is above every batch's failure share)`,
     ],
-    target: `CPU per call and per read at ${at(last)} ≤ ${MAX_GROWTH} × at ${at(first)}; scheduler lag p99 under the announced poll interval at every size; memory per batch stated`,
+    target: `CPU per call and per read at ${at(last)} ≤ ${MAX_GROWTH} × at ${at(first)}; scheduler lag p99 under the announced poll interval at every size; at most 1 % of viewer reads failed; memory per batch stated`,
     result,
   });
   return result;

@@ -26,7 +26,7 @@ const benchEnvSchema = z.object({
   /** scale: the batch counts, the seconds of each of its two windows per count, viewers per batch, each provider's budget a minute. */
   BENCH_SCALE_SIZES: sizes("10,100,1000"),
   BENCH_SCALE_SECONDS: positive(20),
-  BENCH_SCALE_VIEWERS: positive(3).pipe(z.number().int().min(2)),
+  BENCH_SCALE_VIEWERS: positive(2).pipe(z.number().int().min(2)),
   BENCH_SCALE_BUDGET: positive(1_200).pipe(z.number().int()),
   CHROMIUM_PATH: z.string().optional(),
 });
