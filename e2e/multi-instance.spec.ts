@@ -89,6 +89,44 @@ test("two instances poll each batch once between them, and the survivor takes ov
   expect(seen.filter((item) => item.instance === "b" && item.fetchedAt === 0)).toEqual([]);
 });
 
+test("a Bolna webhook posted to one instance reaches the batch another instance serves within about a second", async () => {
+  test.setTimeout(150_000);
+  const [c, d] = await Promise.all([startInstance("c"), startInstance("d")]);
+  const cookie = await signInForCookie(c.url, E2E.admin.email, E2E.admin.password);
+  const json = { cookie, "Content-Type": "application/json" };
+  // A connection of this test's own: a live hook quickens only its batches.
+  const added = await fetch(`${c.url}/api/connections`, { method: "POST", headers: json, body: JSON.stringify({ provider: "bolna", name: `Hooked ${Date.now()}`, apiKey: E2E.keys.bolna }) });
+  expect(added.status).toBe(201);
+  const { id: connectionId } = (await added.json()) as { id: string };
+  const hook = await fetch(`${c.url}/api/connections/${connectionId}/bolna-hook`, { method: "POST", headers: { cookie } });
+  expect(hook.status).toBe(201);
+  const hookPath = new URL(((await hook.json()) as { url: string }).url).pathname;
+  const batchId = `c0ffee${(Date.now() + 11).toString(16).padStart(26, "0").slice(-26)}`;
+  // Seen by the simulator first, so it is dialling when C first polls it.
+  await fetch(`${E2E.simUrl}/batches/${batchId}`, { headers: { Authorization: `Bearer ${E2E.keys.bolna}` } });
+  await sleep(200);
+  const stateOnC = async () => {
+    const response = await fetch(`${c.url}/api/batches/bolna/${batchId}?connection=${connectionId}`, { headers: { cookie } });
+    return response.ok ? ((await response.json()) as { state: string }).state : `HTTP ${response.status}`;
+  };
+  await expect.poll(stateOnC, { timeout: 20_000 }).toBe("running");
+  const post = (status: string) =>
+    fetch(`${d.url}${hookPath}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ id: `${batchId}-1`, batch_id: batchId, status }) });
+  expect((await post("ringing")).status).toBe(200);
+  // C learns the hook is live from the database (within 5 s); keep reading meanwhile, as a page would.
+  await sleep(6_000);
+  expect(await stateOnC()).toBe("running");
+
+  expect((await fetch(`${E2E.simUrl}/batches/${batchId}/stop`, { method: "POST", headers: { Authorization: `Bearer ${E2E.keys.bolna}` } })).status).toBe(200);
+  const sentAt = Date.now();
+  expect((await post("stopped")).status).toBe(200);
+  await expect.poll(stateOnC, { timeout: 10_000, intervals: [100] }).toBe("cancelled");
+  const lagMs = Date.now() - sentAt;
+  test.info().annotations.push({ type: "freshness", description: `webhook on D → batch API on C: ${lagMs} ms` });
+  // D polled at once and published; C, which held the batch, peeks at what others published every second while the hook is live.
+  expect(lagMs).toBeLessThanOrEqual(2_500);
+});
+
 async function startInstance(name: string): Promise<Instance> {
   const port = await freePort();
   const child = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(port)], {

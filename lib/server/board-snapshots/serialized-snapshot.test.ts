@@ -48,6 +48,12 @@ describe("serializedSnapshot", () => {
     expect(parsed(waiting.json).batches[2]).toEqual(batch(3));
   });
 
+  it("announces a pushed batch's quicker viewer pace, so walls ask as often as its batch page", () => {
+    const pushed = viewPart("s4-a", 3, { ...polling(10_000, "2026-03-01T12:00:10.000Z"), viewerPaceMs: 1_000 });
+    const other = viewPart("s4-b", 4, polling(2_000, "2026-03-01T12:00:02.000Z"));
+    expect(parsed(serializedSnapshot("Four", shown("Four"), [pushed, other]).json).pace.intervalMs).toBe(1_000);
+  });
+
   it("is written once per distinct board view: the same parts give the same body, any change a new one", () => {
     const parts = [viewPart("s2-a", 1, polling(2_000, null)), viewPart("s2-b", 2, polling(2_000, null)), { kind: "pending" } as const];
     const first = serializedSnapshot("Two", shown("Two"), parts);

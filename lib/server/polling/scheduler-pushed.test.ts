@@ -82,4 +82,40 @@ describe("poll scheduler while a connection's provider pushes events", () => {
     expect(claims.length).toBeLessThanOrEqual(3);
     stop();
   });
+
+  it("with other instances, a batch held here serves a newer snapshot another instance published (a pushed poll) within the viewers' pace", async () => {
+    let pushed = true;
+    const key = makeKey("bolna", "held-batch");
+    const elsewhere = { at: 0 };
+    const coordinator: PollCoordinator = {
+      claim: async () => ({ kind: "call" }),
+      publish: async () => undefined,
+      // Another instance polled the batch for a webhook event and published its answer.
+      peek: async () =>
+        elsewhere.at === 0 ? null : { snapshot: makeSnapshot(key, "cancelled", 9), fetchedAt: elsewhere.at, error: null, nextPollAt: null, final: false, tailCount: 0, updatedAt: elsewhere.at },
+    };
+    const upstream = createFakeUpstream((polled) => makeSnapshot(polled, "running", 1));
+    scheduler = createPollScheduler({ fetchBatch: upstream.fetchBatch, coordinator, isPushed: () => pushed });
+    const stop = keepReading(scheduler, () => [key], 250);
+    // Just after this instance's second own poll (at 2 s): its next is 2 s away.
+    await vi.advanceTimersByTimeAsync(2_200);
+    expect(upstream.callTimes(key)).toHaveLength(2);
+    expect((await scheduler.read(key)).snapshot?.state).toBe("running");
+    elsewhere.at = Date.now();
+    await vi.advanceTimersByTimeAsync(POLL_CADENCE.pushed.viewerPaceMs + 300);
+    expect((await scheduler.read(key)).snapshot).toMatchObject({ state: "cancelled", processed: 9 });
+    expect(upstream.callTimes(key)).toHaveLength(2);
+    stop();
+
+    // Not pushed: such a snapshot waits for this instance's own next claim.
+    pushed = false;
+    const other = makeKey("bolna", "held-quietly");
+    elsewhere.at = 0;
+    const quiet = keepReading(scheduler, () => [other], 250);
+    await vi.advanceTimersByTimeAsync(2_200);
+    elsewhere.at = Date.now();
+    await vi.advanceTimersByTimeAsync(1_300);
+    expect((await scheduler.read(other)).snapshot?.state).toBe("running");
+    quiet();
+  });
 });

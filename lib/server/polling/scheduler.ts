@@ -372,6 +372,26 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
     );
   }
 
+  /**
+   * A pushed change is polled by the instance that heard it, which takes the batch's lease: an
+   * instance that held it learns so only at its next claim. While the connection pushes, a read
+   * here looks at what other instances published (coordinator.peek, no call) every viewer pace and
+   * serves a newer snapshot at once.
+   */
+  function peekNewer(entry: BatchEntry, now: number) {
+    if (!coordinator.peek || now < entry.peekAfter || entry.inFlight) return;
+    entry.peekAfter = now + POLL_CADENCE.pushed.viewerPaceMs;
+    coordinator.peek(entry.id).then(
+      (latest) => {
+        if (stopped || entry.final || !latest?.snapshot || latest.error || latest.fetchedAt === null) return;
+        if (entry.fetchedAt !== null && latest.fetchedAt <= entry.fetchedAt) return;
+        Object.assign(entry, { snapshot: latest.snapshot, fetchedAt: latest.fetchedAt, failure: null, tailCount: latest.tailCount });
+        notifyFollowed(entry.key, latest.snapshot);
+      },
+      () => undefined,
+    );
+  }
+
   function entryFor(key: PollKey, lane: ConnectionLane, now: number): { entry: BatchEntry; created: boolean } {
     const id = pollKeyToString(key);
     const found = entries.get(id);
@@ -409,6 +429,7 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
       const { entry } = entryFor(key, lane, now);
       entry.lastReadAt = now;
       if (entry.final) peekElsewhere(lane, entry, now);
+      else if (isPushed(lane)) peekNewer(entry, now);
       if (wakes && !entry.final) pump(lane);
       // Woken after a quiet spell, its numbers are old: wait a moment for the call just started.
       if (wakes && entry.snapshot && entry.inFlight) await settleWithin(entry.callDone, POLL_CADENCE.wakeWaitMs);
