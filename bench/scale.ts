@@ -69,7 +69,7 @@ export async function benchScale(context: BenchContext): Promise<BenchResult> {
         clearInterval(sampler);
       }
     }
-    return report(measured, { viewers, seconds, budget, extrasOn: extras.on, alertsReceived: extras.received() });
+    return report(measured, { viewers, seconds, budget, extrasOn: extras.on, alertsReceived: extras.received(), rules: extras.rules() });
   } finally {
     await watchers?.stop();
     await extras?.close();
@@ -135,7 +135,7 @@ function mergeTallies(a: WatchTally, b: WatchTally): WatchTally {
   };
 }
 
-type RunInfo = { viewers: number; seconds: number; budget: number; extrasOn: string[]; alertsReceived: number };
+type RunInfo = { viewers: number; seconds: number; budget: number; extrasOn: string[]; alertsReceived: number; rules: { created: number; failed: number } };
 
 function report(sizes: readonly Size[], info: RunInfo): BenchResult {
   const figures = sizes.map((size) => {
@@ -202,7 +202,7 @@ function report(sizes: readonly Size[], info: RunInfo): BenchResult {
       ...formatTable(rows),
       `all-in CPU per call, ${at(last)} ÷ ${at(first)}: ${fixed(callGrowth)}; per read: ${fixed(readGrowth)} (the split columns are the marginal costs, informative only: at small sizes they are the difference of two small totals)`,
       `memory per batch: ${fixed(memoryPerBatch / 1024, 0)} KiB ((RSS at ${last.size.batches} − RSS at ${first.size.batches}) ÷ ${last.size.batches - first.size.batches} batches)`,
-      `alert messages received: ${info.alertsReceived}`,
+      `alert rules created: ${info.rules.created}${info.rules.failed > 0 ? ` (${info.rules.failed} refused or dropped by the loaded app)` : ""}; alert messages received: ${info.alertsReceived}`,
     ],
     target: `all-in CPU per call and per read at ${at(last)} ≤ ${MAX_GROWTH} × at ${at(first)}; scheduler lag p99 under the announced poll interval at every size; at most 1 % of viewer reads failed; memory per batch stated`,
     result,

@@ -14,7 +14,7 @@ export async function fetchRetrying(url: string, init: RequestInit = {}, tries =
         const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : "";
         throw new Error(`${init.method ?? "GET"} ${new URL(url).pathname} failed ${tries} times${cause}`, { cause: error });
       }
-      await sleep(250 * attempt);
+      await sleep(500 * attempt);
     }
   }
 }
