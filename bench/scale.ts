@@ -111,6 +111,7 @@ async function measureWindow(stack: AppStack, watchers: BatchWatchers, seconds: 
   watchers.take();
   const cpuBefore = stack.appCpuSeconds();
   const callsBefore = stack.sim.callCount();
+  const driverBefore = process.cpuUsage();
   const started = performance.now();
   await sleep(seconds * 1_000);
   const tally = watchers.take();
@@ -119,8 +120,14 @@ async function measureWindow(stack: AppStack, watchers: BatchWatchers, seconds: 
     cpuSeconds: stack.appCpuSeconds() - cpuBefore,
     calls: stack.sim.callCount() - callsBefore,
     reads: tally.ok + tally.notModified,
+    driverCpuSeconds: cpuSecondsSince(driverBefore),
   };
   return { window, tally };
+}
+
+function cpuSecondsSince(before: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1e6;
 }
 
 function mergeTallies(a: WatchTally, b: WatchTally): WatchTally {
@@ -154,7 +161,7 @@ function report(sizes: readonly Size[], info: RunInfo): BenchResult {
   const first = figures[0]!;
   const last = figures.at(-1)!;
   const memoryPerBatch = sizes.length > 1 ? (last.size.rssBytes - first.size.rssBytes) / (last.size.batches - first.size.batches) : Number.NaN;
-  const rows = [["batches", "running", "calls/s", "reads (busy+quiet)", "304 %", "failed", "lag p99 ms", "interval ms", "CPU ms/call", "CPU ms/read", "all-in ms/call", "all-in ms/read", "RSS MiB"]];
+  const rows = [["batches", "running", "calls/s", "reads (busy+quiet)", "304 %", "failed", "lag p99 ms", "interval ms", "CPU ms/call", "CPU ms/read", "all-in ms/call", "all-in ms/read", "RSS MiB", "driver CPU %"]];
   for (const f of figures) {
     const { tally } = f.size;
     rows.push([
@@ -171,6 +178,7 @@ function report(sizes: readonly Size[], info: RunInfo): BenchResult {
       fixed(f.allInPerCallMs, 2),
       fixed(f.allInPerReadMs, 2),
       fixed(f.size.rssBytes / MIB, 0),
+      fixed((100 * ((f.size.busy.driverCpuSeconds ?? 0) + (f.size.quiet.driverCpuSeconds ?? 0))) / (f.size.busy.seconds + f.size.quiet.seconds), 0),
     ]);
   }
   // Judged on the all-in figures: the split's difference of two small CPU totals is noise at 10 batches.
@@ -196,7 +204,7 @@ function report(sizes: readonly Size[], info: RunInfo): BenchResult {
       `${sizes.map((size) => size.batches).join(" → ")} running simulator batches round Migma, Mindo, Bolna and SendGrid (budgets ${info.budget} calls a minute each), added to one app; ` +
       `${info.viewers} HTTP viewers per batch poll GET /api/batches/… with If-None-Match at the announced pace (polling.viewerPaceMs, else intervalMs); at each size ${info.seconds} s with every viewer, then ${info.seconds} s with one per batch. ` +
       `CPU per read = extra app CPU ÷ extra reads between the two windows; CPU per call = the rest of the one-viewer window (polls, webhook ingest, alert evaluation, timers) ÷ upstream calls the simulator counted; ` +
-      `"all-in" = all app CPU over both windows ÷ calls or ÷ reads. Lag = how far past the answer's polling.nextUpdateAt a read asked (0 when on time), the app's scheduler-lag metric; RSS = median of 1 s samples of next start's resident memory; ` +
+      `"all-in" = all app CPU over both windows ÷ calls or ÷ reads. Lag = how far past the answer's polling.nextUpdateAt a read asked (0 when on time), the app's scheduler-lag metric; RSS = median of 1 s samples of next start's resident memory; driver CPU = this process (viewers and simulator), 100 % = one core; ` +
       `on throughout: ${info.extrasOn.join("; ")}`,
     figures: [
       ...formatTable(rows),

@@ -1,5 +1,12 @@
 /** One measuring window: the app's CPU, its upstream calls and the viewer reads it answered. */
-export type CostWindow = { seconds: number; cpuSeconds: number; calls: number; reads: number };
+export type CostWindow = {
+  seconds: number;
+  cpuSeconds: number;
+  calls: number;
+  reads: number;
+  /** CPU of this process meanwhile: the viewers and the simulator, to tell a saturated load generator from a slow app. */
+  driverCpuSeconds?: number;
+};
 
 export type CostSplit = {
   /** App CPU ms per viewer read: the extra CPU of the extra reads. */
