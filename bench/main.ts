@@ -14,6 +14,7 @@ import { formatTable, type BenchResult } from "./lib/report";
 import { readBenchSettings } from "./lib/settings";
 import { benchPageWeight } from "./page-weight";
 import { benchRecipientsVsPolls } from "./recipients-vs-polls";
+import { benchScale } from "./scale";
 import { benchWallEndurance } from "./wall-endurance";
 import { benchWallFleet } from "./wall-fleet";
 import { benchWebhookIngest } from "./webhook-ingest";
@@ -25,6 +26,7 @@ const BENCHMARKS: Record<string, (context: BenchContext) => Promise<BenchResult>
   "wall-endurance": benchWallEndurance,
   "wall-fleet": benchWallFleet,
   "recipients-vs-polls": benchRecipientsVsPolls,
+  scale: benchScale,
   "webhook-ingest": benchWebhookIngest,
   freshness: benchFreshness,
 };

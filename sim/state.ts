@@ -13,10 +13,13 @@ export class SimState {
   readonly bolnaStops = new Map<string, number>();
   /** Fresh Bolna batches, and when they were first seen (their run starts then). */
   readonly freshBolna = new Map<string, number>();
+  /** Fresh Mindo bulk sends, and when they were first seen (they start sending then). */
+  readonly freshMindo = new Map<string, number>();
 
   reset() {
     this.sendgrid.clear();
     this.bolnaStops.clear();
     this.freshBolna.clear();
+    this.freshMindo.clear();
   }
 }

@@ -12,6 +12,7 @@ import { SIM_KEYS } from "../../sim/scenarios";
 import { deferCleanup } from "./cleanup";
 import { findFreePort } from "./free-port";
 import { groupCpuSeconds } from "./group-cpu";
+import { groupRssBytes } from "./group-memory";
 import { startAliasProxy } from "./running-aliases";
 
 const HOST = "127.0.0.1";
@@ -35,11 +36,15 @@ export type AppStackOptions = {
   nodeArgs?: string[];
   /** More of the app's environment (a webhook key, say). */
   env?: Record<string, string>;
+  /** The simulator posts SendGrid's signed Event Webhook to the environment's SendGrid connection, whose key the app is given. */
+  sendgridWebhook?: boolean;
 };
 
 export type AppStack = {
   /** CPU seconds the app's processes have used so far. */
   appCpuSeconds: () => number;
+  /** Resident memory of the app's processes now, in bytes. */
+  appRssBytes: () => number;
   baseUrl: string;
   cookie: string;
   sim: Simulator;
@@ -48,14 +53,17 @@ export type AppStack = {
 
 /** The real simulator and `next start` of the current build on free loopback ports, signed in. */
 export async function startAppStack(options: AppStackOptions): Promise<AppStack> {
+  // The app's port first: the simulator's SendGrid webhook posts there.
+  const port = await findFreePort();
   const sim = await startSimulator({
     host: HOST,
     port: await findFreePort(),
     durationSeconds: options.simDurationSeconds,
+    sendgridWebhookUrl: options.sendgridWebhook ? `http://${HOST}:${port}/api/hooks/sendgrid/env-sendgrid` : undefined,
   });
   const proxy = options.runningAliases ? await startAliasProxy(sim.url) : null;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "sendboard-bench-"));
-  const port = await findFreePort();
+  const webhookKey: Record<string, string> = sim.sendgridWebhookKey ? { SENDGRID_WEBHOOK_PUBLIC_KEY: sim.sendgridWebhookKey } : {};
   const nextBin = path.join(options.appDir, "node_modules/next/dist/bin/next");
   const app = spawn(
     process.execPath,
@@ -64,7 +72,7 @@ export async function startAppStack(options: AppStackOptions): Promise<AppStack>
       cwd: options.appDir,
       detached: true, // its own process group, so stopping it also stops anything it started
       stdio: ["ignore", "pipe", "pipe"],
-      env: { ...appEnv(proxy?.url ?? sim.url, dataDir, port, options.budgets ?? {}), ...options.env },
+      env: { ...appEnv(proxy?.url ?? sim.url, dataDir, port, options.budgets ?? {}), ...webhookKey, ...options.env },
     },
   );
   const output = keepTail(app);
@@ -83,7 +91,14 @@ export async function startAppStack(options: AppStackOptions): Promise<AppStack>
     const baseUrl = `http://${HOST}:${port}`;
     await Promise.race([waitForUrl(`${baseUrl}/api/health`, 60_000), exitedEarly(app, output)]);
     const cookie = await signInForCookie(baseUrl, ADMIN.email, ADMIN.password);
-    return { baseUrl, cookie, sim, stop, appCpuSeconds: () => groupCpuSeconds(app.pid ?? 0) };
+    return {
+      baseUrl,
+      cookie,
+      sim,
+      stop,
+      appCpuSeconds: () => groupCpuSeconds(app.pid ?? 0),
+      appRssBytes: () => groupRssBytes(app.pid ?? 0),
+    };
   } catch (error) {
     await stop();
     throw error;

@@ -1,8 +1,17 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { sleep } from "./sleep";
 
-// Matches `next build`, `npx next build`, `node …/next/dist/bin/next build` and `sh -c "next build"`.
+// Matches `next build`, `npx next build` and `node …/next/dist/bin/next build`.
 const NEXT_BUILD = /(^|[\s/])next(\.js)?\s+build(\s|$)/;
+// `sh -c "next build && playwright test"` (npm's test:e2e) lives on through the whole e2e run;
+// the build itself is its node child, which the pattern above finds while it runs.
+const SHELL = /(^|\/)(sh|bash|dash)$/;
+
+/** Whether a process's argv is a `next build` at work (not a shell that started one). */
+export function isNextBuild(argv: readonly string[]): boolean {
+  if (SHELL.test(argv[0] ?? "")) return false;
+  return NEXT_BUILD.test(argv.join(" "));
+}
 
 /** Process ids of `next build` runs on this machine (other engineers share the two cores). */
 export function findNextBuilds(): number[] {
@@ -15,8 +24,8 @@ export function findNextBuilds(): number[] {
   return pids.flatMap((pid) => {
     if (Number(pid) === process.pid) return [];
     try {
-      const command = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").join(" ");
-      return NEXT_BUILD.test(command) ? [Number(pid)] : [];
+      const argv = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean);
+      return isNextBuild(argv) ? [Number(pid)] : [];
     } catch {
       return [];
     }

@@ -6,12 +6,28 @@ const positive = (fallback: number) =>
     z.coerce.number().positive().default(fallback),
   );
 
+// "10,100,1000": ascending positive integers.
+const sizes = (fallback: string) =>
+  z.preprocess(
+    (value) => (value === "" || value === undefined ? fallback : value),
+    z
+      .string()
+      .regex(/^\d+(,\d+)*$/, "must be a comma list of whole numbers, like 10,100,1000")
+      .transform((value) => value.split(",").map(Number))
+      .refine((list) => list.every((n, i) => n > 0 && (i === 0 || n > list[i - 1]!)), "must rise and be above 0"),
+  );
+
 const benchEnvSchema = z.object({
   BENCH_SECONDS: positive(20),
   BENCH_API_SECONDS: positive(10),
   BENCH_API_CLIENTS: positive(50).pipe(z.number().int()),
   BENCH_WALL_MINUTES: positive(10),
   BENCH_WALL_WARMUP_SECONDS: positive(60),
+  /** scale: the batch counts, the seconds of each of its two windows per count, viewers per batch, each provider's budget a minute. */
+  BENCH_SCALE_SIZES: sizes("10,100,1000"),
+  BENCH_SCALE_SECONDS: positive(20),
+  BENCH_SCALE_VIEWERS: positive(2).pipe(z.number().int().min(2)),
+  BENCH_SCALE_BUDGET: positive(1_200).pipe(z.number().int()),
   CHROMIUM_PATH: z.string().optional(),
 });
 

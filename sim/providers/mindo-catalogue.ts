@@ -60,6 +60,11 @@ const DEMO: Readonly<Record<string, Demo>> = {
   }),
 };
 
+/** Any lowercase UUID with this prefix is a new bulk send on first sight, already sending, for the main run's length. */
+export const MINDO_FRESH_PREFIX = "c0ffee00-";
+const FRESH_ID = /^c0ffee00-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const FRESH_TEMPLATE = { id: 66, template_name: "sendboard_test", language: "en" };
+
 /** Scenarios whose bulk sends appear in the list (faults answer only when asked by id). */
 const LISTED: readonly ScenarioName[] = SCENARIO_NAMES.filter(
   (name) => !name.startsWith("fault-") && name !== "docs-example",
@@ -69,7 +74,21 @@ const LISTED: readonly ScenarioName[] = SCENARIO_NAMES.filter(
 export function mindoSendOf(ctx: SimContext, id: string): MindoSendSpec | undefined {
   const scenario = scenarioOf("mindo", id);
   if (scenario) return scenarioSend(scenario, ctx);
-  return DEMO[id]?.(ctx);
+  return DEMO[id]?.(ctx) ?? freshSend(ctx, id);
+}
+
+// Fresh sends are not listed: a benchmark may make a thousand, and the picker's list stays the account's.
+function freshSend(ctx: SimContext, id: string): MindoSendSpec | undefined {
+  if (!FRESH_ID.test(id)) return undefined;
+  // A second before first sight, so the first answer is already PROCESSING: a running batch at once.
+  const startMs = ctx.state.freshMindo.get(id) ?? ctx.now - 1_000;
+  ctx.state.freshMindo.set(id, startMs);
+  return {
+    total: 1500,
+    template: FRESH_TEMPLATE,
+    country: "US",
+    plan: { kind: "live", run: { startMs, durationMs: ctx.runs.main.durationMs }, failRate: 0.01 },
+  };
 }
 
 /** Every listed bulk send, with its id. */

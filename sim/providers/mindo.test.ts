@@ -188,4 +188,16 @@ describe("mindo simulator: bulk-send list and messages", () => {
     await simCall(sim, "mindo", `${LIST}${SIM_SCENARIOS.mindo.partial}/messages`);
     expect(sim.callCount("mindo")).toBe(0);
   });
+
+  it("makes a fresh c0ffee00- bulk send on first sight: sending from then on, distinct per id, not listed", async () => {
+    const fresh = (n: number) => `c0ffee00-0000-4000-8000-${String(n).padStart(12, "0")}`;
+    const first = (await simCall(sim, "mindo", `${LIST}${fresh(1)}/`)).json as Record<string, unknown>;
+    expect(first).toMatchObject({ id: fresh(1), status: "PROCESSING", total_recipients: 1500 });
+    expect((await simCall(sim, "mindo", `${LIST}${fresh(2)}/`)).json).toMatchObject({ id: fresh(2), status: "PROCESSING" });
+    const list = await page(`${LIST}?page_size=100`);
+    expect(list.results.map((item) => item.id)).not.toContain(fresh(1));
+    // Upper-case or off-pattern ids stay unknown, as before.
+    expect((await simCall(sim, "mindo", `${LIST}c0ffee00-0000-4000-8000-00000000000A/`)).status).toBe(404);
+    expect((await simCall(sim, "mindo", `${LIST}c0ffee00-0000-1000-8000-000000000001/`)).json).toEqual({ detail: "Not found." });
+  });
 });
