@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -9,6 +8,7 @@ import { signInForCookie } from "../scripts/lib/sign-in";
 import { startSlackReceiver, startSmtpReceiver, startWebhookReceiver, type ReceivedMail, type ReceivedSlack, type ReceivedWebhook, type Receiver } from "../scripts/lib/alert-receivers";
 import { waitForUrl } from "../scripts/lib/wait-for-url";
 import { simMigmaBatchEndingAt } from "../sim/scenarios";
+import { freePort, stopGroup } from "./support/processes";
 import { E2E } from "./support/settings";
 
 // Alerts end to end, with real receivers on loopback: a webhook receiver that verifies
@@ -231,29 +231,4 @@ async function startInstance(name: string): Promise<Instance> {
   child.stderr?.on("data", keep);
   await waitForUrl(`${instance.url}/api/health`, 90_000);
   return instance;
-}
-
-async function stopGroup(child: ChildProcess) {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  try {
-    process.kill(-child.pid, "SIGTERM");
-  } catch {
-    return;
-  }
-  const force = setTimeout(() => process.kill(-child.pid!, "SIGKILL"), 5_000);
-  await exited;
-  clearTimeout(force);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      probe.close(() => (port ? resolve(port) : reject(new Error("No free port found"))));
-    });
-  });
 }

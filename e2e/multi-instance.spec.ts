@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -7,6 +6,7 @@ import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { signInForCookie } from "../scripts/lib/sign-in";
 import { waitForUrl } from "../scripts/lib/wait-for-url";
+import { freePort, stopGroup } from "./support/processes";
 import { E2E } from "./support/settings";
 
 // Two more `next start` instances on the PostgreSQL the suite's app uses, all sharing the simulator.
@@ -203,29 +203,4 @@ async function waitForFreeLeases(timeoutMs: number) {
 async function simCalls(): Promise<Record<string, number>> {
   const response = await fetch(`${E2E.simUrl}/__sim/stats`);
   return ((await response.json()) as { calls: Record<string, number> }).calls;
-}
-
-async function stopGroup(child: ChildProcess, signal: NodeJS.Signals = "SIGTERM") {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    return;
-  }
-  const force = setTimeout(() => process.kill(-child.pid!, "SIGKILL"), 5_000);
-  await exited;
-  clearTimeout(force);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      probe.close(() => (port ? resolve(port) : reject(new Error("No free port found"))));
-    });
-  });
 }

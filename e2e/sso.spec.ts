@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
@@ -7,6 +6,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import pg from "pg";
 import { waitForUrl } from "../scripts/lib/wait-for-url";
 import { OIDC_ACCOUNTS, OIDC_CLIENT, startOidcServer, type OidcLogin, type OidcServer } from "./support/oidc-server";
+import { freePort, stopGroup } from "./support/processes";
 import { E2E } from "./support/settings";
 
 // A second app instance configured for single sign-on against a real OpenID Connect provider on
@@ -233,29 +233,4 @@ async function ownPostgresDatabase(): Promise<string | undefined> {
   const url = new URL(shared);
   url.pathname = `/${name}`;
   return url.toString();
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      probe.close(() => (port ? resolve(port) : reject(new Error("No free port found"))));
-    });
-  });
-}
-
-async function stopGroup(child: ChildProcess) {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  try {
-    process.kill(-child.pid, "SIGTERM");
-  } catch {
-    return;
-  }
-  const force = setTimeout(() => process.kill(-child.pid!, "SIGKILL"), 5_000);
-  await exited;
-  clearTimeout(force);
 }
