@@ -11,6 +11,7 @@ import { removeConnectionOptions, testConnectionOptions } from "@/lib/queries/co
 import { ConfirmButton } from "../../_components/confirm-button";
 import { FormError } from "../../_components/form-error";
 import { BolnaHookPanel } from "./bolna-hook-panel";
+import { Detail } from "./connection-detail";
 import { ConnectionEditForm } from "./connection-edit-form";
 import { ConnectionTestResult } from "./connection-test-result";
 import { SendGridWebhookPanel } from "./sendgrid-webhook-panel";
@@ -65,16 +66,5 @@ export function ConnectionRow({ connection, defaultBudget }: ConnectionRowProps)
       {editing && <ConnectionEditForm connection={connection} onDone={() => setEditing(false)} />}
       {connection.provider === "bolna" && <BolnaHookPanel connectionId={connection.id} />}
     </li>
-  );
-}
-
-function Detail({ label, value, mono, testId }: { label: string; value: string; mono?: boolean; testId?: string }) {
-  return (
-    <div className="flex gap-1.5">
-      <dt className="text-faint">{label}</dt>
-      <dd className={mono ? "font-mono text-ink" : "text-ink"} data-testid={testId}>
-        {value}
-      </dd>
-    </div>
   );
 }

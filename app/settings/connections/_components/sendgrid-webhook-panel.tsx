@@ -5,6 +5,7 @@ import { Input } from "@/components/ui/input";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { Connection } from "@/lib/connection";
 import { formatCount } from "@/lib/format";
+import { Detail } from "./connection-detail";
 
 type Webhook = NonNullable<Connection["webhook"]>;
 
@@ -38,12 +39,12 @@ export function SendGridWebhookPanel({
         onFocus={(event) => event.target.select()}
       />
       <dl className="mt-3 flex flex-wrap gap-x-6 gap-y-1">
-        <Item
+        <Detail
           label="Verification key"
           value={webhook.publicKeySet ? "Set" : "Not set: events are refused"}
           testId="sendgrid-webhook-key"
         />
-        <Item
+        <Detail
           label="Batch custom arg"
           value={webhook.batchArg}
           mono
@@ -61,8 +62,8 @@ export function SendGridWebhookPanel({
             )}
           </dd>
         </div>
-        <Item label="Events" value={formatCount(webhook.events)} testId="sendgrid-webhook-events" />
-        <Item
+        <Detail label="Events" value={formatCount(webhook.events)} testId="sendgrid-webhook-events" />
+        <Detail
           label="Untagged"
           value={formatCount(webhook.untaggedEvents)}
           testId="sendgrid-webhook-untagged"
@@ -95,26 +96,5 @@ export function SendGridWebhookPanel({
         </li>
       </ol>
     </section>
-  );
-}
-
-function Item({
-  label,
-  value,
-  mono,
-  testId,
-}: {
-  label: string;
-  value: string;
-  mono?: boolean;
-  testId: string;
-}) {
-  return (
-    <div className="flex gap-1.5">
-      <dt className="text-faint">{label}</dt>
-      <dd className={mono ? "font-mono text-ink" : "text-ink"} data-testid={testId}>
-        {value}
-      </dd>
-    </div>
   );
 }
