@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
+import { bearerTokenOf } from "../security/bearer";
 
 /** Reads change nothing: they skip the check below entirely (a GET costs one comparison). */
 export function changesState(method: string): boolean {
@@ -29,5 +30,5 @@ function isOwnOrAbsent(origin: string | null, appOrigin: string): boolean {
  * and nothing of the victim's rides along. A request with any cookie keeps the check.
  */
 export function isCookielessBearer(headers: Headers): boolean {
-  return headers.get("cookie") === null && /^Bearer /i.test(headers.get("authorization") ?? "");
+  return headers.get("cookie") === null && bearerTokenOf(headers) !== null;
 }
